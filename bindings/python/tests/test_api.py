@@ -1,0 +1,81 @@
+"""The Python API as analysts use it: attribute access, types, errors."""
+
+import doctest
+import pickle
+
+import pytest
+
+import overgang
+
+
+def test_who5_attributes_and_band_compares_to_string():
+    s = overgang.score_who5([3, 4, 2, 3, 4])
+    assert (s.raw, s.index) == (16, 64)
+    assert s.band == "no_immediate_risk"
+    assert s.poor_wellbeing is False and s.likely_depression is False
+    assert "Who5Score(raw=16" in repr(s)
+    assert overgang.score_who5((2, 2, 2, 2, 1)).band == "risk"
+
+
+def test_gse_attributes():
+    s = overgang.score_gse([3, 3, None, 2, 4, 3, None, 3, 2, 3])
+    assert (s.score, s.mean, s.answered, s.imputed) == (28.75, 2.875, 8, True)
+
+
+def test_validation_error_is_value_error_with_every_problem():
+    with pytest.raises(ValueError) as info:
+        overgang.score_who5([None, 9, "x", 2.5, True])
+    err = info.value
+    assert isinstance(err, overgang.ValidationError)
+    assert [e["code"] for e in err.errors] == ["missing", "out_of_range", "not_a_number", "not_an_integer", "not_a_number"]
+    assert "item2: 9 is out of range; answers are whole numbers from 0 to 5" in str(err)
+
+
+def test_text_answers_are_not_echoed():
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.score_who5(["010190-1234", 1, 1, 1, 1])
+    assert "010190" not in str(info.value)
+    assert "010190" not in repr(info.value.errors)
+
+
+def test_generators_and_numpy_like_scalars_are_accepted():
+    class Index:
+        def __init__(self, v):
+            self.v = v
+
+        def __index__(self):
+            return self.v
+
+    assert overgang.score_who5(Index(v) for v in [3, 4, 2, 3, 4]).index == 64
+
+
+def test_unbounded_python_ints_are_out_of_range_not_overflow():
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.score_who5([10**40, 1, 1, 1, 1])
+    assert info.value.errors[0]["code"] == "out_of_range"
+
+
+def test_validation_error_pickles_with_its_errors():
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.score_gse([1] * 9)
+    again = pickle.loads(pickle.dumps(info.value))
+    assert again.errors == info.value.errors
+
+
+def test_questionnaire_dict_shape():
+    q = overgang.questionnaire("who5", "da")
+    assert q["id"] == "who5" and q["language"] == "da"
+    assert q["answers"][0] == {"value": 5, "label": "Hele tiden"}
+    assert all(isinstance(i, str) for i in q["items"])
+
+
+def test_every_error_code_is_documented_in_the_stub():
+    # A new code in the core must be listed for Python users: ERROR_CODES comes from the core.
+    assert set(overgang.ERROR_CODES) >= {"missing", "out_of_range", "wrong_length", "not_a_number", "not_an_integer", "not_a_list", "too_many_missing", "unknown_value"}
+    assert len(set(overgang.ERROR_CODES)) == len(overgang.ERROR_CODES)
+
+
+@pytest.mark.parametrize("module", [overgang, overgang._errors])
+def test_docstring_examples_run(module):
+    failures, tried = doctest.testmod(module)
+    assert tried > 0 and failures == 0

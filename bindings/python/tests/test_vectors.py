@@ -1,0 +1,50 @@
+"""The shared vectors (tests/vectors/*.json), run through the Python binding."""
+
+import pytest
+
+import overgang
+from conftest import load
+
+WHO5 = load("who5.json")
+GSE = load("gse.json")
+QUESTIONNAIRE = load("questionnaire.json")
+
+
+def ids(cases):
+    return [c["name"] for c in cases]
+
+
+@pytest.mark.parametrize("case", WHO5["score"], ids=ids(WHO5["score"]))
+def test_who5_score(case, check):
+    check(case, lambda: overgang.score_who5(case["items"]).to_dict())
+
+
+@pytest.mark.parametrize("case", WHO5["change"], ids=ids(WHO5["change"]))
+def test_who5_change(case, check):
+    check(case, lambda: overgang.who5_change(case["before"], case["after"]))
+
+
+@pytest.mark.parametrize("case", WHO5["band"], ids=ids(WHO5["band"]))
+def test_who5_band(case, check):
+    check(case, lambda: overgang.who5_band(case["index"]))
+
+
+@pytest.mark.parametrize("case", GSE["score"], ids=ids(GSE["score"]))
+def test_gse_score(case, check):
+    check(case, lambda: overgang.score_gse(case["items"]).to_dict())
+
+
+@pytest.mark.parametrize("case", QUESTIONNAIRE["questionnaire"], ids=ids(QUESTIONNAIRE["questionnaire"]))
+def test_questionnaire(case, check):
+    def call():
+        q = overgang.questionnaire(case["id"], case["language"])
+        return {
+            "language": q["language"],
+            "fallback": q["fallback"],
+            "items": len(q["items"]),
+            "answers": [a["value"] for a in q["answers"]],
+            "first_item": q["items"][0],
+            "first_answer_label": q["answers"][0]["label"],
+        }
+
+    check(case, call)

@@ -1,0 +1,69 @@
+//! JavaScript values to the core's input types, and core results to plain JS objects.
+
+use overgang::RawAnswer;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Classifies one JS value as an answer. JS has one number type: an integral number is an
+/// integer, anything else a float (the core refuses fractions).
+pub fn raw_answer(v: &JsValue) -> RawAnswer {
+    if v.is_null() || v.is_undefined() {
+        RawAnswer::Missing
+    } else if let Some(f) = v.as_f64() {
+        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
+            RawAnswer::Integer(f as i64)
+        } else {
+            RawAnswer::Float(f)
+        }
+    } else if let Some(b) = v.as_bool() {
+        RawAnswer::Bool(b)
+    } else if v.is_string() {
+        RawAnswer::Text
+    } else {
+        RawAnswer::Other
+    }
+}
+
+/// Classifies an array of answers; `None` when `v` is not an array.
+pub fn raw_answers(v: &JsValue) -> Option<Vec<RawAnswer>> {
+    let array = v.dyn_ref::<js_sys::Array>()?;
+    Some(array.iter().map(|item| raw_answer(&item)).collect())
+}
+
+/// Serialises a core value to a plain JS object, with object keys in camelCase.
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let json = serde_json::to_value(value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let json = camel_case_keys(json);
+    json.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+fn camel_case_keys(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (camel(&k), camel_case_keys(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(camel_case_keys).collect()),
+        other => other,
+    }
+}
+
+fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,36 @@
+//! Maps the core's `ValidationError` to a JavaScript `Error` named `ValidationError`.
+
+use js_sys::{Array, Error, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+/// A real `Error` (with a stack, `instanceof Error`) whose `name` is `"ValidationError"` and
+/// whose `errors` is an array of `{field, code, message}`.
+pub fn to_js(err: &overgang::ValidationError) -> JsValue {
+    let js = Error::new(&err.to_string());
+    js.set_name("ValidationError");
+    let list: Array = err
+        .errors()
+        .iter()
+        .map(|e| {
+            let o = Object::new();
+            let _ = Reflect::set(&o, &"field".into(), &e.field.as_str().into());
+            let _ = Reflect::set(&o, &"code".into(), &e.code.as_str().into());
+            let _ = Reflect::set(&o, &"message".into(), &e.message.as_str().into());
+            JsValue::from(o)
+        })
+        .collect();
+    let _ = Reflect::set(&js, &"errors".into(), &list);
+    js.into()
+}
+
+/// `result.map_err(to_js)` as a method.
+pub trait IntoJsResult<T> {
+    /// Converts a core result into a wasm-bindgen result.
+    fn into_js(self) -> Result<T, JsValue>;
+}
+
+impl<T> IntoJsResult<T> for Result<T, overgang::ValidationError> {
+    fn into_js(self) -> Result<T, JsValue> {
+        self.map_err(|e| to_js(&e))
+    }
+}

@@ -1,0 +1,26 @@
+// The shared vectors (tests/vectors/*.json), run through the wasm build.
+import { test } from "node:test";
+import { overgang, load, check } from "./helpers.mjs";
+
+const who5 = load("who5.json");
+const gse = load("gse.json");
+const questionnaire = load("questionnaire.json");
+
+for (const c of who5.score) test(`who5 score: ${c.name}`, () => check(c, () => overgang.scoreWho5(c.items)));
+for (const c of who5.change) test(`who5 change: ${c.name}`, () => check(c, () => overgang.who5Change(c.before, c.after)));
+for (const c of who5.band) test(`who5 band: ${c.name}`, () => check(c, () => overgang.who5Band(c.index)));
+for (const c of gse.score) test(`gse score: ${c.name}`, () => check(c, () => overgang.scoreGse(c.items)));
+for (const c of questionnaire.questionnaire) {
+  test(`questionnaire: ${c.name}`, () =>
+    check(c, () => {
+      const q = overgang.questionnaire(c.id, c.language);
+      return {
+        language: q.language,
+        fallback: q.fallback,
+        items: q.items.length,
+        answers: q.answers.map((a) => a.value),
+        firstItem: q.items[0],
+        firstAnswerLabel: q.answers[0].label,
+      };
+    }));
+}

@@ -1,0 +1,259 @@
+//! Questionnaire answers as they arrive from outside Rust, and their validation.
+//!
+//! Python, JavaScript, JSON and CSV give answers of any type. The bindings only say *what* they
+//! received ([`RawAnswer`]); the rules for what is accepted live here, once:
+//! - `None`/`null`/`undefined`, and NaN (the missing-value marker of pandas and numpy), are
+//!   missing answers;
+//! - whole numbers must lie on the instrument's scale;
+//! - a number with a fractional part is an error (`not_an_integer`), never truncated; a float
+//!   with no fractional part (`3.0`) is the whole number it equals, since JavaScript and numpy
+//!   float arrays cannot tell the two apart;
+//! - text, booleans and any other type are errors (`not_a_number`), never parsed or coerced.
+
+use crate::error::{ErrorCode, FieldError, ValidationError};
+use std::ops::RangeInclusive;
+
+/// One answer as received, before validation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum RawAnswer {
+    /// No answer (`None`, `null`, `undefined`, an empty CSV cell).
+    Missing,
+    /// A whole number.
+    Integer(i64),
+    /// A whole number too large for `i64` (Python integers are unbounded).
+    HugeInteger,
+    /// A floating-point number (NaN counts as missing).
+    Float(f64),
+    /// A boolean: refused, even though Python treats `True` as 1.
+    Bool(bool),
+    /// Text: refused, not parsed (its content is not echoed in errors).
+    Text,
+    /// Any other type (a list, a dict, an object).
+    Other,
+}
+
+impl From<Option<u8>> for RawAnswer {
+    fn from(value: Option<u8>) -> Self {
+        value.map_or(RawAnswer::Missing, |v| RawAnswer::Integer(i64::from(v)))
+    }
+}
+
+impl From<&serde_json::Value> for RawAnswer {
+    fn from(value: &serde_json::Value) -> Self {
+        use serde_json::Value;
+        match value {
+            Value::Null => RawAnswer::Missing,
+            Value::Bool(b) => RawAnswer::Bool(*b),
+            Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => RawAnswer::Integer(i),
+                (None, Some(_), _) => RawAnswer::HugeInteger,
+                (_, _, Some(f)) => RawAnswer::Float(f),
+                _ => RawAnswer::HugeInteger,
+            },
+            Value::String(_) => RawAnswer::Text,
+            Value::Array(_) | Value::Object(_) => RawAnswer::Other,
+        }
+    }
+}
+
+impl RawAnswer {
+    /// Reads an answer written as text, as in a CSV cell or on the command line.
+    ///
+    /// An empty cell, `NA`, `-` and `.` (the usual export markers) are missing; a whole number
+    /// is [`RawAnswer::Integer`]; a decimal number is [`RawAnswer::Float`]; anything else is
+    /// [`RawAnswer::Text`], refused later without echoing it.
+    ///
+    /// ```
+    /// use overgang::RawAnswer;
+    /// assert_eq!(RawAnswer::from_text(" 3 "), RawAnswer::Integer(3));
+    /// assert_eq!(RawAnswer::from_text("NA"), RawAnswer::Missing);
+    /// assert_eq!(RawAnswer::from_text("2,5"), RawAnswer::Text);
+    /// ```
+    pub fn from_text(cell: &str) -> RawAnswer {
+        let cell = cell.trim();
+        if cell.is_empty() || matches!(cell, "NA" | "na" | "N/A" | "-" | ".") {
+            return RawAnswer::Missing;
+        }
+        if cell.bytes().all(|b| b.is_ascii_digit())
+            || (cell.starts_with('-')
+                && cell.len() > 1
+                && cell[1..].bytes().all(|b| b.is_ascii_digit()))
+        {
+            return cell
+                .parse()
+                .map_or(RawAnswer::HugeInteger, RawAnswer::Integer);
+        }
+        let numeric = cell
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+        match cell.parse::<f64>() {
+            Ok(f) if numeric && f.is_finite() => RawAnswer::Float(f),
+            _ => RawAnswer::Text,
+        }
+    }
+}
+
+/// The error for answers given as something other than a list (a string, a number, a dict).
+///
+/// Strings are refused even where a language treats them as sequences of characters.
+pub fn not_a_list() -> ValidationError {
+    ValidationError::single(
+        "items",
+        ErrorCode::NotAList,
+        "items: expected a list of answers (use null/None for a missing answer)",
+    )
+}
+
+/// Reads one number that is not a questionnaire answer (e.g. an index for [`crate::who5::change`]).
+///
+/// # Errors
+/// `missing`, `not_a_number` (text, booleans, other types) or `out_of_range` (infinite numbers).
+pub fn number(field: &str, raw: RawAnswer) -> Result<f64, FieldError> {
+    match raw {
+        RawAnswer::Integer(i) => Ok(i as f64),
+        RawAnswer::Float(f) if f.is_finite() => Ok(f),
+        RawAnswer::Missing => Err(missing_number(field)),
+        RawAnswer::Float(f) if f.is_nan() => Err(missing_number(field)),
+        RawAnswer::Float(_) | RawAnswer::HugeInteger => Err(FieldError::new(
+            field,
+            ErrorCode::OutOfRange,
+            format!("{field}: the number is out of range"),
+        )),
+        RawAnswer::Bool(_) | RawAnswer::Text | RawAnswer::Other => Err(FieldError::new(
+            field,
+            ErrorCode::NotANumber,
+            format!("{field}: expected a number, got {}", raw.kind()),
+        )),
+    }
+}
+
+fn missing_number(field: &str) -> FieldError {
+    FieldError::new(
+        field,
+        ErrorCode::Missing,
+        format!("{field} is missing; a number is required"),
+    )
+}
+
+impl RawAnswer {
+    /// A short description of the kind of value, for messages that must not echo it.
+    fn kind(self) -> &'static str {
+        match self {
+            RawAnswer::Missing => "nothing",
+            RawAnswer::Integer(_) | RawAnswer::HugeInteger | RawAnswer::Float(_) => "a number",
+            RawAnswer::Bool(_) => "true/false",
+            RawAnswer::Text => "text",
+            RawAnswer::Other => "a value that is not a number",
+        }
+    }
+}
+
+/// The name of the `index`-th item (zero-based), as used in error fields: `item1`, `item2`, ...
+pub fn item_field(index: usize) -> String {
+    format!("item{}", index + 1)
+}
+
+/// Checks a list of answers against an instrument's length and scale.
+///
+/// Returns, per item, the answer as `Option<u8>` (missing kept as `None`, for the instrument's
+/// own missing-data rule) or the problem with it. `what` names the instrument in messages.
+///
+/// # Errors
+/// `wrong_length` on `items` when the list does not have `expected_len` answers.
+pub(crate) fn validate_answers(
+    answers: &[RawAnswer],
+    expected_len: usize,
+    scale: RangeInclusive<u8>,
+    what: &str,
+) -> Result<Vec<Result<Option<u8>, FieldError>>, ValidationError> {
+    let (lo, hi) = (*scale.start(), *scale.end());
+    if answers.len() != expected_len {
+        return Err(ValidationError::single(
+            "items",
+            ErrorCode::WrongLength,
+            format!(
+                "items: {what} has {expected_len} items; got {} answers",
+                answers.len()
+            ),
+        ));
+    }
+    let mut values = Vec::with_capacity(answers.len());
+    let allowed = format!("answers are whole numbers from {lo} to {hi}");
+    for (i, answer) in answers.iter().enumerate() {
+        let field = item_field(i);
+        let problem = match *answer {
+            RawAnswer::Missing => {
+                values.push(Ok(None));
+                continue;
+            }
+            RawAnswer::Float(f) if f.is_nan() => {
+                values.push(Ok(None));
+                continue;
+            }
+            RawAnswer::Integer(v) if (i64::from(lo)..=i64::from(hi)).contains(&v) => {
+                values.push(Ok(Some(v as u8)));
+                continue;
+            }
+            RawAnswer::Float(f) if f.fract() == 0.0 && f >= f64::from(lo) && f <= f64::from(hi) => {
+                values.push(Ok(Some(f as u8)));
+                continue;
+            }
+            RawAnswer::Integer(v) => (
+                ErrorCode::OutOfRange,
+                format!("{field}: {v} is out of range; {allowed}"),
+            ),
+            RawAnswer::HugeInteger => (
+                ErrorCode::OutOfRange,
+                format!("{field}: the number is out of range; {allowed}"),
+            ),
+            RawAnswer::Float(f) if f.is_infinite() => (
+                ErrorCode::OutOfRange,
+                format!("{field}: an infinite number is out of range; {allowed}"),
+            ),
+            RawAnswer::Float(f) if f.fract() == 0.0 => (
+                ErrorCode::OutOfRange,
+                format!("{field}: {f} is out of range; {allowed}"),
+            ),
+            RawAnswer::Float(f) => (
+                ErrorCode::NotAnInteger,
+                format!("{field}: {f} is not a whole number; {allowed}"),
+            ),
+            RawAnswer::Bool(_) => (
+                ErrorCode::NotANumber,
+                format!("{field}: got true/false, not a number; {allowed}"),
+            ),
+            RawAnswer::Text => (
+                ErrorCode::NotANumber,
+                format!("{field}: got text, not a number; {allowed}"),
+            ),
+            RawAnswer::Other => (
+                ErrorCode::NotANumber,
+                format!("{field}: got a value that is not a number; {allowed}"),
+            ),
+        };
+        values.push(Err(FieldError::new(field, problem.0, problem.1)));
+    }
+    Ok(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integral_float_is_its_whole_number_but_fraction_is_refused() {
+        let ok = validate_answers(&[RawAnswer::Float(3.0)], 1, 0..=5, "x").unwrap();
+        assert_eq!(ok, [Ok(Some(3))]);
+        let err = validate_answers(&[RawAnswer::Float(2.5)], 1, 0..=5, "x").unwrap();
+        assert_eq!(err[0].as_ref().unwrap_err().code, ErrorCode::NotAnInteger);
+    }
+
+    #[test]
+    fn text_is_never_echoed() {
+        let err = validate_answers(&[RawAnswer::Text], 1, 0..=5, "x").unwrap();
+        let err = err[0].as_ref().unwrap_err();
+        assert_eq!(err.code, ErrorCode::NotANumber);
+        assert!(err.message.contains("got text"));
+    }
+}

@@ -1,0 +1,182 @@
+//! Validation errors as data: every problem in an input, each naming its field.
+//!
+//! A [`ValidationError`] carries a list of [`FieldError`]s so a form can mark every bad field
+//! from one call, and an analyst sees every problem in a row at once. Messages name the field,
+//! the rule and what is allowed; they echo a value only when it is a number on a scale, never
+//! free text (the data is special-category personal data).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A stable, machine-readable error code, serialised in `snake_case`.
+///
+/// New codes are added as the library grows, so match with a wildcard arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// A required value is absent.
+    Missing,
+    /// A number lies outside the allowed range.
+    OutOfRange,
+    /// A list has the wrong number of elements.
+    WrongLength,
+    /// A value that must be a number is text, a boolean or another type.
+    NotANumber,
+    /// A number that must be whole has a fractional part.
+    NotAnInteger,
+    /// A list was expected and something else was given.
+    NotAList,
+    /// More answers are missing than the instrument's scoring rule allows.
+    TooManyMissing,
+    /// A value is not one of the allowed identifiers.
+    UnknownValue,
+}
+
+impl ErrorCode {
+    /// Every code, in declaration order (used by the bindings' tests to check none is unmapped).
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::Missing,
+        ErrorCode::OutOfRange,
+        ErrorCode::WrongLength,
+        ErrorCode::NotANumber,
+        ErrorCode::NotAnInteger,
+        ErrorCode::NotAList,
+        ErrorCode::TooManyMissing,
+        ErrorCode::UnknownValue,
+    ];
+
+    /// The code as its stable `snake_case` string.
+    ///
+    /// ```
+    /// assert_eq!(overgang::ErrorCode::OutOfRange.as_str(), "out_of_range");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Missing => "missing",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::WrongLength => "wrong_length",
+            ErrorCode::NotANumber => "not_a_number",
+            ErrorCode::NotAnInteger => "not_an_integer",
+            ErrorCode::NotAList => "not_a_list",
+            ErrorCode::TooManyMissing => "too_many_missing",
+            ErrorCode::UnknownValue => "unknown_value",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem with one field of an input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// Path of the offending field, e.g. `item3`, `items` or `ratings.economy`.
+    pub field: String,
+    /// What kind of problem it is.
+    pub code: ErrorCode,
+    /// A sentence naming the field, the value (only when it is a number on a scale) and what is allowed.
+    pub message: String,
+}
+
+impl FieldError {
+    /// Builds a field error.
+    pub fn new(field: impl Into<String>, code: ErrorCode, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Every problem found in one input. Never empty.
+///
+/// ```
+/// let err = overgang::who5::score(&[Some(3), Some(9), None, Some(2), Some(1)]).unwrap_err();
+/// let fields: Vec<&str> = err.errors().iter().map(|e| e.field.as_str()).collect();
+/// assert_eq!(fields, ["item2", "item3"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(transparent)]
+pub struct ValidationError {
+    errors: Vec<FieldError>,
+}
+
+impl ValidationError {
+    /// Wraps a non-empty list of field errors.
+    ///
+    /// # Panics
+    /// Never in release code paths of this crate: callers only build it from a non-empty list.
+    /// An empty list is a logic error, caught by a debug assertion.
+    pub fn new(errors: Vec<FieldError>) -> Self {
+        debug_assert!(
+            !errors.is_empty(),
+            "a ValidationError needs at least one FieldError"
+        );
+        ValidationError { errors }
+    }
+
+    /// A validation error with a single field error.
+    pub fn single(field: impl Into<String>, code: ErrorCode, message: impl Into<String>) -> Self {
+        ValidationError::new(vec![FieldError::new(field, code, message)])
+    }
+
+    /// The problems, in input order.
+    pub fn errors(&self) -> &[FieldError] {
+        &self.errors
+    }
+
+    /// Consumes the error, returning its problems.
+    pub fn into_errors(self) -> Vec<FieldError> {
+        self.errors
+    }
+
+    /// Returns `Ok(value)` when `errors` is empty, else the errors.
+    pub(crate) fn check<T>(errors: Vec<FieldError>, value: impl FnOnce() -> T) -> Result<T, Self> {
+        if errors.is_empty() {
+            Ok(value())
+        } else {
+            Err(ValidationError::new(errors))
+        }
+    }
+
+    /// Prefixes every field path with `prefix` (e.g. `who5[2].` + `item3`).
+    pub fn prefixed(mut self, prefix: &str) -> Self {
+        for e in &mut self.errors {
+            e.field = if e.field.is_empty() {
+                prefix.trim_end_matches('.').to_string()
+            } else {
+                format!("{prefix}{}", e.field)
+            };
+        }
+        self
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.errors.as_slice() {
+            [one] => write!(f, "{}", one.message),
+            many => {
+                write!(f, "{} problems: ", many.len())?;
+                for (i, e) in many.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    f.write_str(&e.message)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}

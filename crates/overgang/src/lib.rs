@@ -1,0 +1,44 @@
+//! # overgang
+//!
+//! The one validated implementation of the rules used to document social work that helps people
+//! exit prostitution in Denmark: questionnaire scoring (WHO-5, General Self-Efficacy Scale), and,
+//! as the library grows, the ten-step scale, CTI courses, participant registration and cohort
+//! reports like the ministry's.
+//!
+//! The crate is pure: no I/O, no FFI. The Python and WebAssembly bindings only convert types,
+//! call this crate and map its [`ValidationError`].
+//!
+//! ```
+//! let s = overgang::who5::score(&[Some(3), Some(4), Some(2), Some(3), Some(4)])?;
+//! assert_eq!(s.index, 64);
+//! assert_eq!(s.band.as_str(), "no_immediate_risk");
+//! # Ok::<(), overgang::ValidationError>(())
+//! ```
+//!
+//! Errors list every problem at once, each with a field, a stable code and a message:
+//!
+//! ```
+//! let err = overgang::gse::score(&[Some(0); 10]).unwrap_err();
+//! assert_eq!(err.errors().len(), 10);
+//! assert_eq!(err.errors()[0].code.as_str(), "out_of_range");
+//! assert_eq!(err.errors()[0].message, "item1: 0 is out of range; answers are whole numbers from 1 to 4");
+//! ```
+
+pub mod answer;
+pub mod error;
+pub mod gse;
+pub mod questionnaire;
+pub mod who5;
+
+pub use answer::RawAnswer;
+pub use error::{ErrorCode, FieldError, ValidationError};
+pub use questionnaire::{questionnaire, Instrument, Language, Questionnaire};
+
+/// An `unknown_value` error on `field` that lists the allowed ids (and never echoes the input).
+pub(crate) fn unknown_id(field: &str, allowed: &[&str]) -> ValidationError {
+    ValidationError::single(
+        field,
+        ErrorCode::UnknownValue,
+        format!("{field}: unknown value; allowed: {}", allowed.join(", ")),
+    )
+}

@@ -1,0 +1,318 @@
+//! WHO-5 Well-Being Index: scoring, the report's risk bands, WHO's screening flags and change.
+//!
+//! Five statements about the last two weeks, each answered 0 (at no time) to 5 (all of the
+//! time). Raw score 0-25; index = raw x 4, 0-100 (Topp et al. 2015). Bands as in Social- og
+//! Boligstyrelsen's exit-package report (seed 001 §3): 0-35 high risk of depression or stress,
+//! 36-50 risk, 51-100 no immediate risk. The instrument has no imputation rule, so a missing
+//! answer gives no score (*assumption* of the domain brief, §8).
+//!
+//! ```
+//! use overgang::who5::{self, Who5Band};
+//! let s = who5::score(&[Some(3), Some(4), Some(2), Some(3), Some(4)])?;
+//! assert_eq!((s.raw, s.index, s.band), (16, 64, Who5Band::NoImmediateRisk));
+//! assert!(!s.poor_wellbeing);
+//! # Ok::<(), overgang::ValidationError>(())
+//! ```
+
+use crate::answer::{item_field, validate_answers, RawAnswer};
+use crate::error::{ErrorCode, FieldError, ValidationError};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Number of WHO-5 items.
+pub const ITEMS: usize = 5;
+/// Lowest answer (at no time).
+pub const MIN_ANSWER: u8 = 0;
+/// Highest answer (all of the time).
+pub const MAX_ANSWER: u8 = 5;
+/// Smallest change of index, in points, that is clinically significant (Topp et al. 2015).
+pub const CLINICALLY_SIGNIFICANT_CHANGE: f64 = 10.0;
+
+/// The report's risk band of a WHO-5 index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Who5Band {
+    /// Index 0-35: great risk of depression or stress.
+    HighRisk,
+    /// Index 36-50: risk of depression or stress.
+    Risk,
+    /// Index 51-100: no immediate risk.
+    NoImmediateRisk,
+}
+
+impl Who5Band {
+    /// Every band, from lowest to highest index.
+    pub const ALL: [Who5Band; 3] = [
+        Who5Band::HighRisk,
+        Who5Band::Risk,
+        Who5Band::NoImmediateRisk,
+    ];
+
+    /// The band of an index (0-100; values above 100 fall in the top band).
+    ///
+    /// ```
+    /// use overgang::who5::Who5Band;
+    /// assert_eq!(Who5Band::from_index(35), Who5Band::HighRisk);
+    /// assert_eq!(Who5Band::from_index(36), Who5Band::Risk);
+    /// assert_eq!(Who5Band::from_index(51), Who5Band::NoImmediateRisk);
+    /// ```
+    pub const fn from_index(index: u8) -> Self {
+        match index {
+            0..=35 => Who5Band::HighRisk,
+            36..=50 => Who5Band::Risk,
+            _ => Who5Band::NoImmediateRisk,
+        }
+    }
+
+    /// The stable `snake_case` id.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Who5Band::HighRisk => "high_risk",
+            Who5Band::Risk => "risk",
+            Who5Band::NoImmediateRisk => "no_immediate_risk",
+        }
+    }
+
+    /// A small integer code (0, 1, 2 from lowest to highest band) for array outputs.
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+impl fmt::Display for Who5Band {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A scored WHO-5 questionnaire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Who5Score {
+    /// Sum of the five answers, 0-25.
+    pub raw: u8,
+    /// Raw score x 4, 0-100.
+    pub index: u8,
+    /// The report's risk band of the index.
+    pub band: Who5Band,
+    /// WHO screening: raw score below 13, or any answer 0 or 1. An indication to test for depression.
+    pub poor_wellbeing: bool,
+    /// WHO screening: index 28 or below.
+    pub likely_depression: bool,
+}
+
+/// Scores five WHO-5 answers, each 0-5; `None` is a missing answer.
+///
+/// # Errors
+/// A [`ValidationError`] listing every problem: `wrong_length` (field `items`) unless there are
+/// exactly five answers, `out_of_range` for an answer above 5, `missing` for each missing answer.
+pub fn score(answers: &[Option<u8>]) -> Result<Who5Score, ValidationError> {
+    let raw: Vec<RawAnswer> = answers.iter().map(|&a| RawAnswer::from(a)).collect();
+    score_answers(&raw)
+}
+
+/// Scores WHO-5 answers of any type, as received from Python, JavaScript, JSON or CSV.
+///
+/// See [`crate::answer`] for what is accepted.
+///
+/// # Errors
+/// As [`score`], plus `not_a_number` and `not_an_integer` for answers of the wrong type.
+pub fn score_answers(answers: &[RawAnswer]) -> Result<Who5Score, ValidationError> {
+    let checked = validate_answers(answers, ITEMS, MIN_ANSWER..=MAX_ANSWER, "WHO-5")?;
+    let mut errors = Vec::new();
+    let mut values = Vec::with_capacity(ITEMS);
+    for (i, item) in checked.into_iter().enumerate() {
+        match item {
+            Ok(Some(v)) => values.push(v),
+            Ok(None) => {
+                let field = item_field(i);
+                let message = format!(
+                    "{field} is missing; WHO-5 is scored only when all 5 items are answered (0 to 5)"
+                );
+                errors.push(FieldError::new(field, ErrorCode::Missing, message));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    ValidationError::check(errors, || from_complete(&values))
+}
+
+fn from_complete(answers: &[u8]) -> Who5Score {
+    let raw: u8 = answers.iter().sum();
+    let index = raw * 4;
+    Who5Score {
+        raw,
+        index,
+        band: Who5Band::from_index(index),
+        poor_wellbeing: raw < 13 || answers.iter().any(|&a| a <= 1),
+        likely_depression: index <= 28,
+    }
+}
+
+/// Whether a WHO-5 index changed by a clinically significant amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Who5Change {
+    /// The index rose by 10 points or more.
+    Improved,
+    /// The index fell by 10 points or more.
+    Worsened,
+    /// The index moved by less than 10 points either way.
+    NoSignificantChange,
+}
+
+impl Who5Change {
+    /// The stable `snake_case` id.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Who5Change::Improved => "improved",
+            Who5Change::Worsened => "worsened",
+            Who5Change::NoSignificantChange => "no_significant_change",
+        }
+    }
+}
+
+impl fmt::Display for Who5Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Who5Band {
+    type Err = ValidationError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Who5Band::ALL
+            .into_iter()
+            .find(|b| b.as_str() == s)
+            .ok_or_else(|| crate::unknown_id("band", &["high_risk", "risk", "no_immediate_risk"]))
+    }
+}
+
+/// Classifies the change between two WHO-5 indices (individual scores or group means).
+///
+/// `after - before >= 10` is `improved`, `<= -10` is `worsened`. The difference is rounded to
+/// nine decimals first, so that binary floating point (45.1 - 35.1 = 9.999999999999996) cannot
+/// flip a change that is exactly 10 points.
+///
+/// ```
+/// use overgang::who5::{change, Who5Change};
+/// assert_eq!(change(36.0, 46.0)?, Who5Change::Improved);
+/// assert_eq!(change(45.0, 54.0)?, Who5Change::NoSignificantChange);
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+///
+/// # Errors
+/// `out_of_range` (fields `before`, `after`) for an index outside 0-100 or not finite.
+pub fn change(before: f64, after: f64) -> Result<Who5Change, ValidationError> {
+    let mut errors = Vec::new();
+    for (field, v) in [("before", before), ("after", after)] {
+        if !(0.0..=100.0).contains(&v) {
+            let shown = if v.is_finite() {
+                format!("{v}")
+            } else {
+                "a non-finite number".into()
+            };
+            errors.push(FieldError::new(
+                field,
+                ErrorCode::OutOfRange,
+                format!("{field}: {shown} is out of range; a WHO-5 index lies from 0 to 100"),
+            ));
+        }
+    }
+    ValidationError::check(errors, || {
+        let diff = ((after - before) * 1e9).round() / 1e9;
+        if diff >= CLINICALLY_SIGNIFICANT_CHANGE {
+            Who5Change::Improved
+        } else if diff <= -CLINICALLY_SIGNIFICANT_CHANGE {
+            Who5Change::Worsened
+        } else {
+            Who5Change::NoSignificantChange
+        }
+    })
+}
+
+/// The band of an index given as any type, as received from Python or JavaScript.
+///
+/// ```
+/// use overgang::{who5::{band_answer, Who5Band}, RawAnswer};
+/// assert_eq!(band_answer(RawAnswer::Integer(50))?, Who5Band::Risk);
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+///
+/// # Errors
+/// `out_of_range` outside 0-100, `not_an_integer` for a fraction (an individual index is a
+/// whole number), `missing` and `not_a_number` for absent or non-numeric values.
+pub fn band_answer(index: RawAnswer) -> Result<Who5Band, ValidationError> {
+    let checked = validate_answers(&[index], 1, 0..=100, "an index")?;
+    match checked.into_iter().next() {
+        Some(Ok(Some(i))) => Ok(Who5Band::from_index(i)),
+        Some(Err(e)) => Err(ValidationError::new(vec![FieldError {
+            field: "index".into(),
+            message: e.message.replacen("item1", "index", 1),
+            ..e
+        }])),
+        _ => Err(ValidationError::single(
+            "index",
+            ErrorCode::Missing,
+            "index is missing; a WHO-5 index from 0 to 100 is required",
+        )),
+    }
+}
+
+/// Like [`change`], for indices of any type as received from Python or JavaScript.
+///
+/// # Errors
+/// As [`change`], plus `missing` and `not_a_number` for absent or non-numeric values.
+pub fn change_answers(before: RawAnswer, after: RawAnswer) -> Result<Who5Change, ValidationError> {
+    match (
+        crate::answer::number("before", before),
+        crate::answer::number("after", after),
+    ) {
+        (Ok(b), Ok(a)) => change(b, a),
+        (b, a) => Err(ValidationError::new(
+            b.err().into_iter().chain(a.err()).collect(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn index_is_four_times_raw_and_within_0_100(answers in prop::collection::vec(0u8..=5, 5)) {
+            let opts: Vec<Option<u8>> = answers.iter().map(|&a| Some(a)).collect();
+            let s = score(&opts).unwrap();
+            prop_assert_eq!(u32::from(s.index), 4 * u32::from(s.raw));
+            prop_assert!(s.index <= 100);
+            prop_assert_eq!(u32::from(s.raw), answers.iter().map(|&a| u32::from(a)).sum::<u32>());
+        }
+
+        #[test]
+        fn band_is_monotone_in_index(a in 0u8..=100, b in 0u8..=100) {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!(Who5Band::from_index(lo) <= Who5Band::from_index(hi));
+        }
+
+        #[test]
+        fn change_is_antisymmetric(a in 0.0f64..=100.0, b in 0.0f64..=100.0) {
+            let up = change(a, b).unwrap();
+            let down = change(b, a).unwrap();
+            let mirrored = match up {
+                Who5Change::Improved => Who5Change::Worsened,
+                Who5Change::Worsened => Who5Change::Improved,
+                Who5Change::NoSignificantChange => Who5Change::NoSignificantChange,
+            };
+            prop_assert_eq!(down, mirrored);
+        }
+
+        #[test]
+        fn any_missing_answer_gives_no_score(answers in prop::collection::vec(prop::option::of(0u8..=5), 5)) {
+            let result = score(&answers);
+            prop_assert_eq!(result.is_ok(), answers.iter().all(Option::is_some));
+        }
+    }
+}

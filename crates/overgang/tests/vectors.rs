@@ -1,0 +1,132 @@
+//! Runs the shared test vectors (`tests/vectors/*.json`), which pytest and `node --test` also run.
+
+use overgang::{gse, questionnaire::questionnaire_by_id, who5, RawAnswer, ValidationError};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+fn load(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/vectors")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+fn answers(v: &Value) -> Result<Vec<RawAnswer>, ValidationError> {
+    v.as_array()
+        .map(|a| a.iter().map(RawAnswer::from).collect())
+        .ok_or_else(overgang::answer::not_a_list)
+}
+
+/// Compares an outcome with a case's `expected` or `errors`, floats to 1e-12.
+fn check<T: serde::Serialize>(case: &Value, outcome: Result<T, ValidationError>) {
+    let name = case["name"].as_str().unwrap();
+    match (outcome, case.get("expected"), case.get("errors")) {
+        (Ok(got), Some(expected), None) => {
+            let got = serde_json::to_value(got).unwrap();
+            assert!(
+                same(&got, expected),
+                "{name}: got {got}, expected {expected}"
+            );
+        }
+        (Err(err), None, Some(expected)) => {
+            let got: Vec<Value> = err
+                .errors()
+                .iter()
+                .map(|e| json!({"field": e.field, "code": e.code}))
+                .collect();
+            assert_eq!(&Value::Array(got), expected, "{name}");
+            for e in err.errors() {
+                assert!(
+                    e.message.contains(&e.field),
+                    "{name}: message {:?} does not name its field",
+                    e.message
+                );
+            }
+        }
+        (Ok(got), _, _) => panic!(
+            "{name}: expected errors, got {}",
+            serde_json::to_value(got).unwrap()
+        ),
+        (Err(err), _, _) => panic!("{name}: unexpected error {err}"),
+    }
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            (x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-12
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
+        }
+        _ => a == b,
+    }
+}
+
+#[test]
+fn who5_score_vectors() {
+    let v = load("who5.json");
+    for case in v["score"].as_array().unwrap() {
+        check(
+            case,
+            answers(&case["items"]).and_then(|a| who5::score_answers(&a)),
+        );
+    }
+}
+
+#[test]
+fn who5_change_vectors() {
+    let v = load("who5.json");
+    for case in v["change"].as_array().unwrap() {
+        let outcome = who5::change_answers(
+            RawAnswer::from(&case["before"]),
+            RawAnswer::from(&case["after"]),
+        );
+        check(case, outcome);
+    }
+}
+
+#[test]
+fn who5_band_vectors() {
+    let v = load("who5.json");
+    for case in v["band"].as_array().unwrap() {
+        check(case, who5::band_answer(RawAnswer::from(&case["index"])));
+    }
+}
+
+#[test]
+fn gse_score_vectors() {
+    let v = load("gse.json");
+    for case in v["score"].as_array().unwrap() {
+        check(
+            case,
+            answers(&case["items"]).and_then(|a| gse::score_answers(&a)),
+        );
+    }
+}
+
+#[test]
+fn questionnaire_vectors() {
+    let v = load("questionnaire.json");
+    for case in v["questionnaire"].as_array().unwrap() {
+        let outcome = questionnaire_by_id(
+            case["id"].as_str().unwrap(),
+            case["language"].as_str().unwrap(),
+        )
+        .map(|q| {
+            json!({
+                "language": q.language,
+                "fallback": q.fallback,
+                "items": q.items.len(),
+                "answers": q.answers.iter().map(|a| a.value).collect::<Vec<_>>(),
+                "first_item": q.items[0],
+                "first_answer_label": q.answers[0].label,
+            })
+        });
+        check(case, outcome);
+    }
+}
