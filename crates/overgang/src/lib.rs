@@ -28,6 +28,7 @@ pub mod answer;
 pub mod error;
 pub mod gse;
 pub mod questionnaire;
+pub mod report;
 pub mod who5;
 
 pub use answer::RawAnswer;
