@@ -29,6 +29,7 @@ pub mod error;
 pub mod gse;
 pub mod questionnaire;
 pub mod report;
+pub mod sample;
 pub mod who5;
 
 pub use answer::RawAnswer;

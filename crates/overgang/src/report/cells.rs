@@ -40,11 +40,19 @@ pub struct Cell {
 impl Cell {
     /// A shown cell.
     pub fn shown(count: u64, n: u64) -> Cell {
-        Cell { count: Some(count), percent: percent_half_up(count, n), suppressed: false }
+        Cell {
+            count: Some(count),
+            percent: percent_half_up(count, n),
+            suppressed: false,
+        }
     }
 
     /// A hidden cell.
-    pub const SUPPRESSED: Cell = Cell { count: None, percent: None, suppressed: true };
+    pub const SUPPRESSED: Cell = Cell {
+        count: None,
+        percent: None,
+        suppressed: true,
+    };
 }
 
 /// Which counts of one table to hide: primary cells (1 to `min_cell - 1`) and, when only one
@@ -84,7 +92,13 @@ pub fn cells(counts: &[u64], n: u64, min_cell: u64) -> Vec<Cell> {
     counts
         .iter()
         .zip(mask)
-        .map(|(&c, hide)| if hide { Cell::SUPPRESSED } else { Cell::shown(c, n) })
+        .map(|(&c, hide)| {
+            if hide {
+                Cell::SUPPRESSED
+            } else {
+                Cell::shown(c, n)
+            }
+        })
         .collect()
 }
 
@@ -96,10 +110,16 @@ mod tests {
     #[test]
     fn published_percentages_of_the_exit_package_report() {
         // Aarhus, table 5: age bands 18/16/6/11/8 of 59 known give 31/27/10/19/14 %.
-        let got: Vec<u64> = [18, 16, 6, 11, 8].iter().map(|&c| percent_half_up(c, 59).unwrap()).collect();
+        let got: Vec<u64> = [18, 16, 6, 11, 8]
+            .iter()
+            .map(|&c| percent_half_up(c, 59).unwrap())
+            .collect();
         assert_eq!(got, [31, 27, 10, 19, 14]);
         // Aarhus, table 6: 73 women and 4 men of 77 known give 95/5 %.
-        assert_eq!((percent_half_up(73, 77), percent_half_up(4, 77)), (Some(95), Some(5)));
+        assert_eq!(
+            (percent_half_up(73, 77), percent_half_up(4, 77)),
+            (Some(95), Some(5))
+        );
     }
 
     proptest! {

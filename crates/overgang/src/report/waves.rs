@@ -50,7 +50,9 @@ pub struct PairedChange {
 
 /// Mean of the values (`None` when empty).
 pub fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values.into_iter().fold((0.0, 0u64), |(s, n), v| (s + v, n + 1));
+    let (sum, n) = values
+        .into_iter()
+        .fold((0.0, 0u64), |(s, n), v| (s + v, n + 1));
     (n > 0).then(|| sum / n as f64)
 }
 
@@ -98,8 +100,14 @@ mod tests {
             vec![(date!(2024 - 02 - 01), 60.0)],
         ];
         let w = by_wave(&series);
-        assert_eq!(w, vec![vec![Some(20.0), Some(60.0)], vec![Some(40.0), None]]);
+        assert_eq!(
+            w,
+            vec![vec![Some(20.0), Some(60.0)], vec![Some(40.0), None]]
+        );
         let p = paired(&w, 2, 1, |_, _| None).unwrap();
-        assert_eq!((p.n, p.mean_from, p.mean_to, p.change), (1, 20.0, 40.0, 20.0));
+        assert_eq!(
+            (p.n, p.mean_from, p.mean_to, p.change),
+            (1, 20.0, 40.0, 20.0)
+        );
     }
 }
