@@ -27,6 +27,7 @@
 pub mod answer;
 pub mod error;
 pub mod gse;
+pub mod labels;
 pub mod questionnaire;
 pub mod report;
 pub mod sample;

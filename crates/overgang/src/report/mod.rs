@@ -3,6 +3,7 @@
 
 mod cells;
 mod compute;
+mod render;
 pub mod waves;
 
 pub use cells::{cells, percent_half_up, suppression_mask, total_is_suppressed, Cell};
@@ -12,3 +13,4 @@ pub use compute::{
     PhaseMonths, Report, ReportOptions, RiskZone, StatusRow, Subject, TenStepArea, TenStepSection,
     Who5Bands, Who5Section, Who5Wave, DAYS_PER_MONTH,
 };
+pub use render::{render, Format};
