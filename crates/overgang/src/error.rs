@@ -31,6 +31,12 @@ pub enum ErrorCode {
     TooManyMissing,
     /// A value is not one of the allowed identifiers.
     UnknownValue,
+    /// Text is not in the expected format (a date, an ID, a CSV line).
+    InvalidFormat,
+    /// A value that must be unique appears twice (an ID in a participants file).
+    Duplicate,
+    /// A key or column that the format does not have (nothing is dropped silently).
+    UnknownField,
 }
 
 impl ErrorCode {
@@ -44,6 +50,9 @@ impl ErrorCode {
         ErrorCode::NotAList,
         ErrorCode::TooManyMissing,
         ErrorCode::UnknownValue,
+        ErrorCode::InvalidFormat,
+        ErrorCode::Duplicate,
+        ErrorCode::UnknownField,
     ];
 
     /// The code as its stable `snake_case` string.
@@ -61,6 +70,9 @@ impl ErrorCode {
             ErrorCode::NotAList => "not_a_list",
             ErrorCode::TooManyMissing => "too_many_missing",
             ErrorCode::UnknownValue => "unknown_value",
+            ErrorCode::InvalidFormat => "invalid_format",
+            ErrorCode::Duplicate => "duplicate",
+            ErrorCode::UnknownField => "unknown_field",
         }
     }
 }
@@ -80,6 +92,31 @@ pub struct FieldError {
     pub code: ErrorCode,
     /// A sentence naming the field, the value (only when it is a number on a scale) and what is allowed.
     pub message: String,
+    /// Where in an input file the value came from (CSV imports), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+/// A place in an input file: file name, 1-based line and the column's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// The file's name as given (e.g. `who5.csv`).
+    pub file: String,
+    /// 1-based line number (the header is line 1).
+    pub line: u64,
+    /// The column's header name, when the problem is in one cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} line {}", self.file, self.line)?;
+        if let Some(c) = &self.column {
+            write!(f, ", column {c}")?;
+        }
+        Ok(())
+    }
 }
 
 impl FieldError {
@@ -89,12 +126,22 @@ impl FieldError {
             field: field.into(),
             code,
             message: message.into(),
+            location: None,
         }
+    }
+
+    /// The same error, located in an input file.
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
     }
 }
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(at) = &self.location {
+            write!(f, "{at}: ")?;
+        }
         f.write_str(&self.message)
     }
 }
@@ -166,14 +213,14 @@ impl ValidationError {
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.errors.as_slice() {
-            [one] => write!(f, "{}", one.message),
+            [one] => write!(f, "{one}"),
             many => {
                 write!(f, "{} problems: ", many.len())?;
                 for (i, e) in many.iter().enumerate() {
                     if i > 0 {
                         f.write_str("; ")?;
                     }
-                    f.write_str(&e.message)?;
+                    write!(f, "{e}")?;
                 }
                 Ok(())
             }

@@ -25,6 +25,7 @@
 //! ```
 
 pub mod answer;
+pub mod cohort;
 pub mod error;
 pub mod gse;
 pub mod labels;
@@ -34,7 +35,7 @@ pub mod sample;
 pub mod who5;
 
 pub use answer::RawAnswer;
-pub use error::{ErrorCode, FieldError, ValidationError};
+pub use error::{ErrorCode, FieldError, Location, ValidationError};
 pub use questionnaire::{questionnaire, Instrument, Language, Questionnaire};
 
 /// An `unknown_value` error on `field` that lists the allowed ids (and never echoes the input).
