@@ -1,7 +1,16 @@
-//! `overgang`: score questionnaires from the command line.
+//! `overgang`: score questionnaires and report on cohorts from the command line.
+//!
+//! Errors in input go to stderr with file, line and column, and the exit code is 2; a report is
+//! written whole or not at all (to a temporary file, then renamed).
+
+mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use overgang::{gse, who5, RawAnswer, ValidationError};
+use overgang::cohort::csv::{CsvFile, CsvFiles};
+use overgang::cohort::Cohort;
+use overgang::report::{render, Format, ReportOptions};
+use overgang::{gse, who5, Language, RawAnswer, ValidationError};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Validated scoring and reporting for exit-from-prostitution social work in Denmark.
@@ -24,8 +33,39 @@ enum Command {
         #[arg(allow_hyphen_values = true, num_args = 0..)]
         answers: Vec<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        format: ScoreFormat,
+    },
+    /// Report on a cohort: the exit-package report's tables.
+    ///
+    /// FILE is a cohort document (.json) or CSV files: a participants file plus optional long
+    /// files for WHO-5 (id,date,item1..item5), GSE (id,date,item1..item10), ten-step
+    /// assessments (id,date,<areas>) and interventions (id,category[,date]), recognised by their
+    /// header. With no file, reports on the built-in synthetic sample cohort.
+    Report {
+        /// Input files (none: the built-in sample cohort).
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Report date (YYYY-MM-DD); default: the latest date in the data.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Counts from 1 to N-1 are suppressed; 0 turns suppression off.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        min_cell: u64,
+        /// A measurement wave is shown only when at least N answered.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        min_wave: u64,
+        /// Language of the human formats.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+        /// Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Project name for CSV input.
+        #[arg(long, default_value = "Projekt")]
+        project: String,
     },
 }
 
@@ -36,53 +76,179 @@ enum InstrumentArg {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
-enum Format {
+enum ScoreFormat {
     Text,
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Md,
+    Json,
+    Html,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Da,
+    En,
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    match Cli::parse().command {
         Command::Score {
             instrument,
             answers,
             format,
+        } => score(instrument, &answers, format),
+        Command::Report {
+            files,
+            format,
+            as_of,
+            min_cell,
+            min_wave,
+            lang,
+            output,
+            project,
         } => {
-            let answers: Vec<RawAnswer> = answers.iter().map(|a| RawAnswer::from_text(a)).collect();
-            let result = match instrument {
-                InstrumentArg::Who5 => who5::score_answers(&answers).map(|s| {
-                    let text = format!(
-                        "WHO-5\n  raw score          {}\n  index              {}\n  band               {}\n  poor wellbeing     {}\n  likely depression  {}",
-                        s.raw, s.index, s.band, yes_no(s.poor_wellbeing), yes_no(s.likely_depression)
-                    );
-                    (serde_json::to_value(s), text)
-                }),
-                InstrumentArg::Gse => gse::score_answers(&answers).map(|s| {
-                    let text = format!(
-                        "General Self-Efficacy Scale\n  score     {:.1} (10-40)\n  mean      {:.2} (1-4)\n  answered  {} of 10{}",
-                        s.score, s.mean, s.answered, if s.imputed { " (missing answers imputed with the mean)" } else { "" }
-                    );
-                    (serde_json::to_value(s), text)
-                }),
+            let format = match format {
+                ReportFormat::Md => Format::Md,
+                ReportFormat::Json => Format::Json,
+                ReportFormat::Html => Format::Html,
+                ReportFormat::Csv => Format::Csv,
             };
-            match result {
-                Ok((json, text)) => {
-                    match format {
-                        Format::Text => println!("{text}"),
-                        Format::Json => match json {
-                            Ok(v) => println!("{v}"),
-                            Err(e) => {
-                                eprintln!("error: {e}");
-                                return ExitCode::FAILURE;
-                            }
-                        },
-                    }
-                    ExitCode::SUCCESS
+            let lang = match lang {
+                LangArg::Da => Language::Da,
+                LangArg::En => Language::En,
+            };
+            match report(&files, &project, as_of.as_deref(), min_cell, min_wave) {
+                Ok(r) => output::write(output.as_deref(), &render(&r, format, lang)),
+                Err(Failure::Invalid(e)) => invalid(&e),
+                Err(Failure::Io(msg)) => {
+                    eprintln!("error: {msg}");
+                    ExitCode::from(2)
                 }
-                Err(e) => report_invalid(&e),
             }
         }
+    }
+}
+
+enum Failure {
+    Invalid(ValidationError),
+    Io(String),
+}
+
+impl From<ValidationError> for Failure {
+    fn from(e: ValidationError) -> Self {
+        Failure::Invalid(e)
+    }
+}
+
+fn report(
+    files: &[PathBuf],
+    project: &str,
+    as_of: Option<&str>,
+    min_cell: u64,
+    min_wave: u64,
+) -> Result<overgang::report::Report, Failure> {
+    let mut options = ReportOptions::default();
+    options.min_cell = min_cell;
+    options.min_wave = min_wave;
+    if let Some(d) = as_of {
+        options.as_of = Some(overgang::json::parse_date("as_of", d)?);
+    }
+    let cohort = match files {
+        [] => Cohort::sample(),
+        [one]
+            if one
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json")) =>
+        {
+            Cohort::from_json(&read(one)?)?
+        }
+        many => {
+            let texts: Vec<(String, String)> = many
+                .iter()
+                .map(|p| {
+                    Ok((
+                        p.file_name().map_or_else(
+                            || p.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        ),
+                        read(p)?,
+                    ))
+                })
+                .collect::<Result<_, Failure>>()?;
+            let mut csv = CsvFiles::default();
+            for (name, text) in &texts {
+                let file = Some(CsvFile { name, text });
+                match overgang::cohort::csv::kind_of(text) {
+                    overgang::cohort::csv::Kind::Participants => csv.participants = file,
+                    overgang::cohort::csv::Kind::Who5 => csv.who5 = file,
+                    overgang::cohort::csv::Kind::Gse => csv.gse = file,
+                    overgang::cohort::csv::Kind::TenStep => csv.ten_step = file,
+                    overgang::cohort::csv::Kind::Interventions => csv.interventions = file,
+                }
+            }
+            Cohort::from_csv(project, &csv)?
+        }
+    };
+    Ok(cohort.report(&options)?)
+}
+
+fn read(path: &std::path::Path) -> Result<String, Failure> {
+    let meta =
+        std::fs::metadata(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
+    if meta.len() > overgang::limits::MAX_INPUT_BYTES as u64 {
+        return Err(Failure::Io(format!(
+            "{}: the file is {} MB; the limit is {} MB",
+            path.display(),
+            meta.len() / 1_000_000,
+            overgang::limits::MAX_INPUT_BYTES / 1_000_000
+        )));
+    }
+    std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))
+}
+
+fn score(instrument: InstrumentArg, answers: &[String], format: ScoreFormat) -> ExitCode {
+    let answers: Vec<RawAnswer> = answers.iter().map(|a| RawAnswer::from_text(a)).collect();
+    let result = match instrument {
+        InstrumentArg::Who5 => who5::score_answers(&answers).map(|s| {
+            let text = format!(
+                "WHO-5\n  raw score          {}\n  index              {}\n  band               {}\n  poor wellbeing     {}\n  likely depression  {}",
+                s.raw,
+                s.index,
+                s.band,
+                yes_no(s.poor_wellbeing),
+                yes_no(s.likely_depression)
+            );
+            (serde_json::to_string(&s), text)
+        }),
+        InstrumentArg::Gse => gse::score_answers(&answers).map(|s| {
+            let text = format!(
+                "General Self-Efficacy Scale\n  score     {:.1} (10-40)\n  mean      {:.2} (1-4)\n  answered  {} of 10{}",
+                s.score,
+                s.mean,
+                s.answered,
+                if s.imputed { " (missing answers imputed with the mean)" } else { "" }
+            );
+            (serde_json::to_string(&s), text)
+        }),
+    };
+    match result {
+        Ok((json, text)) => {
+            match (format, json) {
+                (ScoreFormat::Text, _) => println!("{text}"),
+                (ScoreFormat::Json, Ok(v)) => println!("{v}"),
+                (ScoreFormat::Json, Err(e)) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => invalid(&e),
     }
 }
 
@@ -94,10 +260,18 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
-fn report_invalid(e: &ValidationError) -> ExitCode {
-    eprintln!("invalid answers:");
+/// Every problem, one per line, with its location when known; exit code 2.
+fn invalid(e: &ValidationError) -> ExitCode {
+    eprintln!(
+        "invalid input ({} problem{}):",
+        e.errors().len(),
+        if e.errors().len() == 1 { "" } else { "s" }
+    );
     for err in e.errors() {
-        eprintln!("  {} [{}]: {}", err.field, err.code, err.message);
+        match &err.location {
+            Some(at) => eprintln!("  {at}: {} [{}]", err.message, err.code),
+            None => eprintln!("  {} [{}]", err.message, err.code),
+        }
     }
     ExitCode::from(2)
 }

@@ -37,6 +37,12 @@ pub enum ErrorCode {
     Duplicate,
     /// A key or column that the format does not have (nothing is dropped silently).
     UnknownField,
+    /// An input larger than the documented limit.
+    TooLarge,
+    /// JSON nested deeper than the documented limit.
+    TooDeep,
+    /// Text that is not valid JSON.
+    InvalidJson,
 }
 
 impl ErrorCode {
@@ -53,6 +59,9 @@ impl ErrorCode {
         ErrorCode::InvalidFormat,
         ErrorCode::Duplicate,
         ErrorCode::UnknownField,
+        ErrorCode::TooLarge,
+        ErrorCode::TooDeep,
+        ErrorCode::InvalidJson,
     ];
 
     /// The code as its stable `snake_case` string.
@@ -73,6 +82,9 @@ impl ErrorCode {
             ErrorCode::InvalidFormat => "invalid_format",
             ErrorCode::Duplicate => "duplicate",
             ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::TooLarge => "too_large",
+            ErrorCode::TooDeep => "too_deep",
+            ErrorCode::InvalidJson => "invalid_json",
         }
     }
 }

@@ -29,6 +29,7 @@ pub mod cohort;
 pub mod error;
 pub mod gse;
 pub mod labels;
+pub mod limits;
 pub mod questionnaire;
 pub mod report;
 pub mod sample;

@@ -378,3 +378,53 @@ pub fn to_document(
     let doc = json!({"project": project, "participants": people.into_iter().map(Value::Object).collect::<Vec<_>>()});
     ValidationError::check(errors, || (doc, origins))
 }
+
+/// What a CSV file holds, recognised by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Kind {
+    /// One row per participant.
+    Participants,
+    /// `id,date,item1..item5`.
+    Who5,
+    /// `id,date,item1..item10`.
+    Gse,
+    /// `id,date,<ten-step areas>`.
+    TenStep,
+    /// `id,category[,date]`.
+    Interventions,
+}
+
+/// Recognises a CSV file by its header: ten item columns are GSE, five WHO-5; a `category`
+/// column without `start` is interventions; ten-step area columns are assessments; anything
+/// else is a participants file.
+///
+/// ```
+/// use overgang::cohort::csv::{kind_of, Kind};
+/// assert_eq!(kind_of("id,date,item1,item2,item3,item4,item5\n"), Kind::Who5);
+/// assert_eq!(kind_of("id;gender;age;start\n"), Kind::Participants);
+/// ```
+pub fn kind_of(text: &str) -> Kind {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("").to_ascii_lowercase();
+    let cols: Vec<&str> = first
+        .split([',', ';'])
+        .map(|c| c.trim().trim_matches('"'))
+        .collect();
+    let items = cols.iter().filter(|c| c.starts_with("item")).count();
+    let has = |name: &str| cols.contains(&name);
+    if items >= 10 {
+        Kind::Gse
+    } else if items > 0 {
+        Kind::Who5
+    } else if has("category") && !has("start") {
+        Kind::Interventions
+    } else if has("date")
+        && !has("start")
+        && crate::ten_step::Area::ALL.iter().any(|a| has(a.as_str()))
+    {
+        Kind::TenStep
+    } else {
+        Kind::Participants
+    }
+}

@@ -1,4 +1,22 @@
 //! Cohort documents: a project's participants with their questionnaires, assessments and
-//! courses, read from JSON or CSV, validated, and reported on.
+//! courses, read from JSON or CSV, validated as a whole, and reported on.
+//!
+//! ```json
+//! {"project": "Exit Aarhus", "as_of": "2023-12-31", "participants": [
+//!   {"id": "AAR-0001", "gender": "woman", "age": 34, "start": "2022-03-01",
+//!    "interventions": [{"category": "counselling"}],
+//!    "who5": [{"date": "2022-03-01", "items": [2, 1, 2, 2, 1]}],
+//!    "gse": [], "ten_step": [{"date": "2022-03-08", "ratings": {"economy": 3}}]}]}
+//! ```
+//!
+//! The registration keys of a participant are those of [`crate::participant`]; the cohort adds
+//! `who5`, `gse` (lists of [`Measurement`]), `ten_step` (assessments), `outcomes`
+//! (life-situation readings) and `cti` (a recorded course). The JSON Schema is
+//! `docs/schema/cohort.schema.json`.
 
 pub mod csv;
+pub mod doc;
+mod measurement;
+// mod model; -- enabled when the domain model (participant, ten_step, cti, outcomes) lands
+
+pub use measurement::Measurement;

@@ -1,0 +1,76 @@
+//! Field-by-field reading of JSON documents, collecting every problem with its path.
+
+use crate::error::{ErrorCode, FieldError};
+use serde_json::Value;
+use time::Date;
+
+/// Parses an ISO 8601 calendar date (`YYYY-MM-DD`).
+///
+/// ```
+/// use overgang::cohort::doc::parse_date;
+/// assert_eq!(parse_date("start", "2024-02-29").unwrap().to_string(), "2024-02-29");
+/// assert_eq!(parse_date("start", "2023-02-29").unwrap_err().code.as_str(), "invalid_format");
+/// ```
+///
+/// # Errors
+/// `invalid_format` on `field` for anything else (the text is not echoed).
+pub fn parse_date(field: &str, text: &str) -> Result<Date, FieldError> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(text.trim(), format).map_err(|_| {
+        FieldError::new(
+            field,
+            ErrorCode::InvalidFormat,
+            format!("{field}: not a valid date; expected YYYY-MM-DD, e.g. 2024-03-01"),
+        )
+    })
+}
+
+/// A required date at `path`; records a problem and returns `None` when absent or invalid.
+pub fn date(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Option<Date> {
+    match value {
+        None | Some(Value::Null) => {
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::Missing,
+                format!("{path} is missing; a date YYYY-MM-DD is required"),
+            ));
+            None
+        }
+        Some(Value::String(s)) => parse_date(path, s).map_err(|e| errors.push(e)).ok(),
+        Some(_) => {
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::InvalidFormat,
+                format!("{path}: expected a date as text YYYY-MM-DD"),
+            ));
+            None
+        }
+    }
+}
+
+/// The nesting depth of a JSON text (arrays and objects), counted without parsing, so that a
+/// hostile document is refused before the parser recurses into it.
+pub fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
