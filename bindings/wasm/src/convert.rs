@@ -67,3 +67,17 @@ fn camel(key: &str) -> String {
     }
     out
 }
+
+/// A document given as JSON text or as a JS object, as a JSON value (within the core's limits).
+pub fn from_js_document(v: &JsValue) -> Result<serde_json::Value, overgang::ValidationError> {
+    if let Some(text) = v.as_string() {
+        return overgang::cohort::doc::parse_json(&text);
+    }
+    serde_wasm_bindgen::from_value::<serde_json::Value>(v.clone()).map_err(|_| {
+        overgang::ValidationError::single(
+            "",
+            overgang::ErrorCode::InvalidFormat,
+            "expected a JSON document: text, or an object of plain values (no functions, symbols or cycles)",
+        )
+    })
+}

@@ -128,6 +128,29 @@ pub fn number(field: &str, raw: RawAnswer) -> Result<f64, FieldError> {
     }
 }
 
+/// Reads a count or threshold (a whole number, 0 or more), e.g. a report's `min_cell`.
+///
+/// # Errors
+/// As [`number`], plus `not_an_integer` for fractions and `out_of_range` for negative numbers.
+pub fn count(field: &str, raw: RawAnswer) -> Result<u64, FieldError> {
+    let value = number(field, raw)?;
+    if value.fract() != 0.0 {
+        return Err(FieldError::new(
+            field,
+            ErrorCode::NotAnInteger,
+            format!("{field}: {value} is not a whole number; expected 0 or more"),
+        ));
+    }
+    if value < 0.0 || value > 1e15 {
+        return Err(FieldError::new(
+            field,
+            ErrorCode::OutOfRange,
+            format!("{field}: {value} is out of range; expected a whole number, 0 or more"),
+        ));
+    }
+    Ok(value as u64)
+}
+
 fn missing_number(field: &str) -> FieldError {
     FieldError::new(
         field,

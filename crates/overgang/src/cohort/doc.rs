@@ -1,6 +1,7 @@
 //! Field-by-field reading of JSON documents, collecting every problem with its path.
 
-use crate::error::{ErrorCode, FieldError};
+use crate::error::{ErrorCode, FieldError, ValidationError};
+use crate::limits;
 use serde_json::Value;
 use time::Date;
 
@@ -73,4 +74,55 @@ pub fn nesting_depth(text: &str) -> usize {
         }
     }
     max
+}
+
+/// Parses JSON text within the size and depth limits ([`limits::MAX_INPUT_BYTES`],
+/// [`limits::MAX_JSON_DEPTH`]); syntax errors give line and column, never the text.
+///
+/// # Errors
+/// `too_large`, `too_deep` or `invalid_json`.
+pub fn parse_json(text: &str) -> Result<Value, ValidationError> {
+    if text.len() > limits::MAX_INPUT_BYTES {
+        return Err(ValidationError::single(
+            "",
+            ErrorCode::TooLarge,
+            format!(
+                "the input is {} MB; the limit is {} MB",
+                text.len() / 1_000_000,
+                limits::MAX_INPUT_BYTES / 1_000_000
+            ),
+        ));
+    }
+    if doc::nesting_depth(text) > limits::MAX_JSON_DEPTH {
+        return Err(ValidationError::single(
+            "",
+            ErrorCode::TooDeep,
+            format!(
+                "the input nests deeper than {} levels; a cohort document needs far fewer",
+                limits::MAX_JSON_DEPTH
+            ),
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        ValidationError::single(
+            "",
+            ErrorCode::InvalidJson,
+            format!(
+                "not valid JSON (line {}, column {}): {}",
+                e.line(),
+                e.column(),
+                json_problem(&e)
+            ),
+        )
+    })
+}
+
+/// serde_json's description of the problem, without any of the input's text.
+fn json_problem(e: &serde_json::Error) -> &'static str {
+    match e.classify() {
+        serde_json::error::Category::Eof => "the text ends too early",
+        serde_json::error::Category::Syntax => "a syntax error",
+        serde_json::error::Category::Data => "an unexpected value",
+        serde_json::error::Category::Io => "a read error",
+    }
 }

@@ -60,7 +60,7 @@ impl Cohort {
     /// A [`ValidationError`] listing every problem; `too_large` / `too_deep` when the text is
     /// over [`limits::MAX_INPUT_BYTES`] or nested deeper than [`limits::MAX_JSON_DEPTH`].
     pub fn from_json(text: &str) -> Result<Cohort, ValidationError> {
-        let value = parse_json(text)?;
+        let value = doc::parse_json(text)?;
         Cohort::from_value(&value)
     }
 
@@ -256,25 +256,3 @@ fn nested<T>(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>, pa
     }
 }
 
-/// Parses JSON text within the size and depth limits.
-pub(crate) fn parse_json(text: &str) -> Result<Value, ValidationError> {
-    if text.len() > limits::MAX_INPUT_BYTES {
-        return Err(ValidationError::single("", ErrorCode::TooLarge, format!("the input is {} MB; the limit is {} MB", text.len() / 1_000_000, limits::MAX_INPUT_BYTES / 1_000_000)));
-    }
-    if doc::nesting_depth(text) > limits::MAX_JSON_DEPTH {
-        return Err(ValidationError::single("", ErrorCode::TooDeep, format!("the input nests deeper than {} levels; a cohort document needs far fewer", limits::MAX_JSON_DEPTH)));
-    }
-    serde_json::from_str(text).map_err(|e| {
-        ValidationError::single("", ErrorCode::InvalidJson, format!("not valid JSON (line {}, column {}): {}", e.line(), e.column(), json_problem(&e)))
-    })
-}
-
-/// serde_json's description of the problem, without any of the input's text.
-fn json_problem(e: &serde_json::Error) -> &'static str {
-    match e.classify() {
-        serde_json::error::Category::Eof => "the text ends too early",
-        serde_json::error::Category::Syntax => "a syntax error",
-        serde_json::error::Category::Data => "an unexpected value",
-        serde_json::error::Category::Io => "a read error",
-    }
-}
