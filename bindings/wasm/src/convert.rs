@@ -68,16 +68,19 @@ fn camel(key: &str) -> String {
     out
 }
 
-/// A document given as JSON text or as a JS object, as a JSON value (within the core's limits).
+/// A document given as JSON text or as a JS object, as a JSON value. Objects go through
+/// `JSON.stringify`, so the core's size and depth limits apply to both, and cycles, functions
+/// or BigInts give a ValidationError instead of a trap.
 pub fn from_js_document(v: &JsValue) -> Result<serde_json::Value, overgang::ValidationError> {
-    if let Some(text) = v.as_string() {
-        return overgang::cohort::doc::parse_json(&text);
-    }
-    serde_wasm_bindgen::from_value::<serde_json::Value>(v.clone()).map_err(|_| {
-        overgang::ValidationError::single(
-            "",
-            overgang::ErrorCode::InvalidFormat,
-            "expected a JSON document: text, or an object of plain values (no functions, symbols or cycles)",
-        )
-    })
+    let text = match v.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+            overgang::ValidationError::single(
+                "",
+                overgang::ErrorCode::InvalidFormat,
+                "expected a JSON document: text, or an object of plain values (no cycles or BigInts)",
+            )
+        })?,
+    };
+    overgang::cohort::doc::parse_json(&text)
 }
