@@ -71,9 +71,18 @@ pub fn who5_band(
 
 /// The texts of a questionnaire (`"who5"` or `"gse"`) in a language, falling back to English.
 #[wasm_bindgen(js_name = questionnaire, unchecked_return_type = "Questionnaire")]
-pub fn questionnaire(id: &str, language: Option<String>) -> Result<JsValue, JsValue> {
-    let q = overgang::questionnaire::questionnaire_by_id(id, language.as_deref().unwrap_or("en"))
-        .into_js()?;
+pub fn questionnaire(
+    #[wasm_bindgen(unchecked_param_type = "\"who5\" | \"gse\"")] id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] language: JsValue,
+) -> Result<JsValue, JsValue> {
+    // Non-text ids and languages are passed on as "" so the core reports them its own way.
+    let language = if language.is_undefined() || language.is_null() {
+        "en".to_string()
+    } else {
+        language.as_string().unwrap_or_default()
+    };
+    let id = id.as_string().unwrap_or_default();
+    let q = overgang::questionnaire::questionnaire_by_id(&id, &language).into_js()?;
     to_js(&q)
 }
 
