@@ -94,6 +94,25 @@ impl RawAnswer {
     }
 }
 
+/// How a number is named in an error message: the number itself when it is short enough to be
+/// a value on a scale (`7`, `2.5`, `-1`), otherwise "the number". A long number may be a CPR
+/// number or another identifier typed into the wrong field, and must not be repeated.
+///
+/// ```
+/// use overgang::answer::echo_number;
+/// assert_eq!(echo_number(7.0), "7");
+/// assert_eq!(echo_number(2.5), "2.5");
+/// assert_eq!(echo_number(1801000000.0), "the number");
+/// ```
+pub fn echo_number(value: f64) -> String {
+    let text = format!("{value}");
+    if value.is_finite() && text.len() <= 6 {
+        text
+    } else {
+        "the number".to_string()
+    }
+}
+
 /// The error for answers given as something other than a list (a string, a number, a dict).
 ///
 /// Strings are refused even where a language treats them as sequences of characters.
@@ -138,14 +157,14 @@ pub fn count(field: &str, raw: RawAnswer) -> Result<u64, FieldError> {
         return Err(FieldError::new(
             field,
             ErrorCode::NotAnInteger,
-            format!("{field}: {value} is not a whole number; expected 0 or more"),
+            format!("{field}: {} is not a whole number; expected 0 or more", echo_number(value)),
         ));
     }
     if value < 0.0 || value > 1e15 {
         return Err(FieldError::new(
             field,
             ErrorCode::OutOfRange,
-            format!("{field}: {value} is out of range; expected a whole number, 0 or more"),
+            format!("{field}: {} is out of range; expected a whole number, 0 or more", echo_number(value)),
         ));
     }
     Ok(value as u64)
@@ -224,7 +243,7 @@ pub(crate) fn validate_answers(
             }
             RawAnswer::Integer(v) => (
                 ErrorCode::OutOfRange,
-                format!("{field}: {v} is out of range; {allowed}"),
+                format!("{field}: {} is out of range; {allowed}", echo_number(v as f64)),
             ),
             RawAnswer::HugeInteger => (
                 ErrorCode::OutOfRange,
@@ -236,11 +255,11 @@ pub(crate) fn validate_answers(
             ),
             RawAnswer::Float(f) if f.fract() == 0.0 => (
                 ErrorCode::OutOfRange,
-                format!("{field}: {f} is out of range; {allowed}"),
+                format!("{field}: {} is out of range; {allowed}", echo_number(f)),
             ),
             RawAnswer::Float(f) => (
                 ErrorCode::NotAnInteger,
-                format!("{field}: {f} is not a whole number; {allowed}"),
+                format!("{field}: {} is not a whole number; {allowed}", echo_number(f)),
             ),
             RawAnswer::Bool(_) => (
                 ErrorCode::NotANumber,

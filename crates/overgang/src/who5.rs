@@ -208,11 +208,7 @@ pub fn change(before: f64, after: f64) -> Result<Who5Change, ValidationError> {
     let mut errors = Vec::new();
     for (field, v) in [("before", before), ("after", after)] {
         if !(0.0..=100.0).contains(&v) {
-            let shown = if v.is_finite() {
-                format!("{v}")
-            } else {
-                "a non-finite number".into()
-            };
+            let shown = crate::answer::echo_number(v);
             errors.push(FieldError::new(
                 field,
                 ErrorCode::OutOfRange,
