@@ -27,7 +27,7 @@ fn options(py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>, min_cell: u64, min_
         let text = date_text(d).map_err(|_| {
             crate::errors::to_py(py, ValidationError::single("as_of", ErrorCode::InvalidFormat, "as_of: expected a datetime.date or text YYYY-MM-DD"))
         })?;
-        options.as_of = Some(overgang::cohort::doc::parse_date("as_of", &text).map_err(|e| ValidationError::new(vec![e])).into_py_result(py)?);
+        options.as_of = Some(overgang::json::parse_date("as_of", &text).map_err(|e| ValidationError::new(vec![e])).into_py_result(py)?);
     }
     Ok(options)
 }

@@ -16,7 +16,7 @@ fn options(options: &JsValue) -> Result<(ReportOptions, Format, Language), Valid
     let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null());
     let mut errors = Vec::new();
     if let Some(v) = get("asOf") {
-        match v.as_string().map(|s| overgang::cohort::doc::parse_date("asOf", &s)) {
+        match v.as_string().map(|s| overgang::json::parse_date("asOf", &s)) {
             Some(Ok(d)) => out.as_of = Some(d),
             Some(Err(e)) => errors.push(e),
             None => errors.push(overgang::FieldError::new("asOf", ErrorCode::InvalidFormat, "asOf: expected a date as text YYYY-MM-DD")),

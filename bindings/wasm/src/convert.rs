@@ -82,5 +82,5 @@ pub fn from_js_document(v: &JsValue) -> Result<serde_json::Value, overgang::Vali
             )
         })?,
     };
-    overgang::cohort::doc::parse_json(&text)
+    overgang::json::parse_json(&text)
 }

@@ -43,6 +43,14 @@ pub enum ErrorCode {
     TooDeep,
     /// Text that is not valid JSON.
     InvalidJson,
+    /// Text that contains what looks like a CPR number (never echoed).
+    ContainsCpr,
+    /// Text longer than allowed.
+    TooLong,
+    /// Values that contradict each other (an end before the start, an age outside its band).
+    Inconsistent,
+    /// Steps of a sequence out of order (phases skipped, dates going back).
+    OutOfOrder,
 }
 
 impl ErrorCode {
@@ -62,6 +70,10 @@ impl ErrorCode {
         ErrorCode::TooLarge,
         ErrorCode::TooDeep,
         ErrorCode::InvalidJson,
+        ErrorCode::ContainsCpr,
+        ErrorCode::TooLong,
+        ErrorCode::Inconsistent,
+        ErrorCode::OutOfOrder,
     ];
 
     /// The code as its stable `snake_case` string.
@@ -85,6 +97,10 @@ impl ErrorCode {
             ErrorCode::TooLarge => "too_large",
             ErrorCode::TooDeep => "too_deep",
             ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::ContainsCpr => "contains_cpr",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::Inconsistent => "inconsistent",
+            ErrorCode::OutOfOrder => "out_of_order",
         }
     }
 }
@@ -209,14 +225,21 @@ impl ValidationError {
         }
     }
 
-    /// Prefixes every field path with `prefix` (e.g. `who5[2].` + `item3`).
+    /// Prefixes every field path with `prefix` (e.g. `who5[2].` + `item3`), in the field and
+    /// where the message begins with the field's name.
     pub fn prefixed(mut self, prefix: &str) -> Self {
         for e in &mut self.errors {
-            e.field = if e.field.is_empty() {
+            let field = if e.field.is_empty() {
                 prefix.trim_end_matches('.').to_string()
             } else {
                 format!("{prefix}{}", e.field)
             };
+            if !e.field.is_empty() && e.message.starts_with(&e.field) {
+                e.message = format!("{field}{}", &e.message[e.field.len()..]);
+            } else if e.field.is_empty() {
+                e.message = format!("{field}: {}", e.message);
+            }
+            e.field = field;
         }
         self
     }

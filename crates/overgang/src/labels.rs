@@ -3,6 +3,7 @@
 //! Each domain module owns its labels; this module only dispatches on the kind of id, so the
 //! renderers need no knowledge of every module. An unknown id is shown as itself.
 
+use crate::ids::IdSet;
 use crate::questionnaire::Language;
 
 /// The label of `id` of a kind (`gender`, `age_band`, `intervention`, `ten_step_area`,
@@ -34,10 +35,6 @@ pub fn label(kind: &str, id: &str, lang: Language) -> String {
         ("cti_status", "running_transfer") => {
             Some(("Running: phase 3, transfer", "I gang: fase 3, overdragelse"))
         }
-        ("cti_phase", "contact") => Some(("Contact period", "Kontaktetablering")),
-        ("cti_phase", "planning") => Some(("Phase 1, planning", "Fase 1, planlægning")),
-        ("cti_phase", "try_out") => Some(("Phase 2, try-out", "Fase 2, afprøvning")),
-        ("cti_phase", "transfer") => Some(("Phase 3, transfer", "Fase 3, overdragelse")),
         _ => None,
     };
     match (pair, lang) {
@@ -48,6 +45,19 @@ pub fn label(kind: &str, id: &str, lang: Language) -> String {
 }
 
 /// Labels owned by the domain modules.
-fn domain_label(_kind: &str, _id: &str, _lang: Language) -> Option<String> {
-    None
+fn domain_label(kind: &str, id: &str, lang: Language) -> Option<String> {
+    fn find<T: IdSet>(id: &str, lang: Language) -> Option<String> {
+        T::ALL.iter().find(|m| m.id() == id).map(|m| m.label(lang).to_string())
+    }
+    match kind {
+        "gender" => find::<crate::participant::Gender>(id, lang),
+        "age_band" => find::<crate::participant::AgeBand>(id, lang),
+        "intervention" => find::<crate::intervention::Category>(id, lang),
+        "ten_step_area" => find::<crate::ten_step::Area>(id, lang),
+        "ten_step_stage" => find::<crate::ten_step::Stage>(id, lang),
+        "life_area" => find::<crate::outcomes::LifeArea>(id, lang),
+        "cti_phase" => find::<crate::cti::Phase>(id, lang),
+        "focus_area" => find::<crate::cti::FocusArea>(id, lang),
+        _ => None,
+    }
 }

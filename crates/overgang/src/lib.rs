@@ -25,14 +25,21 @@
 //! ```
 
 pub mod answer;
+pub mod cti;
 pub mod cohort;
 pub mod error;
 pub mod gse;
+pub mod ids;
+pub mod intervention;
+pub mod json;
 pub mod labels;
 pub mod limits;
+pub mod outcomes;
+pub mod participant;
 pub mod questionnaire;
 pub mod report;
 pub mod sample;
+pub mod ten_step;
 pub mod who5;
 
 pub use answer::RawAnswer;

@@ -3,6 +3,7 @@
 use crate::answer::RawAnswer;
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::{gse, who5};
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::Date;
@@ -57,7 +58,7 @@ pub(crate) fn from_json(
                 format!("{at}: a measurement has only `date` and `items`"),
             ));
         }
-        let date = crate::cohort::doc::date(obj.get("date"), &format!("{at}.date"), errors);
+        let date = crate::json::date(obj.get("date"), &format!("{at}.date"), errors);
         let Some(items) = obj.get("items").and_then(Value::as_array) else {
             errors.push(FieldError::new(
                 format!("{at}.items"),
@@ -67,23 +68,29 @@ pub(crate) fn from_json(
             continue;
         };
         let raw: Vec<RawAnswer> = items.iter().map(RawAnswer::from).collect();
-        let scored: Result<Vec<Option<u8>>, ValidationError> = match instrument {
-            Instrument::Who5 => who5::score_answers(&raw).map(|_| values(&raw)),
-            Instrument::Gse => gse::score_answers(&raw).map(|_| values(&raw)),
+        // Answers are checked for type, range and count; missing answers are kept (the data is
+        // what was recorded), and a measurement that cannot be scored is left out of the report
+        // and counted there as unscored.
+        let (len, scale) = match instrument {
+            Instrument::Who5 => (who5::ITEMS, who5::MIN_ANSWER..=who5::MAX_ANSWER),
+            Instrument::Gse => (gse::ITEMS, gse::MIN_ANSWER..=gse::MAX_ANSWER),
         };
-        match (scored, date) {
-            (Ok(items), Some(date)) => out.push(Measurement { date, items }),
+        let name = match instrument {
+            Instrument::Who5 => "WHO-5",
+            Instrument::Gse => "GSE",
+        };
+        let checked = crate::answer::validate_answers(&raw, len, scale, name).map(|items| {
+            let mut problems = Vec::new();
+            let values: Vec<Option<u8>> = items.into_iter().map(|r| r.map_err(|e| problems.push(e)).ok().flatten()).collect();
+            (values, problems)
+        });
+        match (checked, date) {
+            (Ok((items, problems)), Some(date)) if problems.is_empty() => out.push(Measurement { date, items }),
+            (Ok((_, problems)), _) if !problems.is_empty() => errors.extend(ValidationError::new(problems).prefixed(&format!("{at}.")).into_errors()),
+            (Ok(_), _) => {} // the date's problem is already recorded
             (Err(e), _) => errors.extend(e.prefixed(&format!("{at}.")).into_errors()),
-            (Ok(_), None) => {}
         }
     }
     out
 }
 
-/// The answers as `Option<u8>`, once the instrument has accepted them (the scale only decides
-/// which values are kept; they were all checked by the instrument already).
-fn values(raw: &[RawAnswer]) -> Vec<Option<u8>> {
-    crate::answer::validate_answers(raw, raw.len(), 0..=u8::MAX, "")
-        .map(|items| items.into_iter().map(|r| r.ok().flatten()).collect())
-        .unwrap_or_default()
-}

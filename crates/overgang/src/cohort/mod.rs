@@ -15,8 +15,8 @@
 //! `docs/schema/cohort.schema.json`.
 
 pub mod csv;
-pub mod doc;
 mod measurement;
-// mod model; -- enabled when the domain model (participant, ten_step, cti, outcomes) lands
+mod model;
 
 pub use measurement::Measurement;
+pub use model::{Cohort, Member};

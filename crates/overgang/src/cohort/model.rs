@@ -1,6 +1,7 @@
 //! The cohort model (see the module docs of [`crate::cohort`]).
 
-use super::{csv, doc, measurement, Measurement};
+use super::{csv, measurement, Measurement};
+use crate::json as doc;
 
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::limits;
@@ -187,6 +188,8 @@ fn subject(m: &Member, as_of: Date) -> Subject<'_> {
     categories.sort_unstable();
     categories.dedup();
     let known = |d: Date| d <= as_of;
+    let who5_unscored = m.who5.iter().filter(|x| known(x.date) && who5::score(&x.items).is_err()).count() as u64;
+    let gse_unscored = m.gse.iter().filter(|x| known(x.date) && gse::score(&x.items).is_err()).count() as u64;
     let who5_indices = m.who5.iter().filter(|x| known(x.date)).filter_map(|x| who5::score(&x.items).ok().map(|s| (x.date, s.index))).collect();
     let gse_scores = m.gse.iter().filter(|x| known(x.date)).filter_map(|x| gse::score(&x.items).ok().map(|s| (x.date, s.score))).collect();
     let ten_step = ten_step::Area::ALL
@@ -209,6 +212,8 @@ fn subject(m: &Member, as_of: Date) -> Subject<'_> {
         anti_trafficking_referral: p.anti_trafficking_referral || categories.contains(&"anti_trafficking_referral"),
         interventions: categories,
         who5: who5_indices,
+        who5_unscored,
+        gse_unscored,
         gse: gse_scores,
         ten_step,
         cti,

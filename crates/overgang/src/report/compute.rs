@@ -56,6 +56,10 @@ pub struct Subject<'a> {
     pub anti_trafficking_referral: bool,
     /// WHO-5 indices with their dates.
     pub who5: Vec<(Date, u8)>,
+    /// WHO-5 questionnaires that cannot be scored (a missing answer).
+    pub who5_unscored: u64,
+    /// GSE questionnaires that cannot be scored (more than three missing).
+    pub gse_unscored: u64,
     /// GSE scores with their dates.
     pub gse: Vec<(Date, f64)>,
     /// Per ten-step area, the ratings with their dates.
@@ -233,6 +237,8 @@ pub struct Who5Section {
     /// Share in the risk zone (index 50 or below) at each participant's first and latest
     /// measurement, over those with at least two.
     pub risk_zone: RiskZone,
+    /// Questionnaires left out because they cannot be scored (a missing answer).
+    pub unscored: u64,
 }
 
 /// Risk-zone shares at first and latest measurement.
@@ -264,6 +270,8 @@ pub struct GseSection {
     pub waves: Vec<GseWave>,
     /// Change from wave 1 to each later shown wave, over paired respondents.
     pub paired: Vec<PairedChange>,
+    /// Questionnaires left out because they cannot be scored (more than three missing).
+    pub unscored: u64,
 }
 
 /// Ten-step development per area.
@@ -507,6 +515,7 @@ fn who5_section(subjects: &[Subject<'_>], options: &ReportOptions) -> Who5Sectio
             first: zone(first),
             latest: zone(latest),
         },
+        unscored: subjects.iter().map(|s| s.who5_unscored).sum(),
     }
 }
 
@@ -538,6 +547,7 @@ fn gse_section(subjects: &[Subject<'_>], options: &ReportOptions) -> GseSection 
     GseSection {
         waves: shown,
         paired,
+        unscored: subjects.iter().map(|s| s.gse_unscored).sum(),
     }
 }
 

@@ -84,8 +84,17 @@ fn decimal(v: Option<f64>, places: usize) -> String {
     v.map_or_else(|| "-".into(), |v| format!("{v:.places$}"))
 }
 
+/// Danish writes a decimal comma.
+fn localise(text: String, lang: Language) -> String {
+    match lang {
+        Language::Da => text.replace('.', ","),
+        _ => text,
+    }
+}
+
 fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     let l = |kind: &str, id: &str| crate::labels::label(kind, id, lang);
+    let decimal = |v: Option<f64>, places: usize| localise(decimal(v, places), lang);
     let hidden = format!("<{}", r.options.min_cell);
     let cnt = |c: &Cell| count(c, &hidden);
     let mut out = Vec::new();
@@ -364,31 +373,17 @@ fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             .collect(),
     });
     let c = &r.cti;
-    let mut rows: Vec<Vec<String>> = c
-        .by_status
-        .iter()
-        .map(|s| vec![l("cti_status", &s.status), cnt(&s.cell), percent(&s.cell)])
-        .collect();
-    rows.extend(c.mean_months_per_phase.iter().map(|p| {
-        vec![
-            format!(
-                "{} ({})",
-                l("cti_phase", &p.phase),
-                t(lang, "mean months", "gns. måneder")
-            ),
-            p.n.to_string(),
-            decimal(p.mean_months, 1),
-        ]
-    }));
     out.push(Block {
-        heading: t(lang, "CTI courses", "CTI-forløb"),
+        heading: t(lang, "CTI courses by status", "CTI-forløb fordelt på status"),
         note: Some(format!("{} {}", c.courses, t(lang, "courses", "forløb"))),
-        header: vec![
-            t(lang, "Status", "Status"),
-            t(lang, "Courses", "Forløb"),
-            t(lang, "Share", "Andel"),
-        ],
-        rows,
+        header: vec![t(lang, "Status", "Status"), t(lang, "Courses", "Forløb"), t(lang, "Share", "Andel")],
+        rows: c.by_status.iter().map(|s| vec![l("cti_status", &s.status), cnt(&s.cell), percent(&s.cell)]).collect(),
+    });
+    out.push(Block {
+        heading: t(lang, "CTI: months per phase", "CTI: måneder pr. fase"),
+        note: Some(t(lang, "Mean months spent in each phase, over the courses that reached it.", "Gennemsnitlige måneder i hver fase for de forløb, der nåede den.")),
+        header: vec![t(lang, "Phase", "Fase"), t(lang, "Courses", "Forløb"), t(lang, "Mean months", "Gns. måneder")],
+        rows: c.mean_months_per_phase.iter().map(|p| vec![l("cti_phase", &p.phase), p.n.to_string(), decimal(p.mean_months, 1)]).collect(),
     });
     out
 }

@@ -1,4 +1,5 @@
-//! Field-by-field reading of JSON documents, collecting every problem with its path.
+//! Field-by-field reading of JSON documents, collecting every problem with its path, so that
+//! an import reports every problem at once (`participants[3].start`), not serde's first one.
 
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::limits;
@@ -8,7 +9,7 @@ use time::Date;
 /// Parses an ISO 8601 calendar date (`YYYY-MM-DD`).
 ///
 /// ```
-/// use overgang::cohort::doc::parse_date;
+/// use overgang::json::parse_date;
 /// assert_eq!(parse_date("start", "2024-02-29").unwrap().to_string(), "2024-02-29");
 /// assert_eq!(parse_date("start", "2023-02-29").unwrap_err().code.as_str(), "invalid_format");
 /// ```
@@ -93,7 +94,7 @@ pub fn parse_json(text: &str) -> Result<Value, ValidationError> {
             ),
         ));
     }
-    if doc::nesting_depth(text) > limits::MAX_JSON_DEPTH {
+    if nesting_depth(text) > limits::MAX_JSON_DEPTH {
         return Err(ValidationError::single(
             "",
             ErrorCode::TooDeep,
@@ -124,5 +125,78 @@ fn json_problem(e: &serde_json::Error) -> &'static str {
         serde_json::error::Category::Syntax => "a syntax error",
         serde_json::error::Category::Data => "an unexpected value",
         serde_json::error::Category::Io => "a read error",
+    }
+}
+
+/// The object at `path`, or a recorded problem.
+pub fn object<'a>(value: &'a Value, path: &str, what: &str, errors: &mut Vec<FieldError>) -> Option<&'a serde_json::Map<String, Value>> {
+    let obj = value.as_object();
+    if obj.is_none() {
+        errors.push(FieldError::new(path, ErrorCode::InvalidFormat, format!("{}: expected {what}", display(path))));
+    }
+    obj
+}
+
+/// Records an `unknown_field` problem for each key not in `allowed` (nothing is dropped silently).
+pub fn refuse_unknown_keys(obj: &serde_json::Map<String, Value>, allowed: &[&str], prefix: &str, errors: &mut Vec<FieldError>) {
+    for key in obj.keys().filter(|k| !allowed.contains(&k.as_str())) {
+        // The key is named (it is a field name the sender chose, capped in length), never its value.
+        let shown: String = key.chars().take(40).collect();
+        let path = format!("{prefix}{shown}");
+        errors.push(FieldError::new(path.clone(), ErrorCode::UnknownField, format!("{path}: not a known field; allowed: {}", allowed.join(", "))));
+    }
+}
+
+/// An optional id of a closed set at `path` (`null` or absent: `None`).
+pub fn optional_id<T: crate::ids::IdSet>(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Option<T> {
+    match value {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => crate::ids::parse::<T>(path, s).map_err(|e| errors.push(e)).ok(),
+        Some(_) => {
+            let allowed: Vec<&str> = T::ALL.iter().map(|m| m.id()).collect();
+            errors.push(FieldError::new(path, ErrorCode::InvalidFormat, format!("{path}: expected text; allowed: {}", allowed.join(", "))));
+            None
+        }
+    }
+}
+
+/// A list of ids of a closed set at `path` (absent or `null`: empty).
+pub fn id_list<T: crate::ids::IdSet>(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Vec<T> {
+    match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().enumerate().filter_map(|(i, v)| optional_id::<T>(Some(v), &format!("{path}[{i}]"), errors)).collect(),
+        Some(_) => {
+            errors.push(FieldError::new(path, ErrorCode::NotAList, format!("{path}: expected a list")));
+            Vec::new()
+        }
+    }
+}
+
+/// An optional boolean at `path` (absent or `null`: `false`). Text such as `"yes"` is refused.
+pub fn flag(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> bool {
+    match value {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            errors.push(FieldError::new(path, ErrorCode::InvalidFormat, format!("{path}: expected true or false")));
+            false
+        }
+    }
+}
+
+/// An optional date at `path`.
+pub fn optional_date(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Option<Date> {
+    match value {
+        None | Some(Value::Null) => None,
+        v => date(v, path, errors),
+    }
+}
+
+/// A path for messages: the document itself is "the document".
+fn display(path: &str) -> &str {
+    if path.is_empty() {
+        "the document"
+    } else {
+        path
     }
 }
