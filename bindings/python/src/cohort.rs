@@ -19,26 +19,53 @@ fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     value.call_method0("isoformat")?.extract()
 }
 
-fn options(py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>, min_cell: u64, min_wave: u64) -> PyResult<ReportOptions> {
+fn options(
+    py: Python<'_>,
+    as_of: Option<&Bound<'_, PyAny>>,
+    min_cell: u64,
+    min_wave: u64,
+) -> PyResult<ReportOptions> {
     let mut options = ReportOptions::default();
     options.min_cell = min_cell;
     options.min_wave = min_wave;
     if let Some(d) = as_of {
         let text = date_text(d).map_err(|_| {
-            crate::errors::to_py(py, ValidationError::single("as_of", ErrorCode::InvalidFormat, "as_of: expected a datetime.date or text YYYY-MM-DD"))
+            crate::errors::to_py(
+                py,
+                ValidationError::single(
+                    "as_of",
+                    ErrorCode::InvalidFormat,
+                    "as_of: expected a datetime.date or text YYYY-MM-DD",
+                ),
+            )
         })?;
-        options.as_of = Some(overgang::json::parse_date("as_of", &text).map_err(|e| ValidationError::new(vec![e])).into_py_result(py)?);
+        options.as_of = Some(
+            overgang::json::parse_date("as_of", &text)
+                .map_err(|e| ValidationError::new(vec![e]))
+                .into_py_result(py)?,
+        );
     }
     Ok(options)
 }
 
 fn read(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, String)> {
-    let name = path.file_name().map_or_else(|| field.to_string(), |n| n.to_string_lossy().into_owned());
-    let too_big = std::fs::metadata(path).map(|m| m.len() > overgang::limits::MAX_INPUT_BYTES as u64).unwrap_or(false);
+    let name = path
+        .file_name()
+        .map_or_else(|| field.to_string(), |n| n.to_string_lossy().into_owned());
+    let too_big = std::fs::metadata(path)
+        .map(|m| m.len() > overgang::limits::MAX_INPUT_BYTES as u64)
+        .unwrap_or(false);
     if too_big {
         return Err(crate::errors::to_py(
             py,
-            ValidationError::single(field, ErrorCode::TooLarge, format!("{field}: the file is larger than the {} MB limit", overgang::limits::MAX_INPUT_BYTES / 1_000_000)),
+            ValidationError::single(
+                field,
+                ErrorCode::TooLarge,
+                format!(
+                    "{field}: the file is larger than the {} MB limit",
+                    overgang::limits::MAX_INPUT_BYTES / 1_000_000
+                ),
+            ),
         ));
     }
     let text = std::fs::read_to_string(path)?;
@@ -50,7 +77,9 @@ impl Cohort {
     /// Reads a cohort document (JSON text). Raises ValidationError listing every problem.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Cohort> {
-        overgang::cohort::Cohort::from_json(text).map(Cohort).into_py_result(py)
+        overgang::cohort::Cohort::from_json(text)
+            .map(Cohort)
+            .into_py_result(py)
     }
 
     /// Reads CSV exports (paths): a participants file and optional long files, joined on `id`.
@@ -67,11 +96,31 @@ impl Cohort {
         project: &str,
     ) -> PyResult<Cohort> {
         let p = read(py, "participants", &participants)?;
-        let read_opt = |field: &str, path: &Option<PathBuf>| path.as_ref().map(|p| read(py, field, p)).transpose();
-        let (w, g, t, i) = (read_opt("who5", &who5)?, read_opt("gse", &gse)?, read_opt("ten_step", &ten_step)?, read_opt("interventions", &interventions)?);
-        let file = |x: &Option<(String, String)>| x.as_ref().map(|(name, text)| CsvFile { name, text });
-        let files = CsvFiles { participants: Some(CsvFile { name: &p.0, text: &p.1 }), who5: file(&w), gse: file(&g), ten_step: file(&t), interventions: file(&i) };
-        overgang::cohort::Cohort::from_csv(project, &files).map(Cohort).into_py_result(py)
+        let read_opt = |field: &str, path: &Option<PathBuf>| {
+            path.as_ref().map(|p| read(py, field, p)).transpose()
+        };
+        let (w, g, t, i) = (
+            read_opt("who5", &who5)?,
+            read_opt("gse", &gse)?,
+            read_opt("ten_step", &ten_step)?,
+            read_opt("interventions", &interventions)?,
+        );
+        fn file(x: &Option<(String, String)>) -> Option<CsvFile<'_>> {
+            x.as_ref().map(|(name, text)| CsvFile { name, text })
+        }
+        let files = CsvFiles {
+            participants: Some(CsvFile {
+                name: &p.0,
+                text: &p.1,
+            }),
+            who5: file(&w),
+            gse: file(&g),
+            ten_step: file(&t),
+            interventions: file(&i),
+        };
+        overgang::cohort::Cohort::from_csv(project, &files)
+            .map(Cohort)
+            .into_py_result(py)
     }
 
     /// The built-in synthetic sample cohort (80 participants over two years).
@@ -82,7 +131,13 @@ impl Cohort {
 
     /// The report as a dict with the documented JSON keys (docs/report.md).
     #[pyo3(signature = (as_of = None, min_cell = 5, min_wave = 10))]
-    fn report<'py>(&self, py: Python<'py>, as_of: Option<&Bound<'py, PyAny>>, min_cell: u64, min_wave: u64) -> PyResult<Bound<'py, PyAny>> {
+    fn report<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        min_cell: u64,
+        min_wave: u64,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let options = options(py, as_of, min_cell, min_wave)?;
         let report = self.0.report(&options).into_py_result(py)?;
         Ok(pythonize::pythonize(py, &report)?)
@@ -90,10 +145,24 @@ impl Cohort {
 
     /// The report as text: format "md", "html", "csv" or "json"; lang "da" or "en".
     #[pyo3(signature = (format = "md", lang = "da", as_of = None, min_cell = 5, min_wave = 10))]
-    fn render(&self, py: Python<'_>, format: &str, lang: &str, as_of: Option<&Bound<'_, PyAny>>, min_cell: u64, min_wave: u64) -> PyResult<String> {
+    fn render(
+        &self,
+        py: Python<'_>,
+        format: &str,
+        lang: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+        min_cell: u64,
+        min_wave: u64,
+    ) -> PyResult<String> {
         let format: Format = format.parse().into_py_result(py)?;
         let lang = Language::parse(lang)
-            .ok_or_else(|| ValidationError::single("lang", ErrorCode::UnknownValue, "lang: unknown value; allowed: da, en"))
+            .ok_or_else(|| {
+                ValidationError::single(
+                    "lang",
+                    ErrorCode::UnknownValue,
+                    "lang: unknown value; allowed: da, en",
+                )
+            })
             .into_py_result(py)?;
         let options = options(py, as_of, min_cell, min_wave)?;
         let report = self.0.report(&options).into_py_result(py)?;

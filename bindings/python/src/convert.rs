@@ -61,3 +61,32 @@ pub fn raw_answers(obj: &Bound<'_, PyAny>) -> Option<Vec<RawAnswer>> {
     }
     Some(out)
 }
+
+/// A document given as JSON text or as Python objects (dicts, lists, `datetime.date`), as a
+/// JSON value within the core's size and depth limits. Objects go through `json.dumps` (dates
+/// as ISO text), so hostile nesting or unsupported types give a ValidationError, not a crash.
+pub fn document(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    use crate::errors::IntoPyResult;
+    let text: String = if let Ok(s) = obj.cast::<PyString>() {
+        s.to_cow()?.into_owned()
+    } else {
+        match py.import("overgang._convert").and_then(|m| m.getattr("to_json_text")).and_then(|f| f.call1((obj,))).and_then(|t| t.extract()) {
+            Ok(t) => t,
+            Err(_) => {
+                return Err(overgang::ValidationError::single(
+                    "",
+                    overgang::ErrorCode::InvalidFormat,
+                    "expected a JSON document: text, or dicts and lists of text, numbers, booleans, None and dates",
+                ))
+                .into_py_result(py)
+            }
+        }
+    };
+    overgang::json::parse_json(&text).into_py_result(py)
+}
+
+/// A language code; anything unknown falls back to English, as the core's texts do.
+pub fn language(lang: Option<&str>) -> overgang::Language {
+    lang.and_then(overgang::Language::parse)
+        .unwrap_or(overgang::Language::En)
+}

@@ -22,6 +22,13 @@ fn build(py: Python<'_>, err: &overgang::ValidationError) -> PyResult<PyErr> {
             d.set_item("field", &e.field)?;
             d.set_item("code", e.code.as_str())?;
             d.set_item("message", &e.message)?;
+            if let Some(at) = &e.location {
+                let loc = PyDict::new(py);
+                loc.set_item("file", &at.file)?;
+                loc.set_item("line", at.line)?;
+                loc.set_item("column", at.column.as_deref())?;
+                d.set_item("location", loc)?;
+            }
             Ok(d)
         })
         .collect::<PyResult<Vec<_>>>()?;

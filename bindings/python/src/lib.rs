@@ -3,10 +3,14 @@
 //! This native module is private (`overgang._overgang`); the public API is the pure-Python
 //! package `overgang`, which re-exports it and defines the exception classes.
 
+mod cohort;
 mod convert;
+mod cti;
 mod errors;
 mod gse;
+mod participant;
 mod questionnaire;
+mod ten_step;
 mod who5;
 
 use pyo3::prelude::*;
@@ -24,5 +28,9 @@ fn _overgang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     who5::register(m)?;
     gse::register(m)?;
     questionnaire::register(m)?;
+    participant::register(m)?;
+    ten_step::register(m)?;
+    cti::register(m)?;
+    cohort::register(m)?;
     Ok(())
 }

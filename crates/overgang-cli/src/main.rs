@@ -156,7 +156,9 @@ fn report(
     options.min_cell = min_cell;
     options.min_wave = min_wave;
     if let Some(d) = as_of {
-        options.as_of = Some(overgang::json::parse_date("as_of", d).map_err(|e| ValidationError::new(vec![e]))?);
+        options.as_of = Some(
+            overgang::json::parse_date("as_of", d).map_err(|e| ValidationError::new(vec![e]))?,
+        );
     }
     let cohort = match files {
         [] => Cohort::sample(),
@@ -189,7 +191,11 @@ fn report(
                     overgang::cohort::csv::Kind::Gse => csv.gse = file,
                     overgang::cohort::csv::Kind::TenStep => csv.ten_step = file,
                     overgang::cohort::csv::Kind::Interventions => csv.interventions = file,
-                    _ => return Err(Failure::Io(format!("{name}: not a CSV file this version recognises"))),
+                    _ => {
+                        return Err(Failure::Io(format!(
+                            "{name}: not a CSV file this version recognises"
+                        )))
+                    }
                 }
             }
             Cohort::from_csv(project, &csv)?

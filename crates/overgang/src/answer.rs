@@ -157,14 +157,20 @@ pub fn count(field: &str, raw: RawAnswer) -> Result<u64, FieldError> {
         return Err(FieldError::new(
             field,
             ErrorCode::NotAnInteger,
-            format!("{field}: {} is not a whole number; expected 0 or more", echo_number(value)),
+            format!(
+                "{field}: {} is not a whole number; expected 0 or more",
+                echo_number(value)
+            ),
         ));
     }
     if value < 0.0 || value > 1e15 {
         return Err(FieldError::new(
             field,
             ErrorCode::OutOfRange,
-            format!("{field}: {} is out of range; expected a whole number, 0 or more", echo_number(value)),
+            format!(
+                "{field}: {} is out of range; expected a whole number, 0 or more",
+                echo_number(value)
+            ),
         ));
     }
     Ok(value as u64)
@@ -243,7 +249,10 @@ pub(crate) fn validate_answers(
             }
             RawAnswer::Integer(v) => (
                 ErrorCode::OutOfRange,
-                format!("{field}: {} is out of range; {allowed}", echo_number(v as f64)),
+                format!(
+                    "{field}: {} is out of range; {allowed}",
+                    echo_number(v as f64)
+                ),
             ),
             RawAnswer::HugeInteger => (
                 ErrorCode::OutOfRange,
@@ -259,7 +268,10 @@ pub(crate) fn validate_answers(
             ),
             RawAnswer::Float(f) => (
                 ErrorCode::NotAnInteger,
-                format!("{field}: {} is not a whole number; {allowed}", echo_number(f)),
+                format!(
+                    "{field}: {} is not a whole number; {allowed}",
+                    echo_number(f)
+                ),
             ),
             RawAnswer::Bool(_) => (
                 ErrorCode::NotANumber,

@@ -141,15 +141,27 @@ impl Course {
     /// # Errors
     /// `inconsistent` on `contact_start` when it is after `phase1_start`; `out_of_range` on
     /// `phase_months` outside 1-12.
-    pub fn new(contact_start: Date, phase1_start: Date, phase_months: u8) -> Result<Course, ValidationError> {
+    pub fn new(
+        contact_start: Date,
+        phase1_start: Date,
+        phase_months: u8,
+    ) -> Result<Course, ValidationError> {
         let mut errors = Vec::new();
         if contact_start > phase1_start {
-            errors.push(FieldError::new("contact_start", ErrorCode::Inconsistent, "contact_start: the contact period must start on or before phase 1"));
+            errors.push(FieldError::new(
+                "contact_start",
+                ErrorCode::Inconsistent,
+                "contact_start: the contact period must start on or before phase 1",
+            ));
         }
         if !(1..=12).contains(&phase_months) {
             errors.push(FieldError::new("phase_months", ErrorCode::OutOfRange, format!("phase_months: {phase_months} is out of range; a phase lasts 1 to 12 months (4 in the Danish programme, 3 in canonical CTI)")));
         }
-        ValidationError::check(errors, || Course { contact_start, phase1_start, phase_months })
+        ValidationError::check(errors, || Course {
+            contact_start,
+            phase1_start,
+            phase_months,
+        })
     }
 
     /// Reads `{contact_start, phase1_start, phase_months}` (phase_months defaults to 4).
@@ -158,10 +170,20 @@ impl Course {
     /// Every problem, by field.
     pub fn from_value(value: &Value) -> Result<Course, ValidationError> {
         let mut errors = Vec::new();
-        let Some(obj) = json::object(value, "", "a course {contact_start, phase1_start, phase_months}", &mut errors) else {
+        let Some(obj) = json::object(
+            value,
+            "",
+            "a course {contact_start, phase1_start, phase_months}",
+            &mut errors,
+        ) else {
             return Err(ValidationError::new(errors));
         };
-        json::refuse_unknown_keys(obj, &["contact_start", "phase1_start", "phase_months"], "", &mut errors);
+        json::refuse_unknown_keys(
+            obj,
+            &["contact_start", "phase1_start", "phase_months"],
+            "",
+            &mut errors,
+        );
         let course = plan(obj, "", &mut errors);
         match course {
             Some(c) if errors.is_empty() => Ok(c),
@@ -182,22 +204,52 @@ impl Course {
 
     /// The planned periods, contact period first; each ends where the next starts.
     pub fn schedule(&self) -> Vec<PlannedPhase> {
-        let starts = [self.contact_start, self.phase1_start, self.phase_start(2), self.phase_start(3), self.planned_end()];
-        Phase::ALL.iter().enumerate().map(|(i, &phase)| PlannedPhase { phase, start: starts[i], end: starts[i + 1] }).collect()
+        let starts = [
+            self.contact_start,
+            self.phase1_start,
+            self.phase_start(2),
+            self.phase_start(3),
+            self.planned_end(),
+        ];
+        Phase::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &phase)| PlannedPhase {
+                phase,
+                start: starts[i],
+                end: starts[i + 1],
+            })
+            .collect()
     }
 
     /// The planned phase on a date: `None` before the contact start and from the planned end.
     pub fn phase_on(&self, date: Date) -> Option<Phase> {
-        self.schedule().into_iter().find(|p| p.start <= date && date < p.end).map(|p| p.phase)
+        self.schedule()
+            .into_iter()
+            .find(|p| p.start <= date && date < p.end)
+            .map(|p| p.phase)
     }
 }
 
-fn plan(obj: &serde_json::Map<String, Value>, prefix: &str, errors: &mut Vec<FieldError>) -> Option<Course> {
-    let contact = json::date(obj.get("contact_start"), &format!("{prefix}contact_start"), errors);
-    let phase1 = json::date(obj.get("phase1_start"), &format!("{prefix}phase1_start"), errors);
+fn plan(
+    obj: &serde_json::Map<String, Value>,
+    prefix: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<Course> {
+    let contact = json::date(
+        obj.get("contact_start"),
+        &format!("{prefix}contact_start"),
+        errors,
+    );
+    let phase1 = json::date(
+        obj.get("phase1_start"),
+        &format!("{prefix}phase1_start"),
+        errors,
+    );
     let months = match obj.get("phase_months") {
         None | Some(Value::Null) => Some(DEFAULT_PHASE_MONTHS),
-        Some(v) => match crate::answer::count(&format!("{prefix}phase_months"), RawAnswer::from(v)) {
+        Some(v) => match crate::answer::count(&format!("{prefix}phase_months"), RawAnswer::from(v))
+        {
             Ok(m) => Some(m.min(255) as u8),
             Err(e) => {
                 errors.push(e);
@@ -205,7 +257,9 @@ fn plan(obj: &serde_json::Map<String, Value>, prefix: &str, errors: &mut Vec<Fie
             }
         },
     };
-    let course = Course::new(contact?, phase1?, months?).map_err(|e| errors.extend(e.prefixed(prefix).into_errors())).ok()?;
+    let course = Course::new(contact?, phase1?, months?)
+        .map_err(|e| errors.extend(e.prefixed(prefix).into_errors()))
+        .ok()?;
     Some(course)
 }
 
@@ -327,7 +381,17 @@ pub struct RecordedCourse {
     pub handover: Option<Handover>,
 }
 
-const RECORD_KEYS: [&str; 9] = ["contact_start", "phase1_start", "phase_months", "phases", "end", "focus_areas", "activity_plan", "support_network", "handover"];
+const RECORD_KEYS: [&str; 9] = [
+    "contact_start",
+    "phase1_start",
+    "phase_months",
+    "phases",
+    "end",
+    "focus_areas",
+    "activity_plan",
+    "support_network",
+    "handover",
+];
 
 impl RecordedCourse {
     /// Reads and validates a recorded course; returns it with its warnings.
@@ -359,14 +423,27 @@ impl RecordedCourse {
                 .filter_map(|(i, v)| {
                     let path = format!("phases[{i}]");
                     let o = json::object(v, &path, "{phase, date}", &mut errors)?;
-                    json::refuse_unknown_keys(o, &["phase", "date"], &format!("{path}."), &mut errors);
-                    let phase = required_id::<Phase>(o.get("phase"), &format!("{path}.phase"), &mut errors);
+                    json::refuse_unknown_keys(
+                        o,
+                        &["phase", "date"],
+                        &format!("{path}."),
+                        &mut errors,
+                    );
+                    let phase =
+                        required_id::<Phase>(o.get("phase"), &format!("{path}.phase"), &mut errors);
                     let date = json::date(o.get("date"), &format!("{path}.date"), &mut errors);
-                    Some(PhaseTransition { phase: phase?, date: date? })
+                    Some(PhaseTransition {
+                        phase: phase?,
+                        date: date?,
+                    })
                 })
                 .collect(),
             Some(_) => {
-                errors.push(FieldError::new("phases", ErrorCode::NotAList, "phases: expected a list of {phase, date}"));
+                errors.push(FieldError::new(
+                    "phases",
+                    ErrorCode::NotAList,
+                    "phases: expected a list of {phase, date}",
+                ));
                 Vec::new()
             }
         };
@@ -375,8 +452,12 @@ impl RecordedCourse {
             Some(v) => json::object(v, "end", "{date, reason}", &mut errors).and_then(|o| {
                 json::refuse_unknown_keys(o, &["date", "reason"], "end.", &mut errors);
                 let date = json::date(o.get("date"), "end.date", &mut errors);
-                let reason = json::optional_id::<EndReason>(o.get("reason"), "end.reason", &mut errors);
-                Some(CourseEnd { date: date?, reason })
+                let reason =
+                    json::optional_id::<EndReason>(o.get("reason"), "end.reason", &mut errors);
+                Some(CourseEnd {
+                    date: date?,
+                    reason,
+                })
             }),
         };
         let mut focus_areas = BTreeMap::new();
@@ -385,14 +466,20 @@ impl RecordedCourse {
             Some(Value::Object(map)) => {
                 for (k, v) in map {
                     let path = format!("focus_areas.{}", k.chars().take(40).collect::<String>());
-                    let phase = crate::ids::parse::<Phase>(&path, k).map_err(|e| errors.push(e)).ok();
+                    let phase = crate::ids::parse::<Phase>(&path, k)
+                        .map_err(|e| errors.push(e))
+                        .ok();
                     let areas = json::id_list::<FocusArea>(Some(v), &path, &mut errors);
                     if let Some(p) = phase {
                         focus_areas.insert(p, areas);
                     }
                 }
             }
-            Some(_) => errors.push(FieldError::new("focus_areas", ErrorCode::InvalidFormat, "focus_areas: expected an object {phase: [areas]}")),
+            Some(_) => errors.push(FieldError::new(
+                "focus_areas",
+                ErrorCode::InvalidFormat,
+                "focus_areas: expected an object {phase: [areas]}",
+            )),
         }
         let activity_plan = match obj.get("activity_plan") {
             None | Some(Value::Null) => Vec::new(),
@@ -402,39 +489,81 @@ impl RecordedCourse {
                 .filter_map(|(i, v)| {
                     let path = format!("activity_plan[{i}]");
                     let o = json::object(v, &path, "{area, goal, activities}", &mut errors)?;
-                    json::refuse_unknown_keys(o, &["area", "goal", "activities"], &format!("{path}."), &mut errors);
-                    let area = required_id::<FocusArea>(o.get("area"), &format!("{path}.area"), &mut errors);
+                    json::refuse_unknown_keys(
+                        o,
+                        &["area", "goal", "activities"],
+                        &format!("{path}."),
+                        &mut errors,
+                    );
+                    let area = required_id::<FocusArea>(
+                        o.get("area"),
+                        &format!("{path}.area"),
+                        &mut errors,
+                    );
                     let goal = text(o.get("goal"), &format!("{path}.goal"), &mut errors);
                     let activities = match o.get("activities") {
                         None | Some(Value::Null) => Vec::new(),
-                        Some(Value::Array(a)) => a.iter().enumerate().filter_map(|(j, t)| text(Some(t), &format!("{path}.activities[{j}]"), &mut errors)).collect(),
+                        Some(Value::Array(a)) => a
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(j, t)| {
+                                text(Some(t), &format!("{path}.activities[{j}]"), &mut errors)
+                            })
+                            .collect(),
                         Some(_) => {
-                            errors.push(FieldError::new(format!("{path}.activities"), ErrorCode::NotAList, format!("{path}.activities: expected a list")));
+                            errors.push(FieldError::new(
+                                format!("{path}.activities"),
+                                ErrorCode::NotAList,
+                                format!("{path}.activities: expected a list"),
+                            ));
                             Vec::new()
                         }
                     };
-                    Some(PlanItem { area: area?, goal: goal?, activities })
+                    Some(PlanItem {
+                        area: area?,
+                        goal: goal?,
+                        activities,
+                    })
                 })
                 .collect(),
             Some(_) => {
-                errors.push(FieldError::new("activity_plan", ErrorCode::NotAList, "activity_plan: expected a list"));
+                errors.push(FieldError::new(
+                    "activity_plan",
+                    ErrorCode::NotAList,
+                    "activity_plan: expected a list",
+                ));
                 Vec::new()
             }
         };
-        let support_network = json::id_list::<SupportRole>(obj.get("support_network"), "support_network", &mut errors);
+        let support_network = json::id_list::<SupportRole>(
+            obj.get("support_network"),
+            "support_network",
+            &mut errors,
+        );
         let handover = match obj.get("handover") {
             None | Some(Value::Null) => None,
             Some(v) => json::object(v, "handover", "{date, to}", &mut errors).and_then(|o| {
                 json::refuse_unknown_keys(o, &["date", "to"], "handover.", &mut errors);
                 let date = json::date(o.get("date"), "handover.date", &mut errors);
                 let to = required_id::<SupportRole>(o.get("to"), "handover.to", &mut errors);
-                Some(Handover { date: date?, to: to? })
+                Some(Handover {
+                    date: date?,
+                    to: to?,
+                })
             }),
         };
         let Some(plan) = plan else {
             return Err(ValidationError::new(errors));
         };
-        let course = RecordedCourse { plan, phases, end, focus_areas, activity_plan, support_network, handover };
+        let course = RecordedCourse {
+            plan,
+            phases,
+            end,
+            focus_areas,
+            activity_plan,
+            support_network,
+            handover,
+        };
         if let Err(e) = course.validate() {
             errors.extend(e.into_errors());
         }
@@ -456,27 +585,49 @@ impl RecordedCourse {
                 errors.push(FieldError::new(format!("phases[{i}].phase"), ErrorCode::OutOfOrder, format!("phases[{i}].phase: expected {expected} here; phases run contact, planning, try_out, transfer, none skipped or repeated")));
             }
             if i > 0 && t.date < self.phases[i - 1].date {
-                errors.push(FieldError::new(format!("phases[{i}].date"), ErrorCode::OutOfOrder, format!("phases[{i}].date: before the previous phase's date; dates never go back")));
+                errors.push(FieldError::new(
+                    format!("phases[{i}].date"),
+                    ErrorCode::OutOfOrder,
+                    format!(
+                        "phases[{i}].date: before the previous phase's date; dates never go back"
+                    ),
+                ));
             }
         }
         if let Some(end) = &self.end {
             if self.phases.last().is_some_and(|t| end.date < t.date) {
-                errors.push(FieldError::new("end.date", ErrorCode::Inconsistent, "end.date: before the start of the last phase"));
+                errors.push(FieldError::new(
+                    "end.date",
+                    ErrorCode::Inconsistent,
+                    "end.date: before the start of the last phase",
+                ));
             }
             if !self.reached(Phase::Transfer) && end.reason.is_none() {
                 errors.push(FieldError::new("end.reason", ErrorCode::Missing, "end.reason is missing; a course that ends before phase 3 is interrupted and needs a reason"));
             }
         }
         if !self.focus_areas.is_empty() && self.focus_areas.values().all(Vec::is_empty) {
-            errors.push(FieldError::new("focus_areas", ErrorCode::Missing, "focus_areas: at least one focus area is required"));
+            errors.push(FieldError::new(
+                "focus_areas",
+                ErrorCode::Missing,
+                "focus_areas: at least one focus area is required",
+            ));
         }
         if let Some(h) = &self.handover {
             match self.phases.iter().find(|t| t.phase == Phase::Transfer) {
                 Some(t) if h.date >= t.date => {}
-                _ => errors.push(FieldError::new("handover.date", ErrorCode::Inconsistent, "handover.date: the handover to the network is recorded in phase 3 (transfer)")),
+                _ => errors.push(FieldError::new(
+                    "handover.date",
+                    ErrorCode::Inconsistent,
+                    "handover.date: the handover to the network is recorded in phase 3 (transfer)",
+                )),
             }
             if !self.support_network.contains(&h.to) {
-                errors.push(FieldError::new("handover.to", ErrorCode::Inconsistent, "handover.to: hand over to a role listed in support_network"));
+                errors.push(FieldError::new(
+                    "handover.to",
+                    ErrorCode::Inconsistent,
+                    "handover.to: hand over to a role listed in support_network",
+                ));
             }
         }
         ValidationError::check(errors, || ())
@@ -487,7 +638,11 @@ impl RecordedCourse {
     pub fn warnings(&self) -> Vec<Warning> {
         let mut out = Vec::new();
         if self.focus_areas.is_empty() {
-            out.push(Warning { field: "focus_areas".into(), code: "no_focus_areas".into(), message: "focus_areas: none recorded yet; choose 3-5 for phase 1".into() });
+            out.push(Warning {
+                field: "focus_areas".into(),
+                code: "no_focus_areas".into(),
+                message: "focus_areas: none recorded yet; choose 3-5 for phase 1".into(),
+            });
         }
         for (phase, areas) in &self.focus_areas {
             if !areas.is_empty() && !(3..=5).contains(&areas.len()) {
@@ -510,7 +665,11 @@ impl RecordedCourse {
         let reached: Vec<&PhaseTransition> = self.phases.iter().filter(|t| t.date <= on).collect();
         match (&self.end, reached.last()) {
             (Some(end), _) if end.date <= on => {
-                if self.phases.iter().any(|t| t.phase == Phase::Transfer && t.date <= end.date) {
+                if self
+                    .phases
+                    .iter()
+                    .any(|t| t.phase == Phase::Transfer && t.date <= end.date)
+                {
                     CourseStatus::Completed
                 } else {
                     CourseStatus::Interrupted { reason: end.reason }
@@ -531,7 +690,10 @@ impl RecordedCourse {
             .filter(|(_, t)| t.date <= stop)
             .map(|(i, t)| {
                 let until = self.phases.get(i + 1).map_or(stop, |n| n.date.min(stop));
-                (t.phase, (until - t.date).whole_days().max(0) as f64 / DAYS_PER_MONTH)
+                (
+                    t.phase,
+                    (until - t.date).whole_days().max(0) as f64 / DAYS_PER_MONTH,
+                )
             })
             .collect()
     }
@@ -546,9 +708,17 @@ impl RecordedCourse {
     }
 }
 
-fn required_id<T: crate::ids::IdSet>(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Option<T> {
+fn required_id<T: crate::ids::IdSet>(
+    value: Option<&Value>,
+    path: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
     if matches!(value, None | Some(Value::Null)) {
-        errors.push(FieldError::new(path, ErrorCode::Missing, format!("{path} is missing")));
+        errors.push(FieldError::new(
+            path,
+            ErrorCode::Missing,
+            format!("{path} is missing"),
+        ));
         return None;
     }
     json::optional_id::<T>(value, path, errors)
@@ -560,13 +730,23 @@ fn text(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Opti
             errors.push(FieldError::new(path, ErrorCode::ContainsCpr, format!("{path}: contains what looks like a CPR number; write no personal identifiers here")));
             None
         }
-        Some(s) if !s.trim().is_empty() && s.chars().count() <= MAX_TEXT_CHARS => Some(s.to_string()),
+        Some(s) if !s.trim().is_empty() && s.chars().count() <= MAX_TEXT_CHARS => {
+            Some(s.to_string())
+        }
         Some(_) => {
-            errors.push(FieldError::new(path, ErrorCode::TooLong, format!("{path}: 1 to {MAX_TEXT_CHARS} characters")));
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::TooLong,
+                format!("{path}: 1 to {MAX_TEXT_CHARS} characters"),
+            ));
             None
         }
         None => {
-            errors.push(FieldError::new(path, ErrorCode::Missing, format!("{path} is missing; text is required")));
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::Missing,
+                format!("{path} is missing; text is required"),
+            ));
             None
         }
     }

@@ -34,15 +34,78 @@ pub trait IdSet: Copy + Sized + 'static {
 /// assert_eq!(list.len(), 14);
 /// ```
 pub fn options<T: IdSet>(lang: Language) -> Vec<IdLabel> {
-    T::ALL.iter().map(|m| IdLabel { id: m.id().to_string(), label: m.label(lang).to_string() }).collect()
+    T::ALL
+        .iter()
+        .map(|m| IdLabel {
+            id: m.id().to_string(),
+            label: m.label(lang).to_string(),
+        })
+        .collect()
+}
+
+/// The kinds of id lists a form can ask for, by name.
+pub const KINDS: &[&str] = &[
+    "genders",
+    "age_bands",
+    "prostitution_forms",
+    "intake_goals",
+    "interventions",
+    "ten_step_areas",
+    "ten_step_stages",
+    "ten_step_dimensions",
+    "life_situation_areas",
+    "journey_stages",
+    "cti_phases",
+    "focus_areas",
+    "end_reasons",
+    "support_roles",
+];
+
+/// A list of ids with labels by its name (one of [`KINDS`]), for the bindings and forms.
+///
+/// ```
+/// let areas = overgang::ids::options_of("ten_step_areas", overgang::Language::Da)?;
+/// assert_eq!((areas[0].id.as_str(), areas[0].label.as_str()), ("substance_use", "Misbrug"));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+///
+/// # Errors
+/// `unknown_value` on `kind`, listing the kinds.
+pub fn options_of(kind: &str, lang: Language) -> Result<Vec<IdLabel>, crate::ValidationError> {
+    use crate::{cti, intervention, outcomes, participant, ten_step};
+    Ok(match kind {
+        "genders" => options::<participant::Gender>(lang),
+        "age_bands" => options::<participant::AgeBand>(lang),
+        "prostitution_forms" => options::<participant::ProstitutionForm>(lang),
+        "intake_goals" => options::<participant::IntakeGoal>(lang),
+        "interventions" => options::<intervention::Category>(lang),
+        "ten_step_areas" => options::<ten_step::Area>(lang),
+        "ten_step_stages" => options::<ten_step::Stage>(lang),
+        "ten_step_dimensions" => options::<ten_step::Dimension>(lang),
+        "life_situation_areas" => options::<outcomes::LifeArea>(lang),
+        "journey_stages" => options::<outcomes::JourneyStage>(lang),
+        "cti_phases" => options::<cti::Phase>(lang),
+        "focus_areas" => options::<cti::FocusArea>(lang),
+        "end_reasons" => options::<cti::EndReason>(lang),
+        "support_roles" => options::<cti::SupportRole>(lang),
+        _ => return Err(crate::unknown_id("kind", KINDS)),
+    })
 }
 
 /// Parses an id of a set; `unknown_value` on `field`, listing the allowed ids, otherwise.
 pub fn parse<T: IdSet>(field: &str, text: &str) -> Result<T, crate::FieldError> {
-    T::ALL.iter().copied().find(|m| m.id() == text).ok_or_else(|| {
-        let allowed: Vec<&str> = T::ALL.iter().map(|m| m.id()).collect();
-        crate::FieldError::new(field, crate::ErrorCode::UnknownValue, format!("{field}: unknown value; allowed: {}", allowed.join(", ")))
-    })
+    T::ALL
+        .iter()
+        .copied()
+        .find(|m| m.id() == text)
+        .ok_or_else(|| {
+            let allowed: Vec<&str> = T::ALL.iter().map(|m| m.id()).collect();
+            crate::FieldError::new(
+                field,
+                crate::ErrorCode::UnknownValue,
+                format!("{field}: unknown value; allowed: {}", allowed.join(", ")),
+            )
+        })
 }
 
 /// Declares an id enum: serde ids, `ALL`, `as_str`, `label`, `FromStr` and `Display`.

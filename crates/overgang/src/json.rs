@@ -129,44 +129,84 @@ fn json_problem(e: &serde_json::Error) -> &'static str {
 }
 
 /// The object at `path`, or a recorded problem.
-pub fn object<'a>(value: &'a Value, path: &str, what: &str, errors: &mut Vec<FieldError>) -> Option<&'a serde_json::Map<String, Value>> {
+pub fn object<'a>(
+    value: &'a Value,
+    path: &str,
+    what: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<&'a serde_json::Map<String, Value>> {
     let obj = value.as_object();
     if obj.is_none() {
-        errors.push(FieldError::new(path, ErrorCode::InvalidFormat, format!("{}: expected {what}", display(path))));
+        errors.push(FieldError::new(
+            path,
+            ErrorCode::InvalidFormat,
+            format!("{}: expected {what}", display(path)),
+        ));
     }
     obj
 }
 
 /// Records an `unknown_field` problem for each key not in `allowed` (nothing is dropped silently).
-pub fn refuse_unknown_keys(obj: &serde_json::Map<String, Value>, allowed: &[&str], prefix: &str, errors: &mut Vec<FieldError>) {
+pub fn refuse_unknown_keys(
+    obj: &serde_json::Map<String, Value>,
+    allowed: &[&str],
+    prefix: &str,
+    errors: &mut Vec<FieldError>,
+) {
     for key in obj.keys().filter(|k| !allowed.contains(&k.as_str())) {
         // The key is named (it is a field name the sender chose, capped in length), never its value.
         let shown: String = key.chars().take(40).collect();
         let path = format!("{prefix}{shown}");
-        errors.push(FieldError::new(path.clone(), ErrorCode::UnknownField, format!("{path}: not a known field; allowed: {}", allowed.join(", "))));
+        errors.push(FieldError::new(
+            path.clone(),
+            ErrorCode::UnknownField,
+            format!("{path}: not a known field; allowed: {}", allowed.join(", ")),
+        ));
     }
 }
 
 /// An optional id of a closed set at `path` (`null` or absent: `None`).
-pub fn optional_id<T: crate::ids::IdSet>(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Option<T> {
+pub fn optional_id<T: crate::ids::IdSet>(
+    value: Option<&Value>,
+    path: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
     match value {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => crate::ids::parse::<T>(path, s).map_err(|e| errors.push(e)).ok(),
+        Some(Value::String(s)) => crate::ids::parse::<T>(path, s)
+            .map_err(|e| errors.push(e))
+            .ok(),
         Some(_) => {
             let allowed: Vec<&str> = T::ALL.iter().map(|m| m.id()).collect();
-            errors.push(FieldError::new(path, ErrorCode::InvalidFormat, format!("{path}: expected text; allowed: {}", allowed.join(", "))));
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::InvalidFormat,
+                format!("{path}: expected text; allowed: {}", allowed.join(", ")),
+            ));
             None
         }
     }
 }
 
 /// A list of ids of a closed set at `path` (absent or `null`: empty).
-pub fn id_list<T: crate::ids::IdSet>(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Vec<T> {
+pub fn id_list<T: crate::ids::IdSet>(
+    value: Option<&Value>,
+    path: &str,
+    errors: &mut Vec<FieldError>,
+) -> Vec<T> {
     match value {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items.iter().enumerate().filter_map(|(i, v)| optional_id::<T>(Some(v), &format!("{path}[{i}]"), errors)).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| optional_id::<T>(Some(v), &format!("{path}[{i}]"), errors))
+            .collect(),
         Some(_) => {
-            errors.push(FieldError::new(path, ErrorCode::NotAList, format!("{path}: expected a list")));
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::NotAList,
+                format!("{path}: expected a list"),
+            ));
             Vec::new()
         }
     }
@@ -178,14 +218,22 @@ pub fn flag(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> 
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
         Some(_) => {
-            errors.push(FieldError::new(path, ErrorCode::InvalidFormat, format!("{path}: expected true or false")));
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::InvalidFormat,
+                format!("{path}: expected true or false"),
+            ));
             false
         }
     }
 }
 
 /// An optional date at `path`.
-pub fn optional_date(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Option<Date> {
+pub fn optional_date(
+    value: Option<&Value>,
+    path: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<Date> {
     match value {
         None | Some(Value::Null) => None,
         v => date(v, path, errors),

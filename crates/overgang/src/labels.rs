@@ -47,7 +47,10 @@ pub fn label(kind: &str, id: &str, lang: Language) -> String {
 /// Labels owned by the domain modules.
 fn domain_label(kind: &str, id: &str, lang: Language) -> Option<String> {
     fn find<T: IdSet>(id: &str, lang: Language) -> Option<String> {
-        T::ALL.iter().find(|m| m.id() == id).map(|m| m.label(lang).to_string())
+        T::ALL
+            .iter()
+            .find(|m| m.id() == id)
+            .map(|m| m.label(lang).to_string())
     }
     match kind {
         "gender" => find::<crate::participant::Gender>(id, lang),

@@ -25,8 +25,8 @@
 //! ```
 
 pub mod answer;
-pub mod cti;
 pub mod cohort;
+pub mod cti;
 pub mod error;
 pub mod gse;
 pub mod ids;

@@ -90,7 +90,8 @@ impl Rating {
     /// # Errors
     /// `out_of_range` on field `rating`.
     pub fn new(v: u8) -> Result<Rating, ValidationError> {
-        Rating::from_raw("rating", RawAnswer::Integer(i64::from(v))).map_err(|e| ValidationError::new(vec![e]))
+        Rating::from_raw("rating", RawAnswer::Integer(i64::from(v)))
+            .map_err(|e| ValidationError::new(vec![e]))
     }
 
     /// A rating from a value of any type, for `field`.
@@ -173,14 +174,22 @@ impl Reading {
             Some(Value::Object(map)) => {
                 for (k, v) in map {
                     let path = format!("ratings.{}", k.chars().take(40).collect::<String>());
-                    let area = crate::ids::parse::<LifeArea>(&path, k).map_err(|e| errors.push(e)).ok();
-                    let r = Rating::from_raw(&path, RawAnswer::from(v)).map_err(|e| errors.push(e)).ok();
+                    let area = crate::ids::parse::<LifeArea>(&path, k)
+                        .map_err(|e| errors.push(e))
+                        .ok();
+                    let r = Rating::from_raw(&path, RawAnswer::from(v))
+                        .map_err(|e| errors.push(e))
+                        .ok();
                     if let (Some(a), Some(r)) = (area, r) {
                         ratings.insert(a, r);
                     }
                 }
             }
-            Some(_) => errors.push(FieldError::new("ratings", ErrorCode::InvalidFormat, "ratings: expected an object {area: rating}")),
+            Some(_) => errors.push(FieldError::new(
+                "ratings",
+                ErrorCode::InvalidFormat,
+                "ratings: expected an object {area: rating}",
+            )),
         }
         match date {
             Some(date) if errors.is_empty() => Ok(Reading { date, ratings }),
@@ -205,10 +214,39 @@ pub fn distances(readings: &[Reading]) -> Vec<(LifeArea, Distance)> {
     LifeArea::ALL
         .iter()
         .filter_map(|&area| {
-            let rs: Vec<Rating> = sorted.iter().filter_map(|r| r.ratings.get(&area).copied()).collect();
+            let rs: Vec<Rating> = sorted
+                .iter()
+                .filter_map(|r| r.ratings.get(&area).copied())
+                .collect();
             (rs.len() >= 2).then(|| (area, distance(rs[0], rs[rs.len() - 1])))
         })
         .collect()
+}
+
+/// The journey stage of a rating given as any value (for the bindings).
+///
+/// # Errors
+/// As [`Rating::from_raw`], on field `rating`.
+pub fn stage_of(rating: RawAnswer) -> Result<JourneyStage, ValidationError> {
+    Rating::from_raw("rating", rating)
+        .map(Rating::stage)
+        .map_err(|e| ValidationError::new(vec![e]))
+}
+
+/// The distance between two ratings given as any values (fields `first`, `latest`).
+///
+/// # Errors
+/// Every problem with either rating.
+pub fn distance_of(first: RawAnswer, latest: RawAnswer) -> Result<Distance, ValidationError> {
+    match (
+        Rating::from_raw("first", first),
+        Rating::from_raw("latest", latest),
+    ) {
+        (Ok(a), Ok(b)) => Ok(distance(a, b)),
+        (a, b) => Err(ValidationError::new(
+            a.err().into_iter().chain(b.err()).collect(),
+        )),
+    }
 }
 
 #[cfg(test)]

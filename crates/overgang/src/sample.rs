@@ -282,7 +282,16 @@ fn ten_step(rng: &mut Rng, start: Date, last: Date, base: &[i64]) -> Vec<Value> 
 /// A CTI course from `start`: contact period, then 4-month phases as far as `last` allows;
 /// an ended participation ends the course (completed when phase 3 was reached).
 fn cti(rng: &mut Rng, start: Date, last: Date, ended: bool) -> Value {
-    const FOCUS: [&str; 8] = ["economy", "housing", "network", "daily_activities", "physical_health", "mental_health", "substance_use", "education_employment"];
+    const FOCUS: [&str; 8] = [
+        "economy",
+        "housing",
+        "network",
+        "daily_activities",
+        "physical_health",
+        "mental_health",
+        "substance_use",
+        "education_employment",
+    ];
     let phase1 = start + Duration::days(14 + rng.below(30) as i64);
     let mut phases = vec![json!({"phase": "contact", "date": start.to_string()})];
     for (k, phase) in ["planning", "try_out", "transfer"].iter().enumerate() {
@@ -293,8 +302,17 @@ fn cti(rng: &mut Rng, start: Date, last: Date, ended: bool) -> Value {
         phases.push(json!({"phase": phase, "date": date.to_string()}));
     }
     let reached_transfer = phases.len() == 4;
-    let focus: Vec<&str> = FOCUS.iter().copied().filter(|_| rng.chance(0.5)).take(5).collect();
-    let focus = if focus.is_empty() { vec!["housing"] } else { focus };
+    let focus: Vec<&str> = FOCUS
+        .iter()
+        .copied()
+        .filter(|_| rng.chance(0.5))
+        .take(5)
+        .collect();
+    let focus = if focus.is_empty() {
+        vec!["housing"]
+    } else {
+        focus
+    };
     let mut course = json!({
         "contact_start": start.to_string(),
         "phase1_start": phase1.to_string(),
@@ -307,8 +325,13 @@ fn cti(rng: &mut Rng, start: Date, last: Date, ended: bool) -> Value {
     if reached_transfer && last >= planned_end {
         course["end"] = json!({"date": planned_end.to_string()});
     } else if ended && last >= phase1 {
-        let reason = ["dropped_out", "contact_lost", "moved", "referred_elsewhere"][rng.below(4) as usize];
-        course["end"] = if reached_transfer { json!({"date": last.to_string()}) } else { json!({"date": last.to_string(), "reason": reason}) };
+        let reason =
+            ["dropped_out", "contact_lost", "moved", "referred_elsewhere"][rng.below(4) as usize];
+        course["end"] = if reached_transfer {
+            json!({"date": last.to_string()})
+        } else {
+            json!({"date": last.to_string(), "reason": reason})
+        };
     }
     course
 }

@@ -91,7 +91,8 @@ impl Step {
     /// # Errors
     /// `out_of_range` on field `step` otherwise.
     pub fn new(step: u8) -> Result<Step, ValidationError> {
-        Step::from_raw("step", RawAnswer::Integer(i64::from(step))).map_err(|e| ValidationError::new(vec![e]))
+        Step::from_raw("step", RawAnswer::Integer(i64::from(step)))
+            .map_err(|e| ValidationError::new(vec![e]))
     }
 
     /// A step from a value of any type (Python, JS, JSON, CSV), for `field`.
@@ -103,8 +104,16 @@ impl Step {
             .map_err(|e| e.into_errors().remove(0))?;
         match checked.into_iter().next() {
             Some(Ok(Some(v))) => Ok(Step(v)),
-            Some(Err(e)) => Err(FieldError { field: field.to_string(), message: e.message.replacen("item1", field, 1), ..e }),
-            _ => Err(FieldError::new(field, ErrorCode::Missing, format!("{field} is missing; a step from 1 to 10 is required"))),
+            Some(Err(e)) => Err(FieldError {
+                field: field.to_string(),
+                message: e.message.replacen("item1", field, 1),
+                ..e
+            }),
+            _ => Err(FieldError::new(
+                field,
+                ErrorCode::Missing,
+                format!("{field} is missing; a step from 1 to 10 is required"),
+            )),
         }
     }
 
@@ -139,10 +148,22 @@ pub struct DimensionMap(BTreeMap<Dimension, Vec<Area>>);
 impl Default for DimensionMap {
     fn default() -> Self {
         DimensionMap(BTreeMap::from([
-            (Dimension::Health, vec![Area::SubstanceUse, Area::PhysicalHealth]),
-            (Dimension::Relations, vec![Area::Network, Area::Prostitution]),
-            (Dimension::MentalWellbeing, vec![Area::MentalIllness, Area::Violence]),
-            (Dimension::OptionsForAction, vec![Area::Housing, Area::Economy, Area::Employment]),
+            (
+                Dimension::Health,
+                vec![Area::SubstanceUse, Area::PhysicalHealth],
+            ),
+            (
+                Dimension::Relations,
+                vec![Area::Network, Area::Prostitution],
+            ),
+            (
+                Dimension::MentalWellbeing,
+                vec![Area::MentalIllness, Area::Violence],
+            ),
+            (
+                Dimension::OptionsForAction,
+                vec![Area::Housing, Area::Economy, Area::Employment],
+            ),
         ]))
     }
 }
@@ -158,7 +179,11 @@ impl DimensionMap {
         for (d, areas) in &mapping {
             for a in areas {
                 if seen.contains(a) {
-                    errors.push(FieldError::new(format!("mapping.{d}"), ErrorCode::Duplicate, format!("mapping.{d}: the area {a} is already in another dimension")));
+                    errors.push(FieldError::new(
+                        format!("mapping.{d}"),
+                        ErrorCode::Duplicate,
+                        format!("mapping.{d}: the area {a} is already in another dimension"),
+                    ));
                 }
                 seen.push(*a);
             }
@@ -173,10 +198,17 @@ impl DimensionMap {
     pub fn from_value(value: &Value) -> Result<DimensionMap, ValidationError> {
         let mut errors = Vec::new();
         let mut mapping = BTreeMap::new();
-        if let Some(obj) = json::object(value, "mapping", "an object {dimension: [areas]}", &mut errors) {
+        if let Some(obj) = json::object(
+            value,
+            "mapping",
+            "an object {dimension: [areas]}",
+            &mut errors,
+        ) {
             for (k, v) in obj {
                 let path = format!("mapping.{}", k.chars().take(40).collect::<String>());
-                let d = crate::ids::parse::<Dimension>(&path, k).map_err(|e| errors.push(e)).ok();
+                let d = crate::ids::parse::<Dimension>(&path, k)
+                    .map_err(|e| errors.push(e))
+                    .ok();
                 let areas = json::id_list::<Area>(Some(v), &path, &mut errors);
                 if let Some(d) = d {
                     mapping.insert(d, areas);
@@ -236,7 +268,8 @@ impl Assessment {
     /// Every problem, with paths such as `ratings.economy`.
     pub fn from_value(value: &Value) -> Result<Assessment, ValidationError> {
         let mut errors = Vec::new();
-        let Some(obj) = json::object(value, "", "an assessment {date, ratings}", &mut errors) else {
+        let Some(obj) = json::object(value, "", "an assessment {date, ratings}", &mut errors)
+        else {
             return Err(ValidationError::new(errors));
         };
         json::refuse_unknown_keys(obj, &["date", "ratings"], "", &mut errors);
@@ -250,7 +283,22 @@ impl Assessment {
 
     /// Each dimension's value under a mapping.
     pub fn dimensions(&self, map: &DimensionMap) -> DimensionValues {
-        DimensionValues(Dimension::ALL.iter().map(|&d| (d, crate::report::waves::mean(map.areas(d).iter().filter_map(|a| self.rating(*a)).map(|s| f64::from(s.get()))))).collect())
+        DimensionValues(
+            Dimension::ALL
+                .iter()
+                .map(|&d| {
+                    (
+                        d,
+                        crate::report::waves::mean(
+                            map.areas(d)
+                                .iter()
+                                .filter_map(|a| self.rating(*a))
+                                .map(|s| f64::from(s.get())),
+                        ),
+                    )
+                })
+                .collect(),
+        )
     }
 }
 
@@ -262,14 +310,22 @@ pub fn ratings(value: Option<&Value>, errors: &mut Vec<FieldError>) -> BTreeMap<
         Some(Value::Object(obj)) => {
             for (k, v) in obj {
                 let path = format!("ratings.{}", k.chars().take(40).collect::<String>());
-                let area = crate::ids::parse::<Area>(&path, k).map_err(|e| errors.push(e)).ok();
-                let step = Step::from_raw(&path, RawAnswer::from(v)).map_err(|e| errors.push(e)).ok();
+                let area = crate::ids::parse::<Area>(&path, k)
+                    .map_err(|e| errors.push(e))
+                    .ok();
+                let step = Step::from_raw(&path, RawAnswer::from(v))
+                    .map_err(|e| errors.push(e))
+                    .ok();
                 if let (Some(a), Some(s)) = (area, step) {
                     out.insert(a, s);
                 }
             }
         }
-        Some(_) => errors.push(FieldError::new("ratings", ErrorCode::InvalidFormat, "ratings: expected an object {area: step}")),
+        Some(_) => errors.push(FieldError::new(
+            "ratings",
+            ErrorCode::InvalidFormat,
+            "ratings: expected an object {area: step}",
+        )),
     }
     out
 }
@@ -323,6 +379,67 @@ pub fn development(assessments: &[Assessment]) -> Vec<AreaDevelopment> {
         .collect()
 }
 
+/// The stage of a step given as any value (for the bindings).
+///
+/// # Errors
+/// As [`Step::from_raw`], on field `step`.
+pub fn stage_of(step: RawAnswer) -> Result<Stage, ValidationError> {
+    Step::from_raw("step", step)
+        .map(Step::stage)
+        .map_err(|e| ValidationError::new(vec![e]))
+}
+
+/// Dimension values of `{"area": step, ...}` under a mapping (`None`: the default).
+///
+/// # Errors
+/// Problems with the ratings (`ratings.<area>`) or the mapping (`mapping.<dimension>`).
+pub fn dimensions_of(
+    ratings_value: &Value,
+    mapping: Option<&Value>,
+) -> Result<DimensionValues, ValidationError> {
+    let mut errors = Vec::new();
+    let r = ratings(Some(ratings_value), &mut errors);
+    let map = match mapping {
+        None | Some(Value::Null) => Some(DimensionMap::default()),
+        Some(m) => DimensionMap::from_value(m)
+            .map_err(|e| errors.extend(e.into_errors()))
+            .ok(),
+    };
+    match map {
+        Some(map) if errors.is_empty() => Ok(Assessment {
+            date: Date::MIN,
+            ratings: r,
+        }
+        .dimensions(&map)),
+        _ => Err(ValidationError::new(errors)),
+    }
+}
+
+/// Development per area of a list of assessments given as JSON (paths `[i].ratings.<area>`).
+///
+/// # Errors
+/// Every problem in every assessment.
+pub fn development_of(assessments: &Value) -> Result<Vec<AreaDevelopment>, ValidationError> {
+    let Some(list) = assessments.as_array() else {
+        return Err(ValidationError::single(
+            "assessments",
+            ErrorCode::NotAList,
+            "assessments: expected a list of {date, ratings}",
+        ));
+    };
+    let mut errors = Vec::new();
+    let parsed: Vec<Assessment> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            Assessment::from_value(v)
+                .map_err(|e| errors.extend(e.prefixed(&format!("[{i}].")).into_errors()))
+                .ok()
+        })
+        .collect();
+    ValidationError::check(errors, || development(&parsed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,7 +461,10 @@ mod tests {
     #[test]
     fn default_mapping_puts_every_area_in_exactly_one_dimension() {
         let m = DimensionMap::default();
-        let all: Vec<Area> = Dimension::ALL.iter().flat_map(|d| m.areas(*d).to_vec()).collect();
+        let all: Vec<Area> = Dimension::ALL
+            .iter()
+            .flat_map(|d| m.areas(*d).to_vec())
+            .collect();
         assert_eq!(all.len(), Area::ALL.len());
         assert!(Area::ALL.iter().all(|a| all.contains(a)));
     }

@@ -25,8 +25,12 @@ fn golden(file: &str, actual: &str) {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{file} is missing: run with UPDATE_GOLDEN=1 and review it"));
-    assert_eq!(actual, expected, "{file} differs; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff");
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{file} is missing: run with UPDATE_GOLDEN=1 and review it"));
+    assert_eq!(
+        actual, expected,
+        "{file} differs; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff"
+    );
 }
 
 fn percents<T>(rows: &[T], cell: impl Fn(&T) -> overgang::report::Cell) -> Vec<u64> {
@@ -38,17 +42,34 @@ fn aarhus_reproduces_the_published_tables() {
     let r = report("aarhus");
     assert_eq!(r.participants.count, 78);
     assert_eq!(r.age_bands.n, 59);
-    assert_eq!(percents(&r.age_bands.rows, |x| x.cell), [31, 27, 10, 19, 14]);
+    assert_eq!(
+        percents(&r.age_bands.rows, |x| x.cell),
+        [31, 27, 10, 19, 14]
+    );
     assert_eq!(r.gender.n, 77);
     assert_eq!(percents(&r.gender.rows, |x| x.cell), [95, 5, 0]);
-    assert_eq!((r.participation.n, r.participation.excluded_short), (48, 30));
-    assert_eq!(format!("{:.1}", r.participation.mean_months.unwrap()), "9.9");
-    let waves: Vec<(usize, u64, String)> = r.who5.waves.iter().map(|w| (w.wave, w.n, format!("{:.0}", w.mean_index))).collect();
+    assert_eq!(
+        (r.participation.n, r.participation.excluded_short),
+        (48, 30)
+    );
+    assert_eq!(
+        format!("{:.1}", r.participation.mean_months.unwrap()),
+        "9.9"
+    );
+    let waves: Vec<(usize, u64, String)> = r
+        .who5
+        .waves
+        .iter()
+        .map(|w| (w.wave, w.n, format!("{:.0}", w.mean_index)))
+        .collect();
     assert_eq!(waves.first(), Some(&(1, 28, "36".to_string())));
     assert_eq!(waves.last(), Some(&(6, 11, "46".to_string())));
     let to6 = r.who5.paired.iter().find(|p| p.to_wave == 6).unwrap();
     assert_eq!((to6.n, to6.clinically_significant), (11, Some(true)));
-    golden("aarhus.report.json", &render(&r, Format::Json, Language::En));
+    golden(
+        "aarhus.report.json",
+        &render(&r, Format::Json, Language::En),
+    );
     golden("aarhus.report.md", &render(&r, Format::Md, Language::Da));
 }
 
@@ -56,41 +77,111 @@ fn aarhus_reproduces_the_published_tables() {
 fn copenhagen_reproduces_the_published_tables() {
     let r = report("copenhagen");
     assert_eq!(r.participants.count, 91);
-    let bins: Vec<(String, u64)> = r.interventions.by_count.iter().map(|b| (b.interventions.clone(), b.cell.count.unwrap())).collect();
-    assert_eq!(bins, [("0", 11), ("1", 39), ("2", 24), ("3", 17), ("4+", 0)].map(|(k, v)| (k.to_string(), v)));
-    let count = |c: &str| r.interventions.by_category.iter().find(|x| x.category == c).unwrap().cell.count.unwrap();
-    assert_eq!((count("counselling"), count("education_employment"), count("group_therapy")), (73, 40, 25));
+    let bins: Vec<(String, u64)> = r
+        .interventions
+        .by_count
+        .iter()
+        .map(|b| (b.interventions.clone(), b.cell.count.unwrap()))
+        .collect();
+    assert_eq!(
+        bins,
+        [("0", 11), ("1", 39), ("2", 24), ("3", 17), ("4+", 0)].map(|(k, v)| (k.to_string(), v))
+    );
+    let count = |c: &str| {
+        r.interventions
+            .by_category
+            .iter()
+            .find(|x| x.category == c)
+            .unwrap()
+            .cell
+            .count
+            .unwrap()
+    };
+    assert_eq!(
+        (
+            count("counselling"),
+            count("education_employment"),
+            count("group_therapy")
+        ),
+        (73, 40, 25)
+    );
     assert_eq!(r.interventions.anti_trafficking_referrals.count, Some(3));
     assert_eq!(r.age_bands.n, 82);
-    let w: Vec<String> = r.who5.waves.iter().map(|w| format!("{:.0} ({})", w.mean_index, w.n)).collect();
+    let w: Vec<String> = r
+        .who5
+        .waves
+        .iter()
+        .map(|w| format!("{:.0} ({})", w.mean_index, w.n))
+        .collect();
     assert_eq!(w, ["45 (52)", "54 (11)"]);
-    assert_eq!(r.who5.paired[0].clinically_significant, Some(false), "+9 is not significant");
-    golden("copenhagen.report.json", &render(&r, Format::Json, Language::En));
+    assert_eq!(
+        r.who5.paired[0].clinically_significant,
+        Some(false),
+        "+9 is not significant"
+    );
+    golden(
+        "copenhagen.report.json",
+        &render(&r, Format::Json, Language::En),
+    );
 }
 
 #[test]
 fn esbjerg_reproduces_the_published_tables() {
     let r = report("esbjerg");
-    assert_eq!(r.age_bands.rows.iter().map(|x| x.cell.count.unwrap()).collect::<Vec<_>>(), [11, 9, 24, 5, 35]);
-    assert_eq!(r.gender.rows.iter().map(|x| x.cell.count.unwrap()).collect::<Vec<_>>(), [79, 5, 0]);
-    let w: Vec<String> = r.who5.waves.iter().map(|w| format!("{:.0} ({})", w.mean_index, w.n)).collect();
+    assert_eq!(
+        r.age_bands
+            .rows
+            .iter()
+            .map(|x| x.cell.count.unwrap())
+            .collect::<Vec<_>>(),
+        [11, 9, 24, 5, 35]
+    );
+    assert_eq!(
+        r.gender
+            .rows
+            .iter()
+            .map(|x| x.cell.count.unwrap())
+            .collect::<Vec<_>>(),
+        [79, 5, 0]
+    );
+    let w: Vec<String> = r
+        .who5
+        .waves
+        .iter()
+        .map(|w| format!("{:.0} ({})", w.mean_index, w.n))
+        .collect();
     assert_eq!(w, ["42 (27)", "46 (12)", "43 (11)"]);
-    golden("esbjerg.report.json", &render(&r, Format::Json, Language::En));
+    golden(
+        "esbjerg.report.json",
+        &render(&r, Format::Json, Language::En),
+    );
 }
 
 #[test]
 fn default_suppression_hides_the_four_men_and_a_complementary_cell() {
     let text = std::fs::read_to_string(dir().join("aarhus.cohort.json")).unwrap();
-    let r = Cohort::from_json(&text).unwrap().report(&ReportOptions::default()).unwrap();
+    let r = Cohort::from_json(&text)
+        .unwrap()
+        .report(&ReportOptions::default())
+        .unwrap();
     let hidden: Vec<bool> = r.gender.rows.iter().map(|x| x.cell.suppressed).collect();
-    assert_eq!(hidden, [true, true, false], "4 men hidden, and the women too, or 77 - 73 would reveal them");
+    assert_eq!(
+        hidden,
+        [true, true, false],
+        "4 men hidden, and the women too, or 77 - 73 would reveal them"
+    );
 }
 
 #[test]
 fn the_sample_cohort_reports_in_every_format() {
     let r = Cohort::sample().report(&ReportOptions::default()).unwrap();
     assert_eq!(r.participants.count, 80);
-    for (format, start) in [(Format::Md, "# "), (Format::Html, "<!doctype html>"), (Format::Csv, "section,"), (Format::Json, "{")] {
+    for (format, start) in [
+        (Format::Md, "# "),
+        (Format::Html, "<!doctype html>"),
+        (Format::Csv, "section,"),
+        (Format::Json, "{"),
+    ] {
         for lang in [Language::Da, Language::En] {
             assert!(render(&r, format, lang).starts_with(start));
         }

@@ -1,6 +1,6 @@
 """overgang: validated scoring and reporting for exit-from-prostitution social work in Denmark.
 
-One Rust core holds every rule; this package calls it. See ``help(overgang.score_who5)``.
+One Rust core holds every rule; this package calls it.
 
 >>> import overgang
 >>> s = overgang.score_who5([3, 4, 2, 3, 4])
@@ -8,31 +8,68 @@ One Rust core holds every rule; this package calls it. See ``help(overgang.score
 (64, 'no_immediate_risk')
 >>> overgang.who5_change(36, 46)
 'improved'
+>>> overgang.validate_id("AAR-0001")
+'AAR-0001'
+>>> overgang.Cohort.sample().report()["participants"]
+{'count': 80}
+
+Submodules: ``overgang.cti`` (CTI courses), ``overgang.ten_step`` (the ten-step scale),
+``overgang.outcomes`` (life-situation areas), ``overgang.participant`` and
+``overgang.intervention`` (registration).
 """
 
+from . import cti, intervention, outcomes, participant, ten_step
 from ._errors import FieldError, ValidationError
 from ._overgang import (
     ERROR_CODES,
+    OPTION_KINDS,
+    Cohort,
     GseScore,
     Who5Score,
     __version__,
+    age_band,
+    options,
+    participant_from_json,
+    participant_to_json,
+    pseudonym,
     questionnaire,
     score_gse,
     score_who5,
+    validate_id,
     who5_band,
     who5_change,
 )
 
+
+def interventions(lang="da"):
+    """The fourteen intervention categories as ``[{id, label}]``."""
+    return options("interventions", lang)
+
+
 __all__ = [
     "ERROR_CODES",
+    "OPTION_KINDS",
+    "Cohort",
     "FieldError",
     "GseScore",
     "ValidationError",
     "Who5Score",
     "__version__",
+    "age_band",
+    "cti",
+    "intervention",
+    "interventions",
+    "options",
+    "outcomes",
+    "participant",
+    "participant_from_json",
+    "participant_to_json",
+    "pseudonym",
     "questionnaire",
     "score_gse",
     "score_who5",
+    "ten_step",
+    "validate_id",
     "who5_band",
     "who5_change",
 ]

@@ -81,16 +81,24 @@ pub(crate) fn from_json(
         };
         let checked = crate::answer::validate_answers(&raw, len, scale, name).map(|items| {
             let mut problems = Vec::new();
-            let values: Vec<Option<u8>> = items.into_iter().map(|r| r.map_err(|e| problems.push(e)).ok().flatten()).collect();
+            let values: Vec<Option<u8>> = items
+                .into_iter()
+                .map(|r| r.map_err(|e| problems.push(e)).ok().flatten())
+                .collect();
             (values, problems)
         });
         match (checked, date) {
-            (Ok((items, problems)), Some(date)) if problems.is_empty() => out.push(Measurement { date, items }),
-            (Ok((_, problems)), _) if !problems.is_empty() => errors.extend(ValidationError::new(problems).prefixed(&format!("{at}.")).into_errors()),
+            (Ok((items, problems)), Some(date)) if problems.is_empty() => {
+                out.push(Measurement { date, items })
+            }
+            (Ok((_, problems)), _) if !problems.is_empty() => errors.extend(
+                ValidationError::new(problems)
+                    .prefixed(&format!("{at}."))
+                    .into_errors(),
+            ),
             (Ok(_), _) => {} // the date's problem is already recorded
             (Err(e), _) => errors.extend(e.prefixed(&format!("{at}.")).into_errors()),
         }
     }
     out
 }
-

@@ -72,23 +72,52 @@ impl Cohort {
     pub fn from_value(value: &Value) -> Result<Cohort, ValidationError> {
         let mut errors = Vec::new();
         let Some(obj) = value.as_object() else {
-            return Err(ValidationError::single("", ErrorCode::InvalidFormat, "the cohort document must be a JSON object {project, as_of, participants}"));
+            return Err(ValidationError::single(
+                "",
+                ErrorCode::InvalidFormat,
+                "the cohort document must be a JSON object {project, as_of, participants}",
+            ));
         };
-        for key in obj.keys().filter(|k| !matches!(k.as_str(), "project" | "as_of" | "participants")) {
-            errors.push(FieldError::new(key.clone(), ErrorCode::UnknownField, format!("{key}: not a key of a cohort document (project, as_of, participants)")));
+        for key in obj
+            .keys()
+            .filter(|k| !matches!(k.as_str(), "project" | "as_of" | "participants"))
+        {
+            errors.push(FieldError::new(
+                key.clone(),
+                ErrorCode::UnknownField,
+                format!("{key}: not a key of a cohort document (project, as_of, participants)"),
+            ));
         }
         let project = match obj.get("project") {
-            Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= limits::MAX_TEXT_CHARS => s.clone(),
+            Some(Value::String(s))
+                if !s.trim().is_empty() && s.chars().count() <= limits::MAX_TEXT_CHARS =>
+            {
+                s.clone()
+            }
             Some(Value::String(_)) => {
-                errors.push(FieldError::new("project", ErrorCode::InvalidFormat, format!("project: a name of 1 to {} characters is required", limits::MAX_TEXT_CHARS)));
+                errors.push(FieldError::new(
+                    "project",
+                    ErrorCode::InvalidFormat,
+                    format!(
+                        "project: a name of 1 to {} characters is required",
+                        limits::MAX_TEXT_CHARS
+                    ),
+                ));
                 String::new()
             }
             _ => {
-                errors.push(FieldError::new("project", ErrorCode::Missing, "project is missing; the project's name (text) is required"));
+                errors.push(FieldError::new(
+                    "project",
+                    ErrorCode::Missing,
+                    "project is missing; the project's name (text) is required",
+                ));
                 String::new()
             }
         };
-        let as_of = obj.get("as_of").filter(|v| !v.is_null()).and_then(|v| doc::date(Some(v), "as_of", &mut errors));
+        let as_of = obj
+            .get("as_of")
+            .filter(|v| !v.is_null())
+            .and_then(|v| doc::date(Some(v), "as_of", &mut errors));
         let mut participants = Vec::new();
         match obj.get("participants") {
             Some(Value::Array(list)) if list.len() <= limits::MAX_PARTICIPANTS => {
@@ -97,16 +126,35 @@ impl Cohort {
                     let path = format!("participants[{i}]");
                     if let Some(m) = member(p, &path, &mut errors) {
                         if !ids.insert(m.participant.id.as_str().to_string()) {
-                            errors.push(FieldError::new(format!("{path}.id"), ErrorCode::Duplicate, format!("{path}.id: the same id is used by an earlier participant")));
+                            errors.push(FieldError::new(
+                                format!("{path}.id"),
+                                ErrorCode::Duplicate,
+                                format!("{path}.id: the same id is used by an earlier participant"),
+                            ));
                         }
                         participants.push(m);
                     }
                 }
             }
-            Some(Value::Array(_)) => errors.push(FieldError::new("participants", ErrorCode::TooLarge, format!("participants: more than {} participants", limits::MAX_PARTICIPANTS))),
-            _ => errors.push(FieldError::new("participants", ErrorCode::NotAList, "participants: expected a list of participants")),
+            Some(Value::Array(_)) => errors.push(FieldError::new(
+                "participants",
+                ErrorCode::TooLarge,
+                format!(
+                    "participants: more than {} participants",
+                    limits::MAX_PARTICIPANTS
+                ),
+            )),
+            _ => errors.push(FieldError::new(
+                "participants",
+                ErrorCode::NotAList,
+                "participants: expected a list of participants",
+            )),
         }
-        ValidationError::check(errors, || Cohort { project, as_of, participants })
+        ValidationError::check(errors, || Cohort {
+            project,
+            as_of,
+            participants,
+        })
     }
 
     /// Reads a CSV export (see [`csv`]): errors carry file, line and column.
@@ -121,7 +169,11 @@ impl Cohort {
     /// The built-in synthetic sample cohort (80 participants over two years).
     pub fn sample() -> Cohort {
         // The generator only writes valid documents; a failure here is a bug caught by tests.
-        Cohort::from_value(&crate::sample::cohort()).unwrap_or_else(|_| Cohort { project: "sample".into(), as_of: None, participants: Vec::new() })
+        Cohort::from_value(&crate::sample::cohort()).unwrap_or_else(|_| Cohort {
+            project: "sample".into(),
+            as_of: None,
+            participants: Vec::new(),
+        })
     }
 
     /// The cohort as a JSON document, readable again by [`Cohort::from_json`].
@@ -167,49 +219,121 @@ impl Cohort {
             .as_of
             .or(self.as_of)
             .or_else(|| self.latest_date())
-            .ok_or_else(|| ValidationError::single("as_of", ErrorCode::Missing, "as_of is missing; give a report date (the cohort has no dates)"))?;
-        let subjects: Vec<Subject<'_>> = self.participants.iter().filter(|m| m.participant.start <= as_of).map(|m| subject(m, as_of)).collect();
-        let genders: Vec<&str> = crate::participant::Gender::ALL.iter().map(|g| g.as_str()).collect();
-        let age_bands: Vec<&str> = crate::participant::AgeBand::ALL.iter().map(|b| b.as_str()).collect();
-        let interventions: Vec<&str> = crate::intervention::Category::ALL.iter().map(|c| c.as_str()).collect();
-        let areas: Vec<(&str, Option<u64>)> = ten_step::Area::ALL.iter().map(|a| (a.as_str(), ten_step::target_percent(*a))).collect();
+            .ok_or_else(|| {
+                ValidationError::single(
+                    "as_of",
+                    ErrorCode::Missing,
+                    "as_of is missing; give a report date (the cohort has no dates)",
+                )
+            })?;
+        let subjects: Vec<Subject<'_>> = self
+            .participants
+            .iter()
+            .filter(|m| m.participant.start <= as_of)
+            .map(|m| subject(m, as_of))
+            .collect();
+        let genders: Vec<&str> = crate::participant::Gender::ALL
+            .iter()
+            .map(|g| g.as_str())
+            .collect();
+        let age_bands: Vec<&str> = crate::participant::AgeBand::ALL
+            .iter()
+            .map(|b| b.as_str())
+            .collect();
+        let interventions: Vec<&str> = crate::intervention::Category::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
+        let areas: Vec<(&str, Option<u64>)> = ten_step::Area::ALL
+            .iter()
+            .map(|a| (a.as_str(), ten_step::target_percent(*a)))
+            .collect();
         let phases: Vec<&str> = cti::Phase::ALL.iter().map(|p| p.as_str()).collect();
-        let catalogue = Catalogue { genders: &genders, age_bands: &age_bands, interventions: &interventions, ten_step_areas: &areas, cti_phases: &phases };
+        let catalogue = Catalogue {
+            genders: &genders,
+            age_bands: &age_bands,
+            interventions: &interventions,
+            ten_step_areas: &areas,
+            cti_phases: &phases,
+        };
         let mut options = options.clone();
         options.as_of = Some(as_of);
-        Ok(report::compute(&self.project, &subjects, &catalogue, as_of, &options))
+        Ok(report::compute(
+            &self.project,
+            &subjects,
+            &catalogue,
+            as_of,
+            &options,
+        ))
     }
 }
 
 /// What the report needs of one member, as of a date.
 fn subject(m: &Member, as_of: Date) -> Subject<'_> {
     let p = &m.participant;
-    let mut categories: Vec<&str> = p.interventions.iter().filter(|i| i.date.is_none_or(|d| d <= as_of)).map(|i| i.category.as_str()).collect();
+    let mut categories: Vec<&str> = p
+        .interventions
+        .iter()
+        .filter(|i| i.date.is_none_or(|d| d <= as_of))
+        .map(|i| i.category.as_str())
+        .collect();
     categories.sort_unstable();
     categories.dedup();
     let known = |d: Date| d <= as_of;
-    let who5_unscored = m.who5.iter().filter(|x| known(x.date) && who5::score(&x.items).is_err()).count() as u64;
-    let gse_unscored = m.gse.iter().filter(|x| known(x.date) && gse::score(&x.items).is_err()).count() as u64;
-    let who5_indices = m.who5.iter().filter(|x| known(x.date)).filter_map(|x| who5::score(&x.items).ok().map(|s| (x.date, s.index))).collect();
-    let gse_scores = m.gse.iter().filter(|x| known(x.date)).filter_map(|x| gse::score(&x.items).ok().map(|s| (x.date, s.score))).collect();
+    let who5_unscored = m
+        .who5
+        .iter()
+        .filter(|x| known(x.date) && who5::score(&x.items).is_err())
+        .count() as u64;
+    let gse_unscored = m
+        .gse
+        .iter()
+        .filter(|x| known(x.date) && gse::score(&x.items).is_err())
+        .count() as u64;
+    let who5_indices = m
+        .who5
+        .iter()
+        .filter(|x| known(x.date))
+        .filter_map(|x| who5::score(&x.items).ok().map(|s| (x.date, s.index)))
+        .collect();
+    let gse_scores = m
+        .gse
+        .iter()
+        .filter(|x| known(x.date))
+        .filter_map(|x| gse::score(&x.items).ok().map(|s| (x.date, s.score)))
+        .collect();
     let ten_step = ten_step::Area::ALL
         .iter()
         .map(|&area| {
-            let ratings: Vec<(Date, u8)> = m.ten_step.iter().filter(|a| known(a.date)).filter_map(|a| a.rating(area).map(|s| (a.date, s.get()))).collect();
+            let ratings: Vec<(Date, u8)> = m
+                .ten_step
+                .iter()
+                .filter(|a| known(a.date))
+                .filter_map(|a| a.rating(area).map(|s| (a.date, s.get())))
+                .collect();
             (area.as_str(), ratings)
         })
         .filter(|(_, r)| !r.is_empty())
         .collect();
     let cti = m.cti.as_ref().map(|c| {
         let status = c.status(as_of);
-        CtiFacts { status: status.kind(), phase: status.phase().map(|p| p.as_str()), months_per_phase: c.months_per_phase(as_of).into_iter().map(|(p, months)| (p.as_str(), months)).collect() }
+        CtiFacts {
+            status: status.kind(),
+            phase: status.phase().map(|p| p.as_str()),
+            months_per_phase: c
+                .months_per_phase(as_of)
+                .into_iter()
+                .map(|(p, months)| (p.as_str(), months))
+                .collect(),
+        }
     });
     Subject {
         gender: p.gender.map(|g| g.as_str()),
         age_band: p.age_band().map(|b| b.as_str()),
         start: Some(p.start),
         end: p.end,
-        anti_trafficking_referral: p.anti_trafficking_referral || categories.contains(&"anti_trafficking_referral"),
+        anti_trafficking_referral: p.anti_trafficking_referral
+            || categories.contains(&"anti_trafficking_referral"),
         interventions: categories,
         who5: who5_indices,
         who5_unscored,
@@ -224,40 +348,81 @@ fn subject(m: &Member, as_of: Date) -> Subject<'_> {
 /// own keys are validated here.
 fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Member> {
     let Some(obj) = value.as_object() else {
-        errors.push(FieldError::new(path, ErrorCode::InvalidFormat, format!("{path}: expected a participant object")));
+        errors.push(FieldError::new(
+            path,
+            ErrorCode::InvalidFormat,
+            format!("{path}: expected a participant object"),
+        ));
         return None;
     };
-    let registration: Map<String, Value> = obj.iter().filter(|(k, _)| !MEMBER_KEYS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let registration: Map<String, Value> = obj
+        .iter()
+        .filter(|(k, _)| !MEMBER_KEYS.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let prefix = format!("{path}.");
-    let participant = Participant::from_value(&Value::Object(registration)).map_err(|e| errors.extend(e.prefixed(&prefix).into_errors())).ok();
+    let participant = Participant::from_value(&Value::Object(registration))
+        .map_err(|e| errors.extend(e.prefixed(&prefix).into_errors()))
+        .ok();
     let list = |key: &str, instrument, errors: &mut Vec<FieldError>| match obj.get(key) {
         None | Some(Value::Null) => Vec::new(),
         Some(v) => measurement::from_json(v, instrument, &format!("{path}.{key}"), errors),
     };
     let who5 = list("who5", measurement::Instrument::Who5, errors);
     let gse = list("gse", measurement::Instrument::Gse, errors);
-    let ten_step = nested(obj.get("ten_step"), &format!("{path}.ten_step"), errors, ten_step::Assessment::from_value);
-    let outcomes = nested(obj.get("outcomes"), &format!("{path}.outcomes"), errors, outcomes::Reading::from_value);
+    let ten_step = nested(
+        obj.get("ten_step"),
+        &format!("{path}.ten_step"),
+        errors,
+        ten_step::Assessment::from_value,
+    );
+    let outcomes = nested(
+        obj.get("outcomes"),
+        &format!("{path}.outcomes"),
+        errors,
+        outcomes::Reading::from_value,
+    );
     let cti = match obj.get("cti") {
         None | Some(Value::Null) => None,
-        Some(v) => cti::RecordedCourse::from_value(v).map_err(|e| errors.extend(e.prefixed(&format!("{path}.cti.")).into_errors())).ok(),
+        Some(v) => cti::RecordedCourse::from_value(v)
+            .map_err(|e| errors.extend(e.prefixed(&format!("{path}.cti.")).into_errors()))
+            .ok(),
     };
-    Some(Member { participant: participant?, who5, gse, ten_step, outcomes, cti })
+    Some(Member {
+        participant: participant?,
+        who5,
+        gse,
+        ten_step,
+        outcomes,
+        cti,
+    })
 }
 
 /// A list of items validated by a module's own `from_value`, with indexed paths.
-fn nested<T>(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>, parse: impl Fn(&Value) -> Result<T, ValidationError>) -> Vec<T> {
+fn nested<T>(
+    value: Option<&Value>,
+    path: &str,
+    errors: &mut Vec<FieldError>,
+    parse: impl Fn(&Value) -> Result<T, ValidationError>,
+) -> Vec<T> {
     match value {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(list)) => list
             .iter()
             .enumerate()
-            .filter_map(|(j, v)| parse(v).map_err(|e| errors.extend(e.prefixed(&format!("{path}[{j}].")).into_errors())).ok())
+            .filter_map(|(j, v)| {
+                parse(v)
+                    .map_err(|e| errors.extend(e.prefixed(&format!("{path}[{j}].")).into_errors()))
+                    .ok()
+            })
             .collect(),
         Some(_) => {
-            errors.push(FieldError::new(path, ErrorCode::NotAList, format!("{path}: expected a list")));
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::NotAList,
+                format!("{path}: expected a list"),
+            ));
             Vec::new()
         }
     }
 }
-

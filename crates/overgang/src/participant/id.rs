@@ -48,9 +48,16 @@ pub(crate) fn check(field: &str, text: &str) -> Result<(), FieldError> {
         return Err(FieldError::new(field, ErrorCode::Missing, format!("{field} is missing; an ID of 1-64 characters A-Z, a-z, 0-9, '.', '_' or '-' is required")));
     }
     if text.chars().count() > MAX_ID_LEN {
-        return Err(FieldError::new(field, ErrorCode::TooLong, format!("{field}: the ID is longer than {MAX_ID_LEN} characters")));
+        return Err(FieldError::new(
+            field,
+            ErrorCode::TooLong,
+            format!("{field}: the ID is longer than {MAX_ID_LEN} characters"),
+        ));
     }
-    if !text.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')) {
+    if !text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    {
         return Err(FieldError::new(
             field,
             ErrorCode::InvalidFormat,

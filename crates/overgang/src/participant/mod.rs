@@ -83,6 +83,18 @@ impl AgeBand {
     }
 }
 
+/// The age band of an age given as any value (for the bindings); ages under 18 are refused.
+///
+/// # Errors
+/// `out_of_range` (field `age`) outside 18-120, `not_an_integer`, `not_a_number`, `missing`.
+pub fn age_band_of(age_value: RawAnswer) -> Result<AgeBand, ValidationError> {
+    let mut errors = Vec::new();
+    match age(age_value, &mut errors).and_then(AgeBand::of_age) {
+        Some(b) => Ok(b),
+        None => Err(ValidationError::new(errors)),
+    }
+}
+
 id_enum! {
     /// Forms of prostitution (seed 004; seeds 001 and 003 add online and grey-zone exchange).
     pub enum ProstitutionForm ("forms") {
@@ -191,18 +203,33 @@ impl Participant {
     /// Every problem, with field paths.
     pub fn from_value(value: &Value) -> Result<Participant, ValidationError> {
         let mut errors = Vec::new();
-        let Some(obj) = json::object(value, "", "a participant object {id, start, ...}", &mut errors) else {
+        let Some(obj) = json::object(
+            value,
+            "",
+            "a participant object {id, start, ...}",
+            &mut errors,
+        ) else {
             return Err(ValidationError::new(errors));
         };
         json::refuse_unknown_keys(obj, &KEYS, "", &mut errors);
         let id = match obj.get("id") {
-            Some(Value::String(s)) => ParticipantId::new(s).map_err(|e| errors.extend(e.into_errors())).ok(),
+            Some(Value::String(s)) => ParticipantId::new(s)
+                .map_err(|e| errors.extend(e.into_errors()))
+                .ok(),
             None | Some(Value::Null) => {
-                errors.push(FieldError::new("id", ErrorCode::Missing, "id is missing; the project's pseudonymous ID is required"));
+                errors.push(FieldError::new(
+                    "id",
+                    ErrorCode::Missing,
+                    "id is missing; the project's pseudonymous ID is required",
+                ));
                 None
             }
             Some(_) => {
-                errors.push(FieldError::new("id", ErrorCode::InvalidFormat, "id: expected text, e.g. AAR-0001"));
+                errors.push(FieldError::new(
+                    "id",
+                    ErrorCode::InvalidFormat,
+                    "id: expected text, e.g. AAR-0001",
+                ));
                 None
             }
         };
@@ -220,15 +247,30 @@ impl Participant {
         let forms = json::id_list::<ProstitutionForm>(obj.get("forms"), "forms", &mut errors);
         let goal = json::optional_id::<IntakeGoal>(obj.get("goal"), "goal", &mut errors);
         let anonymous = json::flag(obj.get("anonymous"), "anonymous", &mut errors);
-        let anti_trafficking_referral = json::flag(obj.get("anti_trafficking_referral"), "anti_trafficking_referral", &mut errors);
+        let anti_trafficking_referral = json::flag(
+            obj.get("anti_trafficking_referral"),
+            "anti_trafficking_referral",
+            &mut errors,
+        );
         let other_referrals = labels(obj.get("other_referrals"), "other_referrals", &mut errors);
         let interventions = interventions(obj.get("interventions"), &mut errors);
         // Cross-field rules run whatever else is wrong, so one call reports everything.
         cross_field(age, age_band, start, end, &mut errors);
         match (id, start) {
-            (Some(id), Some(start)) if errors.is_empty() => {
-                Ok(Participant { id, gender, age, age_band, start, end, forms, goal, anonymous, anti_trafficking_referral, other_referrals, interventions })
-            }
+            (Some(id), Some(start)) if errors.is_empty() => Ok(Participant {
+                id,
+                gender,
+                age,
+                age_band,
+                start,
+                end,
+                forms,
+                goal,
+                anonymous,
+                anti_trafficking_referral,
+                other_referrals,
+                interventions,
+            }),
             _ => Err(ValidationError::new(errors)),
         }
     }
@@ -245,7 +287,13 @@ impl Participant {
                 errors.push(age_error(i64::from(a)));
             }
         }
-        cross_field(self.age, self.age_band, Some(self.start), self.end, &mut errors);
+        cross_field(
+            self.age,
+            self.age_band,
+            Some(self.start),
+            self.end,
+            &mut errors,
+        );
         for (i, label) in self.other_referrals.iter().enumerate() {
             if let Err(e) = check_label(&format!("other_referrals[{i}]"), label) {
                 errors.push(e);
@@ -261,15 +309,31 @@ impl Participant {
 }
 
 /// The end is not before the start; a given age agrees with a given band.
-fn cross_field(age: Option<u8>, band: Option<AgeBand>, start: Option<Date>, end: Option<Date>, errors: &mut Vec<FieldError>) {
+fn cross_field(
+    age: Option<u8>,
+    band: Option<AgeBand>,
+    start: Option<Date>,
+    end: Option<Date>,
+    errors: &mut Vec<FieldError>,
+) {
     if let (Some(a), Some(band)) = (age.and_then(AgeBand::of_age), band) {
         if a != band {
-            errors.push(FieldError::new("age_band", ErrorCode::Inconsistent, format!("age_band: {band} does not contain the age given; give the age or the band")));
+            errors.push(FieldError::new(
+                "age_band",
+                ErrorCode::Inconsistent,
+                format!(
+                    "age_band: {band} does not contain the age given; give the age or the band"
+                ),
+            ));
         }
     }
     if let (Some(start), Some(end)) = (start, end) {
         if end < start {
-            errors.push(FieldError::new("end", ErrorCode::Inconsistent, "end: the end date is before the start date"));
+            errors.push(FieldError::new(
+                "end",
+                ErrorCode::Inconsistent,
+                "end: the end date is before the start date",
+            ));
         }
     }
 }
@@ -303,7 +367,11 @@ fn check_label(field: &str, label: &str) -> Result<(), FieldError> {
         return Err(id::cpr_error(field));
     }
     if label.trim().is_empty() || label.chars().count() > MAX_TEXT_CHARS {
-        return Err(FieldError::new(field, ErrorCode::TooLong, format!("{field}: a label of 1 to {MAX_TEXT_CHARS} characters is expected")));
+        return Err(FieldError::new(
+            field,
+            ErrorCode::TooLong,
+            format!("{field}: a label of 1 to {MAX_TEXT_CHARS} characters is expected"),
+        ));
     }
     Ok(())
 }
@@ -317,16 +385,27 @@ fn labels(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Ve
             .filter_map(|(i, v)| {
                 let field = format!("{path}[{i}]");
                 match v.as_str() {
-                    Some(s) => check_label(&field, s).map(|()| s.to_string()).map_err(|e| errors.push(e)).ok(),
+                    Some(s) => check_label(&field, s)
+                        .map(|()| s.to_string())
+                        .map_err(|e| errors.push(e))
+                        .ok(),
                     None => {
-                        errors.push(FieldError::new(field.clone(), ErrorCode::InvalidFormat, format!("{field}: expected text")));
+                        errors.push(FieldError::new(
+                            field.clone(),
+                            ErrorCode::InvalidFormat,
+                            format!("{field}: expected text"),
+                        ));
                         None
                     }
                 }
             })
             .collect(),
         Some(_) => {
-            errors.push(FieldError::new(path, ErrorCode::NotAList, format!("{path}: expected a list of labels")));
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::NotAList,
+                format!("{path}: expected a list of labels"),
+            ));
             Vec::new()
         }
     }
@@ -344,17 +423,28 @@ fn interventions(value: Option<&Value>, errors: &mut Vec<FieldError>) -> Vec<Int
                 json::refuse_unknown_keys(obj, &["category", "date"], &format!("{path}."), errors);
                 let category = match obj.get("category") {
                     None | Some(Value::Null) => {
-                        errors.push(FieldError::new(format!("{path}.category"), ErrorCode::Missing, format!("{path}.category is missing")));
+                        errors.push(FieldError::new(
+                            format!("{path}.category"),
+                            ErrorCode::Missing,
+                            format!("{path}.category is missing"),
+                        ));
                         None
                     }
                     v => json::optional_id::<Category>(v, &format!("{path}.category"), errors),
                 };
                 let date = json::optional_date(obj.get("date"), &format!("{path}.date"), errors);
-                Some(InterventionRecord { category: category?, date })
+                Some(InterventionRecord {
+                    category: category?,
+                    date,
+                })
             })
             .collect(),
         Some(_) => {
-            errors.push(FieldError::new("interventions", ErrorCode::NotAList, "interventions: expected a list of {category, date}"));
+            errors.push(FieldError::new(
+                "interventions",
+                ErrorCode::NotAList,
+                "interventions: expected a list of {category, date}",
+            ));
             Vec::new()
         }
     }

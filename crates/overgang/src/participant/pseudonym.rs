@@ -27,26 +27,53 @@ const BASE32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 /// # Errors
 /// `missing` on `key` for an empty key or on `local_id` for an empty local ID;
 /// `invalid_format` on `prefix` unless it is 1-16 letters or digits.
-pub fn pseudonym(key: &[u8], local_id: &str, prefix: &str) -> Result<ParticipantId, ValidationError> {
+pub fn pseudonym(
+    key: &[u8],
+    local_id: &str,
+    prefix: &str,
+) -> Result<ParticipantId, ValidationError> {
     let mut errors = Vec::new();
     if key.is_empty() {
-        errors.push(FieldError::new("key", ErrorCode::Missing, "key is missing; the project's secret key must not be empty"));
+        errors.push(FieldError::new(
+            "key",
+            ErrorCode::Missing,
+            "key is missing; the project's secret key must not be empty",
+        ));
     }
     if local_id.is_empty() {
-        errors.push(FieldError::new("local_id", ErrorCode::Missing, "local_id is missing; give the project's own identifier to derive the pseudonym from"));
+        errors.push(FieldError::new(
+            "local_id",
+            ErrorCode::Missing,
+            "local_id is missing; give the project's own identifier to derive the pseudonym from",
+        ));
     }
-    if prefix.is_empty() || prefix.len() > 16 || !prefix.bytes().all(|b| b.is_ascii_alphanumeric()) || super::id::contains_cpr(prefix) {
-        errors.push(FieldError::new("prefix", ErrorCode::InvalidFormat, "prefix: 1 to 16 letters or digits, e.g. AAR"));
+    if prefix.is_empty()
+        || prefix.len() > 16
+        || !prefix.bytes().all(|b| b.is_ascii_alphanumeric())
+        || super::id::contains_cpr(prefix)
+    {
+        errors.push(FieldError::new(
+            "prefix",
+            ErrorCode::InvalidFormat,
+            "prefix: 1 to 16 letters or digits, e.g. AAR",
+        ));
     }
     if !errors.is_empty() {
         return Err(ValidationError::new(errors));
     }
     let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(key) else {
-        return Err(ValidationError::single("key", ErrorCode::InvalidFormat, "key: not usable as an HMAC key"));
+        return Err(ValidationError::single(
+            "key",
+            ErrorCode::InvalidFormat,
+            "key: not usable as an HMAC key",
+        ));
     };
     mac.update(local_id.as_bytes());
     let digest = mac.finalize().into_bytes();
-    ParticipantId::new(&format!("{prefix}-{}", base32(&digest[..DIGEST_CHARS * 5 / 8])))
+    ParticipantId::new(&format!(
+        "{prefix}-{}",
+        base32(&digest[..DIGEST_CHARS * 5 / 8])
+    ))
 }
 
 /// Base32 of whole 5-byte groups (no padding needed).
@@ -55,7 +82,9 @@ fn base32(bytes: &[u8]) -> String {
         .chunks(5)
         .flat_map(|c| {
             let n = c.iter().fold(0u64, |n, &b| (n << 8) | u64::from(b));
-            (0..8).rev().map(move |i| BASE32[((n >> (i * 5)) & 31) as usize] as char)
+            (0..8)
+                .rev()
+                .map(move |i| BASE32[((n >> (i * 5)) & 31) as usize] as char)
         })
         .collect()
 }

@@ -374,16 +374,46 @@ fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     });
     let c = &r.cti;
     out.push(Block {
-        heading: t(lang, "CTI courses by status", "CTI-forløb fordelt på status"),
+        heading: t(
+            lang,
+            "CTI courses by status",
+            "CTI-forløb fordelt på status",
+        ),
         note: Some(format!("{} {}", c.courses, t(lang, "courses", "forløb"))),
-        header: vec![t(lang, "Status", "Status"), t(lang, "Courses", "Forløb"), t(lang, "Share", "Andel")],
-        rows: c.by_status.iter().map(|s| vec![l("cti_status", &s.status), cnt(&s.cell), percent(&s.cell)]).collect(),
+        header: vec![
+            t(lang, "Status", "Status"),
+            t(lang, "Courses", "Forløb"),
+            t(lang, "Share", "Andel"),
+        ],
+        rows: c
+            .by_status
+            .iter()
+            .map(|s| vec![l("cti_status", &s.status), cnt(&s.cell), percent(&s.cell)])
+            .collect(),
     });
     out.push(Block {
         heading: t(lang, "CTI: months per phase", "CTI: måneder pr. fase"),
-        note: Some(t(lang, "Mean months spent in each phase, over the courses that reached it.", "Gennemsnitlige måneder i hver fase for de forløb, der nåede den.")),
-        header: vec![t(lang, "Phase", "Fase"), t(lang, "Courses", "Forløb"), t(lang, "Mean months", "Gns. måneder")],
-        rows: c.mean_months_per_phase.iter().map(|p| vec![l("cti_phase", &p.phase), p.n.to_string(), decimal(p.mean_months, 1)]).collect(),
+        note: Some(t(
+            lang,
+            "Mean months spent in each phase, over the courses that reached it.",
+            "Gennemsnitlige måneder i hver fase for de forløb, der nåede den.",
+        )),
+        header: vec![
+            t(lang, "Phase", "Fase"),
+            t(lang, "Courses", "Forløb"),
+            t(lang, "Mean months", "Gns. måneder"),
+        ],
+        rows: c
+            .mean_months_per_phase
+            .iter()
+            .map(|p| {
+                vec![
+                    l("cti_phase", &p.phase),
+                    p.n.to_string(),
+                    decimal(p.mean_months, 1),
+                ]
+            })
+            .collect(),
     });
     out
 }

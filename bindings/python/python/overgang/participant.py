@@ -1,0 +1,38 @@
+"""Pseudonymous registration of participants.
+
+>>> from overgang import participant
+>>> participant.validate_id("AAR-0001")
+'AAR-0001'
+>>> participant.age_band(34)
+'31-35'
+>>> p = participant.from_json('{"id": "AAR-0001", "start": "2024-01-15", "age": 34}')
+>>> p["id"], p["start"]
+('AAR-0001', '2024-01-15')
+"""
+
+from ._overgang import age_band, options, pseudonym, validate_id
+from ._overgang import participant_from_json as from_json
+from ._overgang import participant_to_json as to_json
+
+
+def genders(lang="da"):
+    """``[{id, label}]`` of woman, man, non_binary (unknown is left out, or ``None``)."""
+    return options("genders", lang)
+
+
+def age_bands(lang="da"):
+    """The report's five age bands as ``[{id, label}]``."""
+    return options("age_bands", lang)
+
+
+def prostitution_forms(lang="da"):
+    """Forms of prostitution as ``[{id, label}]``."""
+    return options("prostitution_forms", lang)
+
+
+def intake_goals(lang="da"):
+    """Goals at intake as ``[{id, label}]``."""
+    return options("intake_goals", lang)
+
+
+__all__ = ["age_band", "age_bands", "from_json", "genders", "intake_goals", "prostitution_forms", "pseudonym", "to_json", "validate_id"]

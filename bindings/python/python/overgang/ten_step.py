@@ -1,0 +1,33 @@
+"""The ten-step scale (Danjournal): nine areas, steps 1-10, stages and four dimensions.
+
+>>> from overgang import ten_step
+>>> ten_step.areas("da")[0]
+{'id': 'substance_use', 'label': 'Misbrug'}
+>>> ten_step.stage(5)
+'stabilisation'
+>>> ten_step.dimensions({"economy": 4, "housing": 6})["options_for_action"]
+5.0
+"""
+
+from ._overgang import assessment_from_json, options
+from ._overgang import ten_step_development as development
+from ._overgang import ten_step_dimensions as dimensions
+from ._overgang import ten_step_stage as stage
+
+
+def areas(lang="da"):
+    """The nine areas as ``[{id, label}]``."""
+    return options("ten_step_areas", lang)
+
+
+def stages(lang="da"):
+    """The three stages as ``[{id, label}]``."""
+    return options("ten_step_stages", lang)
+
+
+def dimension_list(lang="da"):
+    """The four dimensions as ``[{id, label}]``."""
+    return options("ten_step_dimensions", lang)
+
+
+__all__ = ["areas", "assessment_from_json", "development", "dimension_list", "dimensions", "stage", "stages"]

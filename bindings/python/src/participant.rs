@@ -1,0 +1,82 @@
+//! Participants, pseudonyms and id lists for forms.
+
+use crate::convert::{document, language, raw_answer};
+use crate::errors::IntoPyResult;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+/// Returns the ID if it is a valid pseudonymous ID; raises ValidationError (field `id`).
+#[pyfunction]
+fn validate_id(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+    let text: String = text.extract().unwrap_or_else(|_| "\u{0}".to_string()); // non-text: refused by the format rule
+    overgang::participant::ParticipantId::new(&text)
+        .map(|id| id.as_str().to_string())
+        .into_py_result(py)
+}
+
+/// A keyed, deterministic pseudonym: PREFIX-<16 base32 characters of HMAC-SHA256>.
+#[pyfunction]
+fn pseudonym(
+    py: Python<'_>,
+    key: &Bound<'_, PyAny>,
+    local_id: &str,
+    prefix: &str,
+) -> PyResult<String> {
+    let key: Vec<u8> = if let Ok(b) = key.cast::<PyBytes>() {
+        b.as_bytes().to_vec()
+    } else if let Ok(s) = key.cast::<PyString>() {
+        s.to_cow()?.as_bytes().to_vec()
+    } else {
+        Vec::new() // refused by the core as a missing key
+    };
+    overgang::participant::pseudonym(&key, local_id, prefix)
+        .map(|id| id.as_str().to_string())
+        .into_py_result(py)
+}
+
+/// The report's age band of an age in years (18 or more).
+#[pyfunction]
+fn age_band(py: Python<'_>, age: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+    overgang::participant::age_band_of(raw_answer(age))
+        .map(|b| b.as_str())
+        .into_py_result(py)
+}
+
+/// Validates a participant (JSON text or a dict) and returns it as a dict with the JSON keys.
+#[pyfunction]
+fn participant_from_json<'py>(
+    py: Python<'py>,
+    doc: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let value = document(py, doc)?;
+    let p = overgang::participant::Participant::from_value(&value).into_py_result(py)?;
+    Ok(pythonize::pythonize(py, &p)?)
+}
+
+/// Validates a participant (dict or JSON text) and returns it as JSON text.
+#[pyfunction]
+fn participant_to_json(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<String> {
+    let value = document(py, doc)?;
+    overgang::participant::Participant::from_value(&value)
+        .map(|p| p.to_json())
+        .into_py_result(py)
+}
+
+/// Ids and labels for a form: `options("interventions", "da")` -> [{id, label}].
+#[pyfunction]
+#[pyo3(signature = (kind, lang = None))]
+fn options<'py>(py: Python<'py>, kind: &str, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    let list = overgang::ids::options_of(kind, language(lang)).into_py_result(py)?;
+    Ok(pythonize::pythonize(py, &list)?)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(validate_id, m)?)?;
+    m.add_function(wrap_pyfunction!(pseudonym, m)?)?;
+    m.add_function(wrap_pyfunction!(age_band, m)?)?;
+    m.add_function(wrap_pyfunction!(participant_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(participant_to_json, m)?)?;
+    m.add_function(wrap_pyfunction!(options, m)?)?;
+    m.add("OPTION_KINDS", overgang::ids::KINDS.to_vec())?;
+    Ok(())
+}
