@@ -13,16 +13,30 @@ fn options(options: &JsValue) -> Result<(ReportOptions, Format, Language), Valid
     if options.is_undefined() || options.is_null() {
         return Ok((out, format, lang));
     }
-    let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let get = |key: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
     let mut errors = Vec::new();
     if let Some(v) = get("asOf") {
-        match v.as_string().map(|s| overgang::json::parse_date("asOf", &s)) {
+        match v
+            .as_string()
+            .map(|s| overgang::json::parse_date("asOf", &s))
+        {
             Some(Ok(d)) => out.as_of = Some(d),
             Some(Err(e)) => errors.push(e),
-            None => errors.push(overgang::FieldError::new("asOf", ErrorCode::InvalidFormat, "asOf: expected a date as text YYYY-MM-DD")),
+            None => errors.push(overgang::FieldError::new(
+                "asOf",
+                ErrorCode::InvalidFormat,
+                "asOf: expected a date as text YYYY-MM-DD",
+            )),
         }
     }
-    for (key, slot) in [("minCell", &mut out.min_cell), ("minWave", &mut out.min_wave)] {
+    for (key, slot) in [
+        ("minCell", &mut out.min_cell),
+        ("minWave", &mut out.min_wave),
+    ] {
         if let Some(v) = get(key) {
             match overgang::answer::count(key, crate::convert::raw_answer(&v)) {
                 Ok(n) => *slot = n,
@@ -33,13 +47,21 @@ fn options(options: &JsValue) -> Result<(ReportOptions, Format, Language), Valid
     if let Some(v) = get("format") {
         match v.as_string().map(|s| s.parse::<Format>()) {
             Some(Ok(f)) => format = f,
-            _ => errors.push(overgang::FieldError::new("format", ErrorCode::UnknownValue, "format: unknown value; allowed: md, json, html, csv")),
+            _ => errors.push(overgang::FieldError::new(
+                "format",
+                ErrorCode::UnknownValue,
+                "format: unknown value; allowed: md, json, html, csv",
+            )),
         }
     }
     if let Some(v) = get("lang") {
         match v.as_string().as_deref().and_then(Language::parse) {
             Some(l) => lang = l,
-            None => errors.push(overgang::FieldError::new("lang", ErrorCode::UnknownValue, "lang: unknown value; allowed: da, en")),
+            None => errors.push(overgang::FieldError::new(
+                "lang",
+                ErrorCode::UnknownValue,
+                "lang: unknown value; allowed: da, en",
+            )),
         }
     }
     if errors.is_empty() {

@@ -16,6 +16,15 @@ pub fn to_js(err: &overgang::ValidationError) -> JsValue {
             let _ = Reflect::set(&o, &"field".into(), &e.field.as_str().into());
             let _ = Reflect::set(&o, &"code".into(), &e.code.as_str().into());
             let _ = Reflect::set(&o, &"message".into(), &e.message.as_str().into());
+            if let Some(at) = &e.location {
+                let loc = Object::new();
+                let _ = Reflect::set(&loc, &"file".into(), &at.file.as_str().into());
+                let _ = Reflect::set(&loc, &"line".into(), &JsValue::from_f64(at.line as f64));
+                if let Some(c) = &at.column {
+                    let _ = Reflect::set(&loc, &"column".into(), &c.as_str().into());
+                }
+                let _ = Reflect::set(&o, &"location".into(), &loc);
+            }
             JsValue::from(o)
         })
         .collect();
