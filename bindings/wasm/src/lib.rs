@@ -4,6 +4,7 @@
 //! strings (`"no_immediate_risk"`). Errors are real `Error`s named `ValidationError` with an
 //! `errors` array of `{field, code, message}`.
 
+#[cfg(feature = "report")]
 mod cohort;
 mod convert;
 mod domain;
