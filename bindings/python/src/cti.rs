@@ -125,15 +125,31 @@ impl Course {
     }
 }
 
-/// Validates a recorded course; returns {"course": dict, "warnings": [{field, code, message}]}.
+/// Validates a recorded course; returns {"course": dict, "warnings": [{field, code, message}],
+/// "status": {status, phase?, reason?}} with the status on `status_on` (default: the course's
+/// own last date; today's date is never assumed).
 #[pyfunction]
-fn course_from_json<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (doc, status_on = None))]
+fn course_from_json<'py>(
+    py: Python<'py>,
+    doc: &Bound<'py, PyAny>,
+    status_on: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let value = document(py, doc)?;
     let course = overgang::cti::RecordedCourse::from_value(&value).into_py_result(py)?;
+    let on = match status_on {
+        Some(d) => date(py, "status_on", d)?,
+        None => course
+            .dates()
+            .into_iter()
+            .max()
+            .unwrap_or(course.plan.contact_start),
+    };
     let warnings = course.warnings();
+    let status = course.status(on);
     Ok(pythonize::pythonize(
         py,
-        &serde_json::json!({"course": course, "warnings": warnings}),
+        &serde_json::json!({"course": course, "warnings": warnings, "status": status}),
     )?)
 }
 

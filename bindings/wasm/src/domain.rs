@@ -202,13 +202,22 @@ pub fn cti_phase_on(
         .map_or(JsValue::NULL, |p| JsValue::from_str(p.as_str())))
 }
 
-/// Validates a recorded course (JSON keys); returns `{course, warnings}`.
-#[wasm_bindgen(js_name = validateCourse, unchecked_return_type = "{course: object, warnings: FieldError[]}")]
+/// Validates a recorded course (JSON keys); returns `{course, warnings, status}` with the
+/// status on `statusOn` (ISO date; default: the course's last date).
+#[wasm_bindgen(js_name = validateCourse, unchecked_return_type = "{course: object, warnings: FieldError[], status: {status: string, phase?: string, reason?: string}}")]
 pub fn validate_course(
     #[wasm_bindgen(unchecked_param_type = "string | object")] doc: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] status_on: JsValue,
 ) -> Result<JsValue, JsValue> {
     let value = from_js_document(&doc).into_js()?;
     let c = overgang::cti::RecordedCourse::from_value(&value).into_js()?;
+    let on = match status_on.as_string() {
+        Some(s) => overgang::json::parse_date("statusOn", &s)
+            .map_err(|e| overgang::ValidationError::new(vec![e]))
+            .into_js()?,
+        None => c.dates().into_iter().max().unwrap_or(c.plan.contact_start),
+    };
     let warnings = c.warnings();
-    to_js_document(&serde_json::json!({"course": c, "warnings": warnings}))
+    let status = c.status(on);
+    to_js_document(&serde_json::json!({"course": c, "warnings": warnings, "status": status}))
 }

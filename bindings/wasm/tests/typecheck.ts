@@ -17,3 +17,15 @@ try {
   void fields;
 }
 void flag, n, c, first;
+
+// Domain model and report types.
+const p = overgang.participantFromJson({ id: "AAR-0001", start: "2024-01-15" });
+const pid: string = p.id + overgang.validateId("AAR-0002") + overgang.ageBand(34);
+const dims = overgang.tenStepDimensions({ economy: 4 }, undefined);
+const ofa: number | null = dims.optionsForAction;
+const sched = overgang.ctiSchedule({ contactStart: "2024-09-15", phase1Start: "2024-10-31", phaseMonths: 4 });
+const firstPhase: string = sched[0].phase + sched[0].start;
+const areas: string[] = overgang.tenStepAreas("da").map((a) => a.id + a.label);
+const report = overgang.cohortReport(overgang.sampleCohort(), { minCell: 5, asOf: "2023-12-31" });
+const count: number = report.participants.count;
+void pid, ofa, firstPhase, areas, count;

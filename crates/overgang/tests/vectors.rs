@@ -1,6 +1,9 @@
 //! Runs the shared test vectors (`tests/vectors/*.json`), which pytest and `node --test` also run.
 
-use overgang::{gse, questionnaire::questionnaire_by_id, who5, RawAnswer, ValidationError};
+use overgang::{
+    cti, gse, outcomes, participant, questionnaire::questionnaire_by_id, ten_step, who5, RawAnswer,
+    ValidationError,
+};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -128,5 +131,104 @@ fn questionnaire_vectors() {
             })
         });
         check(case, outcome);
+    }
+}
+
+#[test]
+fn participant_vectors() {
+    let v = load("participant.json");
+    for case in v["validate_id"].as_array().unwrap() {
+        check(
+            case,
+            participant::ParticipantId::new(case["input"].as_str().unwrap())
+                .map(|id| id.as_str().to_string()),
+        );
+    }
+    for case in v["age_band"].as_array().unwrap() {
+        check(
+            case,
+            participant::age_band_of(RawAnswer::from(&case["age"])),
+        );
+    }
+    for case in v["pseudonym"].as_array().unwrap() {
+        let s = |k: &str| case[k].as_str().unwrap();
+        check(
+            case,
+            participant::pseudonym(s("key").as_bytes(), s("local_id"), s("prefix"))
+                .map(|id| id.as_str().to_string()),
+        );
+    }
+    for case in v["participant"].as_array().unwrap() {
+        check(
+            case,
+            participant::Participant::from_value(&case["document"]),
+        );
+    }
+}
+
+#[test]
+fn ten_step_vectors() {
+    let v = load("ten_step.json");
+    for case in v["stage"].as_array().unwrap() {
+        check(case, ten_step::stage_of(RawAnswer::from(&case["step"])));
+    }
+    for case in v["dimensions"].as_array().unwrap() {
+        check(
+            case,
+            ten_step::dimensions_of(&case["ratings"], case.get("mapping")),
+        );
+    }
+    for case in v["development"].as_array().unwrap() {
+        check(case, ten_step::development_of(&case["assessments"]));
+    }
+}
+
+#[test]
+fn outcomes_vectors() {
+    let v = load("outcomes.json");
+    for case in v["stage"].as_array().unwrap() {
+        check(case, outcomes::stage_of(RawAnswer::from(&case["rating"])));
+    }
+    for case in v["distance"].as_array().unwrap() {
+        check(
+            case,
+            outcomes::distance_of(
+                RawAnswer::from(&case["first"]),
+                RawAnswer::from(&case["latest"]),
+            ),
+        );
+    }
+}
+
+#[test]
+fn cti_vectors() {
+    let v = load("cti.json");
+    for case in v["schedule"].as_array().unwrap() {
+        check(
+            case,
+            cti::Course::from_value(&case["course"]).map(|c| c.schedule()),
+        );
+    }
+    for case in v["phase_on"].as_array().unwrap() {
+        let course = cti::Course::from_value(&case["course"]).unwrap();
+        let date = overgang::json::parse_date("date", case["date"].as_str().unwrap()).unwrap();
+        check(case, Ok::<_, ValidationError>(course.phase_on(date)));
+    }
+    for case in v["recorded"].as_array().unwrap() {
+        let outcome = cti::RecordedCourse::from_value(&case["document"]);
+        if let Ok(c) = &outcome {
+            let on =
+                overgang::json::parse_date("date", case["status_on"].as_str().unwrap()).unwrap();
+            assert_eq!(
+                c.status(on).kind(),
+                case["expected_status"],
+                "{}",
+                case["name"]
+            );
+            let codes: Vec<String> = c.warnings().into_iter().map(|w| w.code).collect();
+            assert_eq!(json!(codes), case["warnings"], "{}", case["name"]);
+        } else {
+            check(case, outcome);
+        }
     }
 }

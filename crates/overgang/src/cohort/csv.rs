@@ -212,7 +212,7 @@ fn number(cell: &str) -> Value {
 pub fn to_document(
     project: &str,
     files: &CsvFiles<'_>,
-) -> Result<(Value, Origins), ValidationError> {
+) -> Result<(Value, Origins, Vec<FieldError>), ValidationError> {
     let mut errors = Vec::new();
     let mut origins = Origins::default();
     let Some(pfile) = files.participants else {
@@ -376,7 +376,7 @@ pub fn to_document(
     // Unknown columns in a long file are reported once, not once per row.
     errors.dedup_by(|a, b| a.code == ErrorCode::UnknownField && a == b);
     let doc = json!({"project": project, "participants": people.into_iter().map(Value::Object).collect::<Vec<_>>()});
-    ValidationError::check(errors, || (doc, origins))
+    Ok((doc, origins, errors))
 }
 
 /// What a CSV file holds, recognised by its header.

@@ -162,8 +162,15 @@ impl Cohort {
     /// # Errors
     /// Every problem in every file.
     pub fn from_csv(project: &str, files: &csv::CsvFiles<'_>) -> Result<Cohort, ValidationError> {
-        let (doc, origins) = csv::to_document(project, files)?;
-        Cohort::from_value(&doc).map_err(|e| origins.locate(e))
+        let (doc, origins, mut errors) = csv::to_document(project, files)?;
+        match Cohort::from_value(&doc) {
+            Ok(cohort) if errors.is_empty() => Ok(cohort),
+            Ok(_) => Err(ValidationError::new(errors)),
+            Err(e) => {
+                errors.extend(origins.locate(e).into_errors());
+                Err(ValidationError::new(errors))
+            }
+        }
     }
 
     /// The built-in synthetic sample cohort (80 participants over two years).

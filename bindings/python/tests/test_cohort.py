@@ -1,0 +1,76 @@
+"""The cohort report from Python: the same JSON as Rust (golden files), CSV import with file,
+line and column in errors, and the human formats."""
+
+import json
+import pathlib
+
+import pytest
+
+import overgang
+from conftest import same
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+GOLDEN = ROOT / "tests" / "golden"
+CSV = ROOT / "tests" / "csv"
+
+
+@pytest.mark.parametrize("name", ["aarhus", "copenhagen", "esbjerg"])
+def test_report_matches_the_rust_golden_file(name):
+    cohort = overgang.Cohort.from_json((GOLDEN / f"{name}.cohort.json").read_text(encoding="utf-8"))
+    got = cohort.report(min_cell=0)
+    expected = json.loads((GOLDEN / f"{name}.report.json").read_text(encoding="utf-8"))
+    assert same(got, expected)
+
+
+def test_published_aarhus_percentages():
+    cohort = overgang.Cohort.from_json((GOLDEN / "aarhus.cohort.json").read_text(encoding="utf-8"))
+    r = cohort.report(min_cell=0)
+    assert [row["percent"] for row in r["age_bands"]["rows"]] == [31, 27, 10, 19, 14]
+    assert [row["percent"] for row in r["gender"]["rows"]] == [95, 5, 0]
+
+
+def test_suppressed_cells_have_null_count_and_percent():
+    cohort = overgang.Cohort.from_json((GOLDEN / "aarhus.cohort.json").read_text(encoding="utf-8"))
+    men = cohort.report()["gender"]["rows"][1]
+    assert men == {"gender": "man", "count": None, "percent": None, "suppressed": True}
+
+
+def test_csv_import():
+    cohort = overgang.Cohort.from_csv(participants=CSV / "participants.csv", who5=CSV / "who5.csv", project="CSV")
+    r = cohort.report(as_of="2023-12-31", min_cell=0, min_wave=1)
+    assert r["participants"]["count"] == 3
+    assert r["participation"]["excluded_short"] == 1
+    assert r["who5"]["unscored"] == 1  # the NA answer: no score, counted, not dropped silently
+    assert r["interventions"]["anti_trafficking_referrals"]["count"] == 1
+
+
+def test_csv_errors_name_file_line_and_column_and_report_everything():
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.Cohort.from_csv(participants=CSV / "participants.csv", who5=CSV / "who5_bad.csv")
+    got = [(e["code"], e.get("location")) for e in info.value.errors]
+    assert ("unknown_value", {"file": "who5_bad.csv", "line": 3, "column": "id"}) in got
+    assert ("invalid_format", {"file": "who5_bad.csv", "line": 4, "column": "date"}) in got
+    assert ("out_of_range", {"file": "who5_bad.csv", "line": 4, "column": "item2"}) in got
+    assert ("not_a_number", {"file": "who5_bad.csv", "line": 4, "column": "item5"}) in got
+    assert "CSV-0009" not in str(info.value)
+
+
+def test_render_formats_and_languages():
+    c = overgang.Cohort.sample()
+    assert c.render().startswith("# Kohorterapport")
+    assert c.render(format="html", lang="en").startswith("<!doctype html>")
+    assert c.render(format="csv").startswith("section,key,wave")
+    with pytest.raises(overgang.ValidationError) as info:
+        c.render(format="pdf")
+    assert info.value.errors[0]["field"] == "format"
+
+
+def test_bad_as_of_is_a_validation_error():
+    with pytest.raises(overgang.ValidationError):
+        overgang.Cohort.sample().report(as_of="31-12-2023")
+
+
+def test_round_trip_through_json():
+    c = overgang.Cohort.sample()
+    again = overgang.Cohort.from_json(c.to_json())
+    assert again.report() == c.report()

@@ -1,0 +1,46 @@
+// The cohort report from JavaScript: the same JSON as Rust and Python (golden files).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { overgang, same } from "./helpers.mjs";
+
+const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "tests", "golden");
+const read = (f) => readFileSync(path.join(golden, f), "utf8");
+
+for (const name of ["aarhus", "copenhagen", "esbjerg"]) {
+  test(`cohortReport(${name}) matches the Rust golden file`, () => {
+    const got = overgang.cohortReport(read(`${name}.cohort.json`), { minCell: 0 });
+    assert.ok(same(got, JSON.parse(read(`${name}.report.json`))));
+  });
+}
+
+test("documents may be given as objects; options are validated", () => {
+  const doc = JSON.parse(read("copenhagen.cohort.json"));
+  const r = overgang.cohortReport(doc, { minCell: 0 });
+  assert.deepEqual(r.interventions.by_count.map((b) => b.count), [11, 39, 24, 17, 0]);
+  assert.throws(() => overgang.cohortReport(doc, { minCell: -1, format: "pdf" }), (e) => e.name === "ValidationError" && e.errors.length === 2);
+});
+
+test("errors carry paths for every problem", () => {
+  const bad = { project: "x", participants: [{ id: "010190-1234", start: "2024-02-30", who5: [{ date: "2024-01-01", items: [1, 2, 3, 9] }] }] };
+  assert.throws(() => overgang.cohortReport(bad), (e) => {
+    const fields = e.errors.map((x) => x.field);
+    return fields.includes("participants[0].id") && fields.includes("participants[0].start") && fields.includes("participants[0].who5[0].items") && !e.message.includes("010190");
+  });
+});
+
+test("cohortRender gives the human formats", () => {
+  const doc = overgang.sampleCohort();
+  assert.match(overgang.cohortRender(doc, { format: "md", lang: "en" }), /^# Cohort report/);
+  assert.match(overgang.cohortRender(doc, { format: "html" }), /<svg/);
+});
+
+test("hostile documents are refused cleanly", () => {
+  let deep = []; for (let i = 0; i < 2000; i++) deep = [deep];
+  assert.throws(() => overgang.cohortReport(JSON.stringify(deep)), (e) => e.errors[0].code === "too_deep");
+  const cyclic = { project: "x" }; cyclic.self = cyclic;
+  assert.throws(() => overgang.cohortReport(cyclic), (e) => e.name === "ValidationError");
+  assert.equal(overgang.scoreWho5([1, 1, 1, 1, 1]).raw, 5);
+});
