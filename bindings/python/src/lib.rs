@@ -3,6 +3,7 @@
 //! This native module is private (`overgang._overgang`); the public API is the pure-Python
 //! package `overgang`, which re-exports it and defines the exception classes.
 
+mod array;
 mod cohort;
 mod convert;
 mod cti;
@@ -32,5 +33,6 @@ fn _overgang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ten_step::register(m)?;
     cti::register(m)?;
     cohort::register(m)?;
+    array::register(m)?;
     Ok(())
 }

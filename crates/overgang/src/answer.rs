@@ -226,69 +226,69 @@ pub(crate) fn validate_answers(
             ),
         ));
     }
-    let mut values = Vec::with_capacity(answers.len());
     let allowed = format!("answers are whole numbers from {lo} to {hi}");
-    for (i, answer) in answers.iter().enumerate() {
-        let field = item_field(i);
-        let problem = match *answer {
-            RawAnswer::Missing => {
-                values.push(Ok(None));
-                continue;
-            }
-            RawAnswer::Float(f) if f.is_nan() => {
-                values.push(Ok(None));
-                continue;
-            }
-            RawAnswer::Integer(v) if (i64::from(lo)..=i64::from(hi)).contains(&v) => {
-                values.push(Ok(Some(v as u8)));
-                continue;
-            }
-            RawAnswer::Float(f) if f.fract() == 0.0 && f >= f64::from(lo) && f <= f64::from(hi) => {
-                values.push(Ok(Some(f as u8)));
-                continue;
-            }
-            RawAnswer::Integer(v) => (
-                ErrorCode::OutOfRange,
-                format!(
-                    "{field}: {} is out of range; {allowed}",
-                    echo_number(v as f64)
-                ),
-            ),
-            RawAnswer::HugeInteger => (
-                ErrorCode::OutOfRange,
-                format!("{field}: the number is out of range; {allowed}"),
-            ),
-            RawAnswer::Float(f) if f.is_infinite() => (
-                ErrorCode::OutOfRange,
-                format!("{field}: an infinite number is out of range; {allowed}"),
-            ),
-            RawAnswer::Float(f) if f.fract() == 0.0 => (
-                ErrorCode::OutOfRange,
-                format!("{field}: {} is out of range; {allowed}", echo_number(f)),
-            ),
-            RawAnswer::Float(f) => (
-                ErrorCode::NotAnInteger,
-                format!(
-                    "{field}: {} is not a whole number; {allowed}",
-                    echo_number(f)
-                ),
-            ),
-            RawAnswer::Bool(_) => (
-                ErrorCode::NotANumber,
-                format!("{field}: got true/false, not a number; {allowed}"),
-            ),
-            RawAnswer::Text => (
-                ErrorCode::NotANumber,
-                format!("{field}: got text, not a number; {allowed}"),
-            ),
-            RawAnswer::Other => (
-                ErrorCode::NotANumber,
-                format!("{field}: got a value that is not a number; {allowed}"),
-            ),
-        };
-        values.push(Err(FieldError::new(field, problem.0, problem.1)));
-    }
+    let values = answers
+        .iter()
+        .enumerate()
+        .map(|(i, &answer)| {
+            classify(answer, lo, hi).map_err(|code| {
+                let field = item_field(i);
+                let message = describe(answer, &field, code, &allowed);
+                FieldError::new(field, code, message)
+            })
+        })
+        .collect();
     Ok(values)
+}
+
+/// The rule for one answer on a scale `lo..=hi`: `Ok(None)` when missing, `Ok(Some(v))` when
+/// valid, or the error code. Allocation-free: the batch (numpy) path and the detailed path
+/// both call it, so they cannot disagree.
+///
+/// ```
+/// use overgang::{answer::classify, ErrorCode, RawAnswer};
+/// assert_eq!(classify(RawAnswer::Float(3.0), 0, 5), Ok(Some(3)));
+/// assert_eq!(classify(RawAnswer::Float(f64::NAN), 0, 5), Ok(None));
+/// assert_eq!(classify(RawAnswer::Float(2.5), 0, 5), Err(ErrorCode::NotAnInteger));
+/// ```
+#[inline]
+pub fn classify(answer: RawAnswer, lo: u8, hi: u8) -> Result<Option<u8>, ErrorCode> {
+    match answer {
+        RawAnswer::Missing => Ok(None),
+        RawAnswer::Float(f) if f.is_nan() => Ok(None),
+        RawAnswer::Integer(v) if (i64::from(lo)..=i64::from(hi)).contains(&v) => Ok(Some(v as u8)),
+        RawAnswer::Float(f) if f.fract() == 0.0 && f >= f64::from(lo) && f <= f64::from(hi) => {
+            Ok(Some(f as u8))
+        }
+        RawAnswer::Integer(_) | RawAnswer::HugeInteger => Err(ErrorCode::OutOfRange),
+        RawAnswer::Float(f) if f.is_infinite() || f.fract() == 0.0 => Err(ErrorCode::OutOfRange),
+        RawAnswer::Float(_) => Err(ErrorCode::NotAnInteger),
+        RawAnswer::Bool(_) | RawAnswer::Text | RawAnswer::Other => Err(ErrorCode::NotANumber),
+    }
+}
+
+/// The message for an answer refused with `code`.
+fn describe(answer: RawAnswer, field: &str, code: ErrorCode, allowed: &str) -> String {
+    match (answer, code) {
+        (RawAnswer::Integer(v), _) => format!(
+            "{field}: {} is out of range; {allowed}",
+            echo_number(v as f64)
+        ),
+        (RawAnswer::Float(f), ErrorCode::NotAnInteger) => format!(
+            "{field}: {} is not a whole number; {allowed}",
+            echo_number(f)
+        ),
+        (RawAnswer::Float(f), _) if f.is_infinite() => {
+            format!("{field}: an infinite number is out of range; {allowed}")
+        }
+        (RawAnswer::Float(f), _) => {
+            format!("{field}: {} is out of range; {allowed}", echo_number(f))
+        }
+        (RawAnswer::Bool(_), _) => format!("{field}: got true/false, not a number; {allowed}"),
+        (RawAnswer::Text, _) => format!("{field}: got text, not a number; {allowed}"),
+        (RawAnswer::Other, _) => format!("{field}: got a value that is not a number; {allowed}"),
+        _ => format!("{field}: the number is out of range; {allowed}"),
+    }
 }
 
 #[cfg(test)]

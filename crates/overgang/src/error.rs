@@ -76,6 +76,20 @@ impl ErrorCode {
         ErrorCode::OutOfOrder,
     ];
 
+    /// The code as a small number for array outputs (numpy): its position in [`ErrorCode::ALL`]
+    /// plus one, so that 0 means valid. Stable: codes are only ever appended.
+    ///
+    /// ```
+    /// assert_eq!(overgang::ErrorCode::Missing.number(), 1);
+    /// assert_eq!(overgang::ErrorCode::OutOfRange.number(), 2);
+    /// ```
+    pub fn number(self) -> u8 {
+        ErrorCode::ALL
+            .iter()
+            .position(|&c| c == self)
+            .map_or(u8::MAX, |i| i as u8 + 1)
+    }
+
     /// The code as its stable `snake_case` string.
     ///
     /// ```

@@ -85,17 +85,43 @@ pub fn score_answers(answers: &[RawAnswer]) -> Result<GseScore, ValidationError>
         return Err(ValidationError::new(errors));
     }
     let sum: u32 = answered.iter().map(|&a| u32::from(a)).sum();
-    let mean = f64::from(sum) / answered.len() as f64;
-    Ok(GseScore {
+    Ok(from_sum(sum, answered.len() as u8))
+}
+
+/// Scores one row without building messages (the batch path).
+///
+/// Same rules as [`score_answers`]: the per-item rule is [`crate::answer::classify`].
+///
+/// # Errors
+/// The code of the first item of the wrong type or off the scale, else `too_many_missing`.
+#[inline]
+pub fn score_row(row: &[RawAnswer; ITEMS]) -> Result<GseScore, ErrorCode> {
+    let (mut sum, mut answered) = (0u32, 0u8);
+    for &a in row {
+        if let Some(v) = crate::answer::classify(a, MIN_ANSWER, MAX_ANSWER)? {
+            sum += u32::from(v);
+            answered += 1;
+        }
+    }
+    if usize::from(answered) + MAX_MISSING < ITEMS {
+        return Err(ErrorCode::TooManyMissing);
+    }
+    Ok(from_sum(sum, answered))
+}
+
+fn from_sum(sum: u32, answered: u8) -> GseScore {
+    let mean = f64::from(sum) / f64::from(answered);
+    let missing = ITEMS - usize::from(answered);
+    GseScore {
         score: if missing == 0 {
             f64::from(sum)
         } else {
             mean * 10.0
         },
         mean,
-        answered: answered.len() as u8,
+        answered,
         imputed: missing > 0,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@
 //! ```
 
 pub mod answer;
+pub mod batch;
 pub mod cohort;
 pub mod cti;
 pub mod error;

@@ -138,6 +138,21 @@ pub fn score_answers(answers: &[RawAnswer]) -> Result<Who5Score, ValidationError
     ValidationError::check(errors, || from_complete(&values))
 }
 
+/// Scores one row without building messages (the batch path): the first problem's code.
+///
+/// Same rules as [`score_answers`]: the per-item rule is [`crate::answer::classify`].
+///
+/// # Errors
+/// The code of the first problem in item order (`missing` for a missing answer).
+#[inline]
+pub fn score_row(row: &[RawAnswer; ITEMS]) -> Result<Who5Score, ErrorCode> {
+    let mut answers = [0u8; ITEMS];
+    for (slot, &a) in answers.iter_mut().zip(row) {
+        *slot = crate::answer::classify(a, MIN_ANSWER, MAX_ANSWER)?.ok_or(ErrorCode::Missing)?;
+    }
+    Ok(from_complete(&answers))
+}
+
 fn from_complete(answers: &[u8]) -> Who5Score {
     let raw: u8 = answers.iter().sum();
     let index = raw * 4;

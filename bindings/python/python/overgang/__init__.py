@@ -19,6 +19,8 @@ Submodules: ``overgang.cti`` (CTI courses), ``overgang.ten_step`` (the ten-step 
 """
 
 from . import cti, intervention, outcomes, participant, ten_step
+from ._array import ERROR_CODES as ARRAY_ERROR_CODES
+from ._array import WHO5_BANDS, GseArrays, Who5Arrays, score_gse_array, score_who5_array
 from ._errors import FieldError, ValidationError
 from ._overgang import (
     ERROR_CODES,
@@ -47,6 +49,12 @@ def interventions(lang="da"):
 
 
 __all__ = [
+    "ARRAY_ERROR_CODES",
+    "GseArrays",
+    "WHO5_BANDS",
+    "Who5Arrays",
+    "score_gse_array",
+    "score_who5_array",
     "ERROR_CODES",
     "OPTION_KINDS",
     "Cohort",

@@ -3,7 +3,7 @@
 from typing_extensions import final
 import datetime
 import os
-from typing import Any, Dict, List, Literal, Optional, Sequence, SupportsFloat, SupportsIndex, Union
+from typing import Any, Dict, List, Literal, Optional, Sequence, SupportsFloat, SupportsIndex, Tuple, Union
 
 _Answer = Optional[Union[int, float, SupportsIndex, SupportsFloat]]
 _Band = Literal["high_risk", "risk", "no_immediate_risk"]
@@ -113,3 +113,7 @@ class Cohort:
     def render(self, format: str = "md", lang: str = "da", as_of: Optional[Union[str, datetime.date]] = None, min_cell: int = 5, min_wave: int = 10) -> str: ...
     def to_json(self) -> str: ...
     def __len__(self) -> int: ...
+
+ARRAY_ERRORS: List[Tuple[int, str]]
+def _score_who5_array(a: Any) -> Dict[str, Any]: ...
+def _score_gse_array(a: Any) -> Dict[str, Any]: ...
