@@ -22,12 +22,20 @@ fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
 fn options(
     py: Python<'_>,
     as_of: Option<&Bound<'_, PyAny>>,
-    min_cell: u64,
-    min_wave: u64,
+    min_cell: Option<&Bound<'_, PyAny>>,
+    min_wave: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<ReportOptions> {
     let mut options = ReportOptions::default();
-    options.min_cell = min_cell;
-    options.min_wave = min_wave;
+    for (field, value, slot) in [
+        ("min_cell", min_cell, &mut options.min_cell),
+        ("min_wave", min_wave, &mut options.min_wave),
+    ] {
+        if let Some(v) = value.filter(|v| !v.is_none()) {
+            *slot = overgang::answer::count(field, crate::convert::raw_answer(v))
+                .map_err(|e| ValidationError::new(vec![e]))
+                .into_py_result(py)?;
+        }
+    }
     if let Some(d) = as_of {
         let text = date_text(d).map_err(|_| {
             crate::errors::to_py(
@@ -130,13 +138,13 @@ impl Cohort {
     }
 
     /// The report as a dict with the documented JSON keys (docs/report.md).
-    #[pyo3(signature = (as_of = None, min_cell = 5, min_wave = 10))]
+    #[pyo3(signature = (as_of = None, min_cell = None, min_wave = None))]
     fn report<'py>(
         &self,
         py: Python<'py>,
         as_of: Option<&Bound<'py, PyAny>>,
-        min_cell: u64,
-        min_wave: u64,
+        min_cell: Option<&Bound<'py, PyAny>>,
+        min_wave: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let options = options(py, as_of, min_cell, min_wave)?;
         let report = self.0.report(&options).into_py_result(py)?;
@@ -144,18 +152,22 @@ impl Cohort {
     }
 
     /// The report as text: format "md", "html", "csv" or "json"; lang "da" or "en".
-    #[pyo3(signature = (format = "md", lang = "da", as_of = None, min_cell = 5, min_wave = 10))]
+    #[pyo3(signature = (format = None, lang = None, as_of = None, min_cell = None, min_wave = None))]
     fn render(
         &self,
         py: Python<'_>,
-        format: &str,
-        lang: &str,
+        format: Option<&Bound<'_, PyAny>>,
+        lang: Option<&Bound<'_, PyAny>>,
         as_of: Option<&Bound<'_, PyAny>>,
-        min_cell: u64,
-        min_wave: u64,
+        min_cell: Option<&Bound<'_, PyAny>>,
+        min_wave: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let format: Format = format.parse().into_py_result(py)?;
-        let lang = Language::parse(lang)
+        let format: Format = crate::convert::optional_text(py, "format", format)?
+            .unwrap_or_else(|| "md".into())
+            .parse()
+            .into_py_result(py)?;
+        let lang = crate::convert::optional_text(py, "lang", lang)?.unwrap_or_else(|| "da".into());
+        let lang = Language::parse(&lang)
             .ok_or_else(|| {
                 ValidationError::single(
                     "lang",

@@ -67,8 +67,8 @@ pub fn raw_answers(obj: &Bound<'_, PyAny>) -> Option<Vec<RawAnswer>> {
 /// as ISO text), so hostile nesting or unsupported types give a ValidationError, not a crash.
 pub fn document(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     use crate::errors::IntoPyResult;
-    let text: String = if let Ok(s) = obj.cast::<PyString>() {
-        s.to_cow()?.into_owned()
+    let text: String = if obj.is_instance_of::<PyString>() {
+        text(py, "", obj)?
     } else {
         match py.import("overgang._convert").and_then(|m| m.getattr("to_json_text")).and_then(|f| f.call1((obj,))).and_then(|t| t.extract()) {
             Ok(t) => t,
@@ -89,4 +89,54 @@ pub fn document(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::
 pub fn language(lang: Option<&str>) -> overgang::Language {
     lang.and_then(overgang::Language::parse)
         .unwrap_or(overgang::Language::En)
+}
+
+/// A text argument for `field`: refuses non-text and text that is not valid Unicode (an
+/// unpaired surrogate) with a ValidationError, instead of Python's TypeError or
+/// UnicodeEncodeError, and never replaces characters silently.
+pub fn text(py: Python<'_>, field: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    use crate::errors::IntoPyResult;
+    let Ok(s) = obj.cast::<PyString>() else {
+        return Err(overgang::ValidationError::single(
+            field,
+            overgang::ErrorCode::InvalidFormat,
+            format!(
+                "{}: expected text",
+                if field.is_empty() {
+                    "the document"
+                } else {
+                    field
+                }
+            ),
+        ))
+        .into_py_result(py);
+    };
+    match s.to_cow() {
+        Ok(t) => Ok(t.into_owned()),
+        Err(_) => Err(overgang::ValidationError::single(
+            field,
+            overgang::ErrorCode::InvalidFormat,
+            format!(
+                "{}: not valid Unicode text (it contains an unpaired surrogate)",
+                if field.is_empty() {
+                    "the document"
+                } else {
+                    field
+                }
+            ),
+        ))
+        .into_py_result(py),
+    }
+}
+
+/// An optional text argument (`None` stays `None`).
+pub fn optional_text(
+    py: Python<'_>,
+    field: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<String>> {
+    match obj {
+        Some(o) if !o.is_none() => text(py, field, o).map(Some),
+        _ => Ok(None),
+    }
 }

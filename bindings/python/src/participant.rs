@@ -8,7 +8,7 @@ use pyo3::types::{PyBytes, PyString};
 /// Returns the ID if it is a valid pseudonymous ID; raises ValidationError (field `id`).
 #[pyfunction]
 fn validate_id(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
-    let text: String = text.extract().unwrap_or_else(|_| "\u{0}".to_string()); // non-text: refused by the format rule
+    let text = crate::convert::text(py, "id", text)?;
     overgang::participant::ParticipantId::new(&text)
         .map(|id| id.as_str().to_string())
         .into_py_result(py)
@@ -19,17 +19,21 @@ fn validate_id(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
 fn pseudonym(
     py: Python<'_>,
     key: &Bound<'_, PyAny>,
-    local_id: &str,
-    prefix: &str,
+    local_id: &Bound<'_, PyAny>,
+    prefix: &Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let key: Vec<u8> = if let Ok(b) = key.cast::<PyBytes>() {
         b.as_bytes().to_vec()
     } else if let Ok(s) = key.cast::<PyString>() {
-        s.to_cow()?.as_bytes().to_vec()
+        crate::convert::text(py, "key", s.as_any())?.into_bytes()
     } else {
         Vec::new() // refused by the core as a missing key
     };
-    overgang::participant::pseudonym(&key, local_id, prefix)
+    let (local_id, prefix) = (
+        crate::convert::text(py, "local_id", local_id)?,
+        crate::convert::text(py, "prefix", prefix)?,
+    );
+    overgang::participant::pseudonym(&key, &local_id, &prefix)
         .map(|id| id.as_str().to_string())
         .into_py_result(py)
 }
@@ -65,8 +69,14 @@ fn participant_to_json(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Strin
 /// Ids and labels for a form: `options("interventions", "da")` -> [{id, label}].
 #[pyfunction]
 #[pyo3(signature = (kind, lang = None))]
-fn options<'py>(py: Python<'py>, kind: &str, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
-    let list = overgang::ids::options_of(kind, language(lang)).into_py_result(py)?;
+fn options<'py>(
+    py: Python<'py>,
+    kind: &Bound<'py, PyAny>,
+    lang: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let kind = crate::convert::text(py, "kind", kind)?;
+    let lang = crate::convert::optional_text(py, "lang", lang)?;
+    let list = overgang::ids::options_of(&kind, language(lang.as_deref())).into_py_result(py)?;
     Ok(pythonize::pythonize(py, &list)?)
 }
 

@@ -465,7 +465,7 @@ impl RecordedCourse {
             None | Some(Value::Null) => {}
             Some(Value::Object(map)) => {
                 for (k, v) in map {
-                    let path = format!("focus_areas.{}", k.chars().take(40).collect::<String>());
+                    let path = format!("focus_areas.{}", crate::json::key(k));
                     let phase = crate::ids::parse::<Phase>(&path, k)
                         .map_err(|e| errors.push(e))
                         .ok();

@@ -146,6 +146,26 @@ pub fn object<'a>(
     obj
 }
 
+/// A key as it may appear in a field path: itself when it looks like a field name (ASCII
+/// letters, digits and `_`, at most 40 characters, no CPR number), else `?`, so a hostile or
+/// personal key is never repeated in an error.
+///
+/// ```
+/// assert_eq!(overgang::json::key("economy"), "economy");
+/// assert_eq!(overgang::json::key("010190-1234"), "?");
+/// ```
+pub fn key(k: &str) -> String {
+    let plain = !k.is_empty()
+        && k.len() <= 40
+        && k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'+');
+    if plain && !crate::participant::contains_cpr(k) {
+        k.to_string()
+    } else {
+        "?".to_string()
+    }
+}
+
 /// Records an `unknown_field` problem for each key not in `allowed` (nothing is dropped silently).
 pub fn refuse_unknown_keys(
     obj: &serde_json::Map<String, Value>,
@@ -154,9 +174,8 @@ pub fn refuse_unknown_keys(
     errors: &mut Vec<FieldError>,
 ) {
     for key in obj.keys().filter(|k| !allowed.contains(&k.as_str())) {
-        // The key is named (it is a field name the sender chose, capped in length), never its value.
-        let shown: String = key.chars().take(40).collect();
-        let path = format!("{prefix}{shown}");
+        // The key is named when it looks like a field name, never its value.
+        let path = format!("{prefix}{}", self::key(key));
         errors.push(FieldError::new(
             path.clone(),
             ErrorCode::UnknownField,

@@ -173,7 +173,7 @@ impl Reading {
             None | Some(Value::Null) => {}
             Some(Value::Object(map)) => {
                 for (k, v) in map {
-                    let path = format!("ratings.{}", k.chars().take(40).collect::<String>());
+                    let path = format!("ratings.{}", crate::json::key(k));
                     let area = crate::ids::parse::<LifeArea>(&path, k)
                         .map_err(|e| errors.push(e))
                         .ok();

@@ -205,7 +205,7 @@ impl DimensionMap {
             &mut errors,
         ) {
             for (k, v) in obj {
-                let path = format!("mapping.{}", k.chars().take(40).collect::<String>());
+                let path = format!("mapping.{}", crate::json::key(k));
                 let d = crate::ids::parse::<Dimension>(&path, k)
                     .map_err(|e| errors.push(e))
                     .ok();
@@ -309,7 +309,7 @@ pub fn ratings(value: Option<&Value>, errors: &mut Vec<FieldError>) -> BTreeMap<
         None | Some(Value::Null) => {}
         Some(Value::Object(obj)) => {
             for (k, v) in obj {
-                let path = format!("ratings.{}", k.chars().take(40).collect::<String>());
+                let path = format!("ratings.{}", crate::json::key(k));
                 let area = crate::ids::parse::<Area>(&path, k)
                     .map_err(|e| errors.push(e))
                     .ok();
