@@ -66,6 +66,15 @@ fn participant_to_json(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Strin
         .into_py_result(py)
 }
 
+/// Validates a participant record as the cohort report reads it (registration plus `who5`,
+/// `gse`, `ten_step`, `outcomes`, `cti`); returns it as a dict with the JSON keys.
+#[pyfunction]
+fn record_from_json<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let value = document(py, doc)?;
+    let m = overgang::cohort::Member::from_value(&value).into_py_result(py)?;
+    Ok(pythonize::pythonize(py, &m)?)
+}
+
 /// Ids and labels for a form: `options("interventions", "da")` -> [{id, label}].
 #[pyfunction]
 #[pyo3(signature = (kind, lang = None))]
@@ -87,6 +96,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(participant_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(participant_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(options, m)?)?;
+    m.add_function(wrap_pyfunction!(record_from_json, m)?)?;
     m.add("OPTION_KINDS", overgang::ids::KINDS.to_vec())?;
     Ok(())
 }

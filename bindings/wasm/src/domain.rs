@@ -221,3 +221,15 @@ pub fn validate_course(
     let status = c.status(on);
     to_js_document(&serde_json::json!({"course": c, "warnings": warnings, "status": status}))
 }
+
+/// Validates a participant record as the cohort report reads it (registration plus `who5`,
+/// `gse`, `ten_step`, `outcomes`, `cti`); returns it with its JSON keys. This is what a form
+/// downloads and loads again.
+#[wasm_bindgen(js_name = validateRecord, unchecked_return_type = "Participant & Record<string, unknown>")]
+pub fn validate_record(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] doc: JsValue,
+) -> Result<JsValue, JsValue> {
+    let value = from_js_document(&doc).into_js()?;
+    let m = overgang::cohort::Member::from_value(&value).into_js()?;
+    to_js_document(&m)
+}

@@ -10,7 +10,7 @@
 ('AAR-0001', '2024-01-15')
 """
 
-from ._overgang import age_band, options, pseudonym, validate_id
+from ._overgang import age_band, options, pseudonym, record_from_json, validate_id
 from ._overgang import participant_from_json as from_json
 from ._overgang import participant_to_json as to_json
 
@@ -35,4 +35,4 @@ def intake_goals(lang="da"):
     return options("intake_goals", lang)
 
 
-__all__ = ["age_band", "age_bands", "from_json", "genders", "intake_goals", "prostitution_forms", "pseudonym", "to_json", "validate_id"]
+__all__ = ["age_band", "age_bands", "record_from_json", "from_json", "genders", "intake_goals", "prostitution_forms", "pseudonym", "to_json", "validate_id"]

@@ -351,14 +351,52 @@ fn subject(m: &Member, as_of: Date) -> Subject<'_> {
     }
 }
 
+impl Member {
+    /// Validates one participant record as a cohort holds it (registration plus `who5`, `gse`,
+    /// `ten_step`, `outcomes`, `cti`): what a form downloads and the report reads.
+    ///
+    /// ```
+    /// let m = overgang::cohort::Member::from_json(r#"{"id": "AAR-0001", "start": "2024-01-15",
+    ///     "who5": [{"date": "2024-01-15", "items": [3, 4, 2, 3, 4]}]}"#)?;
+    /// assert_eq!(m.who5.len(), 1);
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Every problem, with paths such as `who5[0].item3`.
+    pub fn from_json(text: &str) -> Result<Member, ValidationError> {
+        Member::from_value(&doc::parse_json(text)?)
+    }
+
+    /// As [`Member::from_json`], from a JSON value.
+    ///
+    /// # Errors
+    /// Every problem, with paths.
+    pub fn from_value(value: &Value) -> Result<Member, ValidationError> {
+        let mut errors = Vec::new();
+        match member(value, "", &mut errors) {
+            Some(m) if errors.is_empty() => Ok(m),
+            _ => Err(ValidationError::new(errors)),
+        }
+    }
+
+    /// The record as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
 /// One participant object: registration keys go to the participant validator, the cohort's
-/// own keys are validated here.
+/// own keys are validated here. `path` is the record's path (`participants[3]`, or "" alone).
 fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Member> {
     let Some(obj) = value.as_object() else {
         errors.push(FieldError::new(
             path,
             ErrorCode::InvalidFormat,
-            format!("{path}: expected a participant object"),
+            format!(
+                "{}: expected a participant object",
+                if path.is_empty() { "the record" } else { path }
+            ),
         ));
         return None;
     };
@@ -367,32 +405,36 @@ fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Mem
         .filter(|(k, _)| !MEMBER_KEYS.contains(&k.as_str()))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let prefix = format!("{path}.");
+    let prefix = if path.is_empty() {
+        String::new()
+    } else {
+        format!("{path}.")
+    };
     let participant = Participant::from_value(&Value::Object(registration))
         .map_err(|e| errors.extend(e.prefixed(&prefix).into_errors()))
         .ok();
     let list = |key: &str, instrument, errors: &mut Vec<FieldError>| match obj.get(key) {
         None | Some(Value::Null) => Vec::new(),
-        Some(v) => measurement::from_json(v, instrument, &format!("{path}.{key}"), errors),
+        Some(v) => measurement::from_json(v, instrument, &format!("{prefix}{key}"), errors),
     };
     let who5 = list("who5", measurement::Instrument::Who5, errors);
     let gse = list("gse", measurement::Instrument::Gse, errors);
     let ten_step = nested(
         obj.get("ten_step"),
-        &format!("{path}.ten_step"),
+        &format!("{prefix}ten_step"),
         errors,
         ten_step::Assessment::from_value,
     );
     let outcomes = nested(
         obj.get("outcomes"),
-        &format!("{path}.outcomes"),
+        &format!("{prefix}outcomes"),
         errors,
         outcomes::Reading::from_value,
     );
     let cti = match obj.get("cti") {
         None | Some(Value::Null) => None,
         Some(v) => cti::RecordedCourse::from_value(v)
-            .map_err(|e| errors.extend(e.prefixed(&format!("{path}.cti.")).into_errors()))
+            .map_err(|e| errors.extend(e.prefixed(&format!("{prefix}cti.")).into_errors()))
             .ok(),
     };
     Some(Member {
