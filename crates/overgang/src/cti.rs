@@ -106,10 +106,13 @@ pub const DEFAULT_PHASE_MONTHS: u8 = 4;
 
 /// A planned course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Course {
     /// Start of the contact period.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub contact_start: Date,
     /// Start of phase 1.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub phase1_start: Date,
     /// Length of each phase in months (4 in the Danish programme; 3 is canonical CTI).
     pub phase_months: u8,
@@ -117,12 +120,15 @@ pub struct Course {
 
 /// One period of a planned schedule: `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlannedPhase {
     /// The phase.
     pub phase: Phase,
     /// First day.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub start: Date,
     /// First day after it (the next phase's start).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub end: Date,
 }
 
@@ -265,17 +271,21 @@ fn plan(
 
 /// The date a phase actually began.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhaseTransition {
     /// The phase.
     pub phase: Phase,
     /// Its first day.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub date: Date,
 }
 
 /// How a course ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CourseEnd {
     /// The last day.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub date: Date,
     /// Why it ended; required when phase 3 was not reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,6 +294,7 @@ pub struct CourseEnd {
 
 /// Goal and activities for one focus area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlanItem {
     /// The focus area.
     pub area: FocusArea,
@@ -296,8 +307,10 @@ pub struct PlanItem {
 
 /// The handover to the support network, recorded in phase 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Handover {
     /// When.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub date: Date,
     /// To whom (a role of the support network).
     pub to: SupportRole,
@@ -305,6 +318,7 @@ pub struct Handover {
 
 /// A problem that does not make a record invalid (kept apart from errors).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// The field it concerns.
     pub field: String,
@@ -316,6 +330,7 @@ pub struct Warning {
 
 /// The status of a course on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum CourseStatus {
     /// No phase has begun yet.
@@ -357,6 +372,7 @@ impl CourseStatus {
 /// A course as it actually ran.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecordedCourse {
     /// The plan.
     #[serde(flatten)]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// An id and its label in one language, as forms list them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IdLabel {
     /// The stable id.
     pub id: String,
@@ -118,6 +119,7 @@ macro_rules! id_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $id)] $variant, )*
         }

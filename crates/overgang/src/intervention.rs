@@ -51,10 +51,12 @@ id_enum! {
 
 /// One intervention given to a participant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InterventionRecord {
     /// The category.
     pub category: Category,
     /// When it was given, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
     pub date: Option<Date>,
 }

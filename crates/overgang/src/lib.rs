@@ -40,6 +40,8 @@ pub mod participant;
 pub mod questionnaire;
 pub mod report;
 pub mod sample;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod ten_step;
 pub mod who5;
 

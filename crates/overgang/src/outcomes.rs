@@ -149,8 +149,10 @@ pub const fn distance(first: Rating, latest: Rating) -> Distance {
 /// One reading: a date and ratings for some or all areas.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reading {
     /// When it was made.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub date: Date,
     /// Ratings by area.
     pub ratings: BTreeMap<LifeArea, Rating>,

@@ -241,8 +241,10 @@ impl DimensionValues {
 /// One assessment: a date and a step for some or all areas.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// When it was made.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub date: Date,
     /// Steps by area; unrated areas are absent.
     pub ratings: BTreeMap<Area, Step>,

@@ -10,8 +10,10 @@ use time::Date;
 
 /// One filled-in questionnaire: its date and the answers (`None` = missing).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Measurement {
     /// When it was answered.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub date: Date,
     /// The answers in item order; `null` for a missing answer.
     pub items: Vec<Option<u8>>,

@@ -16,11 +16,13 @@ use time::Date;
 /// A project's cohort.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cohort {
     /// The project's name.
     pub project: String,
     /// The report date given in the document, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
     pub as_of: Option<Date>,
     /// The participants.
     pub participants: Vec<Member>,
@@ -29,6 +31,7 @@ pub struct Cohort {
 /// One participant of a cohort with everything recorded about them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Member {
     /// Registration: ID, gender, age, dates, interventions, referrals.
     #[serde(flatten)]

@@ -130,6 +130,7 @@ id_enum! {
 /// ID and ids, then call [`Participant::validate`] for the cross-field rules).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participant {
     /// Pseudonymous ID.
     pub id: ParticipantId,
@@ -138,14 +139,17 @@ pub struct Participant {
     pub gender: Option<Gender>,
     /// Age in years at start, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 18, max = 120)))]
     pub age: Option<u8>,
     /// Age band, when only the band is known (with `age`, it is derived).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_band: Option<AgeBand>,
     /// Start of participation.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub start: Date,
     /// End of participation; `None` while active.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
     pub end: Option<Date>,
     /// Forms of prostitution.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

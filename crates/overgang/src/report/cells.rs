@@ -27,6 +27,7 @@ pub fn percent_half_up(count: u64, n: u64) -> Option<u64> {
 
 /// One cell of a report table: a count and its percentage, or neither when suppressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cell {
     /// The count, `None` when suppressed.
     pub count: Option<u64>,

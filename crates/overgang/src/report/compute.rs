@@ -17,8 +17,10 @@ pub const DAYS_PER_MONTH: f64 = 30.4375;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportOptions {
     /// The report date; `None` uses the latest date in the data.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
     pub as_of: Option<Date>,
     /// Counts from 1 to `min_cell - 1` are suppressed; 0 turns suppression off. Default 5.
     pub min_cell: u64,
@@ -97,10 +99,12 @@ pub struct Catalogue<'a> {
 /// The cohort report. JSON keys are a public contract, documented in `docs/report.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// The project's name.
     pub project: String,
     /// The report date.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     pub as_of: Date,
     /// How many participants.
     pub participants: ParticipantCount,
@@ -126,6 +130,7 @@ pub struct Report {
 
 /// `{count}` of participants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ParticipantCount {
     /// Participants in the report.
     pub count: u64,
@@ -133,6 +138,7 @@ pub struct ParticipantCount {
 
 /// A table of counts out of `n` (those with a known value).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountTable<R> {
     /// Participants with a known value.
     pub n: u64,
@@ -144,6 +150,7 @@ macro_rules! count_row {
     ($(#[$doc:meta])* $name:ident, $key:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub struct $name {
             /// The category id.
             pub $key: String,
@@ -183,6 +190,7 @@ count_row!(
 
 /// Mean participation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participation {
     /// Participations counted (one day or longer).
     pub n: u64,
@@ -194,6 +202,7 @@ pub struct Participation {
 
 /// Interventions received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Interventions {
     /// Citizens per category (a citizen counts once per category).
     pub by_category: Vec<CategoryRow>,
@@ -205,6 +214,7 @@ pub struct Interventions {
 
 /// One WHO-5 wave.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Who5Wave {
     /// Wave number, from 1.
     pub wave: usize,
@@ -218,6 +228,7 @@ pub struct Who5Wave {
 
 /// Counts per WHO-5 band.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Who5Bands {
     /// Index 0-35.
     pub high_risk: Cell,
@@ -229,6 +240,7 @@ pub struct Who5Bands {
 
 /// WHO-5 section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Who5Section {
     /// Waves answered by at least `min_wave` participants.
     pub waves: Vec<Who5Wave>,
@@ -243,6 +255,7 @@ pub struct Who5Section {
 
 /// Risk-zone shares at first and latest measurement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RiskZone {
     /// Participants with two or more measurements.
     pub n: u64,
@@ -254,6 +267,7 @@ pub struct RiskZone {
 
 /// One GSE wave.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GseWave {
     /// Wave number, from 1.
     pub wave: usize,
@@ -265,6 +279,7 @@ pub struct GseWave {
 
 /// GSE section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GseSection {
     /// Waves answered by at least `min_wave` participants.
     pub waves: Vec<GseWave>,
@@ -276,6 +291,7 @@ pub struct GseSection {
 
 /// Ten-step development per area.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TenStepSection {
     /// One row per area, in catalogue order.
     pub areas: Vec<TenStepArea>,
@@ -283,6 +299,7 @@ pub struct TenStepSection {
 
 /// Positive development in one area.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TenStepArea {
     /// Area id.
     pub area: String,
@@ -298,6 +315,7 @@ pub struct TenStepArea {
 
 /// CTI courses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CtiSection {
     /// Courses in the report.
     pub courses: u64,
@@ -309,6 +327,7 @@ pub struct CtiSection {
 
 /// Mean months in one phase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhaseMonths {
     /// Phase id.
     pub phase: String,

@@ -29,6 +29,7 @@ pub fn by_wave(series: &[Series]) -> Vec<Vec<Option<f64>>> {
 
 /// Paired change from one wave to another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PairedChange {
     /// The earlier wave (1-based).
     pub from_wave: usize,
