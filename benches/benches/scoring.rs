@@ -47,6 +47,14 @@ fn bench(c: &mut Criterion) {
                 .collect()
         })
         .collect();
+    let flat: Vec<f64> = data
+        .iter()
+        .flatten()
+        .map(|a| a.map_or(f64::NAN, f64::from))
+        .collect();
+    c.bench_function("who5_10k_rows/overgang_batch_f64", |b| {
+        b.iter(|| overgang::batch::who5_rows(black_box(&flat), overgang::RawAnswer::Float))
+    });
     c.bench_function("gse_10k_rows", |b| {
         b.iter(|| {
             gse_rows

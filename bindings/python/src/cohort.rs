@@ -131,6 +131,17 @@ impl Cohort {
             .into_py_result(py)
     }
 
+    /// A generated synthetic cohort of `participants` people (deterministic for a seed), for
+    /// benchmarks and tests.
+    #[staticmethod]
+    #[pyo3(signature = (participants, seed = 1))]
+    fn generate(py: Python<'_>, participants: usize, seed: u64) -> PyResult<Cohort> {
+        let doc = py.detach(|| overgang::sample::generate(participants, seed));
+        overgang::cohort::Cohort::from_value(&doc)
+            .map(Cohort)
+            .into_py_result(py)
+    }
+
     /// The built-in synthetic sample cohort (80 participants over two years).
     #[staticmethod]
     fn sample() -> Cohort {
@@ -147,7 +158,8 @@ impl Cohort {
         min_wave: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let options = options(py, as_of, min_cell, min_wave)?;
-        let report = self.0.report(&options).into_py_result(py)?;
+        let cohort = &self.0;
+        let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
         Ok(pythonize::pythonize(py, &report)?)
     }
 

@@ -226,13 +226,13 @@ pub(crate) fn validate_answers(
             ),
         ));
     }
-    let allowed = format!("answers are whole numbers from {lo} to {hi}");
     let values = answers
         .iter()
         .enumerate()
         .map(|(i, &answer)| {
             classify(answer, lo, hi).map_err(|code| {
                 let field = item_field(i);
+                let allowed = format!("answers are whole numbers from {lo} to {hi}");
                 let message = describe(answer, &field, code, &allowed);
                 FieldError::new(field, code, message)
             })
@@ -255,15 +255,35 @@ pub(crate) fn validate_answers(
 pub fn classify(answer: RawAnswer, lo: u8, hi: u8) -> Result<Option<u8>, ErrorCode> {
     match answer {
         RawAnswer::Missing => Ok(None),
-        RawAnswer::Float(f) if f.is_nan() => Ok(None),
         RawAnswer::Integer(v) if (i64::from(lo)..=i64::from(hi)).contains(&v) => Ok(Some(v as u8)),
-        RawAnswer::Float(f) if f.fract() == 0.0 && f >= f64::from(lo) && f <= f64::from(hi) => {
-            Ok(Some(f as u8))
-        }
         RawAnswer::Integer(_) | RawAnswer::HugeInteger => Err(ErrorCode::OutOfRange),
-        RawAnswer::Float(f) if f.is_infinite() || f.fract() == 0.0 => Err(ErrorCode::OutOfRange),
-        RawAnswer::Float(_) => Err(ErrorCode::NotAnInteger),
+        RawAnswer::Float(f) => classify_float(f, lo, hi),
         RawAnswer::Bool(_) | RawAnswer::Text | RawAnswer::Other => Err(ErrorCode::NotANumber),
+    }
+}
+
+/// The float part of [`classify`]: NaN is missing, a whole number on the scale is valid, a
+/// fraction is `not_an_integer`, anything else `out_of_range`. Written with casts rather than
+/// `fract()` so the batch path needs no libm call per cell.
+#[inline]
+fn classify_float(f: f64, lo: u8, hi: u8) -> Result<Option<u8>, ErrorCode> {
+    if f.is_nan() {
+        return Ok(None);
+    }
+    if f >= f64::from(lo) && f <= f64::from(hi) {
+        let v = f as u8;
+        return if f64::from(v) == f {
+            Ok(Some(v))
+        } else {
+            Err(ErrorCode::NotAnInteger)
+        };
+    }
+    // Off the scale: a whole (or infinite, or too large to hold a fraction) number is out of
+    // range; a fraction is not an integer.
+    if f.is_infinite() || f.abs() >= 9_007_199_254_740_992.0 || (f as i64) as f64 == f {
+        Err(ErrorCode::OutOfRange)
+    } else {
+        Err(ErrorCode::NotAnInteger)
     }
 }
 

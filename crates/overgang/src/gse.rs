@@ -44,6 +44,12 @@ pub struct GseScore {
 /// exactly ten answers, `out_of_range` for an answer outside 1-4, and, when 4 or more are
 /// missing, `missing` for each missing item plus `too_many_missing` on `items`.
 pub fn score(answers: &[Option<u8>]) -> Result<GseScore, ValidationError> {
+    // Fast path without allocation; the detailed path only runs to describe a problem.
+    if let Ok(row) = <[Option<u8>; ITEMS]>::try_from(answers) {
+        if let Ok(s) = score_row(&row.map(RawAnswer::from)) {
+            return Ok(s);
+        }
+    }
     let raw: Vec<RawAnswer> = answers.iter().map(|&a| RawAnswer::from(a)).collect();
     score_answers(&raw)
 }

@@ -108,6 +108,12 @@ pub struct Who5Score {
 /// A [`ValidationError`] listing every problem: `wrong_length` (field `items`) unless there are
 /// exactly five answers, `out_of_range` for an answer above 5, `missing` for each missing answer.
 pub fn score(answers: &[Option<u8>]) -> Result<Who5Score, ValidationError> {
+    // Fast path without allocation; the detailed path only runs to describe a problem.
+    if let Ok(row) = <[Option<u8>; ITEMS]>::try_from(answers) {
+        if let Ok(s) = score_row(&row.map(RawAnswer::from)) {
+            return Ok(s);
+        }
+    }
     let raw: Vec<RawAnswer> = answers.iter().map(|&a| RawAnswer::from(a)).collect();
     score_answers(&raw)
 }

@@ -290,40 +290,29 @@ fn subject(m: &Member, as_of: Date) -> Subject<'_> {
     categories.sort_unstable();
     categories.dedup();
     let known = |d: Date| d <= as_of;
-    let who5_unscored = m
-        .who5
+    let (mut who5_indices, mut who5_unscored) = (Vec::with_capacity(m.who5.len()), 0u64);
+    for x in m.who5.iter().filter(|x| known(x.date)) {
+        match who5::score(&x.items) {
+            Ok(s) => who5_indices.push((x.date, s.index)),
+            Err(_) => who5_unscored += 1,
+        }
+    }
+    let (mut gse_scores, mut gse_unscored) = (Vec::with_capacity(m.gse.len()), 0u64);
+    for x in m.gse.iter().filter(|x| known(x.date)) {
+        match gse::score(&x.items) {
+            Ok(s) => gse_scores.push((x.date, s.score)),
+            Err(_) => gse_unscored += 1,
+        }
+    }
+    let ten_step = m
+        .ten_step
         .iter()
-        .filter(|x| known(x.date) && who5::score(&x.items).is_err())
-        .count() as u64;
-    let gse_unscored = m
-        .gse
-        .iter()
-        .filter(|x| known(x.date) && gse::score(&x.items).is_err())
-        .count() as u64;
-    let who5_indices = m
-        .who5
-        .iter()
-        .filter(|x| known(x.date))
-        .filter_map(|x| who5::score(&x.items).ok().map(|s| (x.date, s.index)))
-        .collect();
-    let gse_scores = m
-        .gse
-        .iter()
-        .filter(|x| known(x.date))
-        .filter_map(|x| gse::score(&x.items).ok().map(|s| (x.date, s.score)))
-        .collect();
-    let ten_step = ten_step::Area::ALL
-        .iter()
-        .map(|&area| {
-            let ratings: Vec<(Date, u8)> = m
-                .ten_step
+        .filter(|a| known(a.date))
+        .flat_map(|a| {
+            a.ratings
                 .iter()
-                .filter(|a| known(a.date))
-                .filter_map(|a| a.rating(area).map(|s| (a.date, s.get())))
-                .collect();
-            (area.as_str(), ratings)
+                .map(move |(area, step)| (area.as_str(), a.date, step.get()))
         })
-        .filter(|(_, r)| !r.is_empty())
         .collect();
     let cti = m.cti.as_ref().map(|c| {
         let status = c.status(as_of);

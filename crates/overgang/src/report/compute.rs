@@ -64,8 +64,8 @@ pub struct Subject<'a> {
     pub gse_unscored: u64,
     /// GSE scores with their dates.
     pub gse: Vec<(Date, f64)>,
-    /// Per ten-step area, the ratings with their dates.
-    pub ten_step: Vec<(&'a str, Vec<(Date, u8)>)>,
+    /// Ten-step ratings: area id, date, step.
+    pub ten_step: Vec<(&'a str, Date, u8)>,
     /// The CTI course, if any.
     pub cti: Option<CtiFacts<'a>>,
 }
@@ -582,16 +582,27 @@ fn ten_step_section(
             let mut n = 0;
             let mut positive = 0;
             for s in subjects {
-                let Some((_, ratings)) = s.ten_step.iter().find(|(a, _)| *a == area) else {
-                    continue;
-                };
-                if ratings.len() < 2 {
+                // First and latest rating of this area by date (ties: input order).
+                let mut first: Option<(Date, u8)> = None;
+                let mut latest: Option<(Date, u8)> = None;
+                let mut count = 0;
+                for &(a, d, step) in &s.ten_step {
+                    if a != area {
+                        continue;
+                    }
+                    count += 1;
+                    if first.is_none_or(|(fd, _)| d < fd) {
+                        first = Some((d, step));
+                    }
+                    if latest.is_none_or(|(ld, _)| d >= ld) {
+                        latest = Some((d, step));
+                    }
+                }
+                if count < 2 {
                     continue;
                 }
                 n += 1;
-                let first = ratings.iter().min_by_key(|r| r.0).map(|r| r.1);
-                let latest = ratings.iter().rev().max_by_key(|r| r.0).map(|r| r.1);
-                if latest > first {
+                if latest.map(|l| l.1) > first.map(|f| f.1) {
                     positive += 1;
                 }
             }

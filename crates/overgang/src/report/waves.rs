@@ -13,18 +13,23 @@ pub type Series = Vec<(Date, f64)>;
 /// Groups each participant's scores into waves: `result[k]` holds, per participant, their
 /// (k+1)-th score by date, or `None` when they have fewer. Equal dates keep input order.
 pub fn by_wave(series: &[Series]) -> Vec<Vec<Option<f64>>> {
-    let sorted: Vec<Vec<f64>> = series
-        .iter()
-        .map(|s| {
-            let mut s = s.clone();
-            s.sort_by_key(|&(d, _)| d);
-            s.into_iter().map(|(_, v)| v).collect()
-        })
-        .collect();
-    let depth = sorted.iter().map(Vec::len).max().unwrap_or(0);
-    (0..depth)
-        .map(|k| sorted.iter().map(|s| s.get(k).copied()).collect())
-        .collect()
+    let depth = series.iter().map(Vec::len).max().unwrap_or(0);
+    let mut waves = vec![vec![None; series.len()]; depth];
+    for (i, s) in series.iter().enumerate() {
+        // Data usually arrives in date order: sort (a copy) only when it does not.
+        if s.windows(2).all(|w| w[0].0 <= w[1].0) {
+            for (k, &(_, v)) in s.iter().enumerate() {
+                waves[k][i] = Some(v);
+            }
+        } else {
+            let mut sorted = s.clone();
+            sorted.sort_by_key(|&(d, _)| d);
+            for (k, (_, v)) in sorted.into_iter().enumerate() {
+                waves[k][i] = Some(v);
+            }
+        }
+    }
+    waves
 }
 
 /// Paired change from one wave to another.
