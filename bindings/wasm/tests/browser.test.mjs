@@ -4,6 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -180,6 +181,13 @@ test("no horizontal scrolling on any form, at desktop and phone width", async ()
   await tab("who5");
   await page.screenshot({ path: path.join(shots, "who5-phone.png"), fullPage: true });
   await page.setViewportSize({ width: 1000, height: 900 });
+});
+
+test("the size of the web build is reported", () => {
+  const wasm = readFileSync(path.join(here, "..", "pkg-web", "overgang_bg.wasm"));
+  const gz = gzipSync(wasm, { level: 9 }).length;
+  console.log(`web build: overgang_bg.wasm ${(wasm.length / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(0)} KB gzipped (see docs/wasm-size.md)`);
+  assert.ok(wasm.length < 600 * 1024, "the web build has grown past 600 KB: see docs/wasm-size.md");
 });
 
 test("the page makes no request beyond its own origin", () => {
