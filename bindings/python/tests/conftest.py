@@ -1,6 +1,7 @@
 import json
 import math
 import pathlib
+import re
 
 import pytest
 
@@ -24,6 +25,30 @@ def same(a, b):
     return a == b
 
 
+CPR = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?!\d)")
+
+
+def case_texts(case):
+    """Free-text inputs of a case (not its name or expectations), long enough to be distinctive."""
+    out = []
+
+    def walk(v):
+        # snake_case ids are vocabulary (areas, phases), not personal text
+        if isinstance(v, str) and len(v) >= 6 and not all(c.isdigit() or c == "-" for c in v) and not re.fullmatch(r"[a-z_]+", v):
+            out.append(v)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+
+    for k, v in case.items():
+        if k not in ("name", "expected", "errors", "warnings", "expected_status"):
+            walk(v)
+    return out
+
+
 @pytest.fixture
 def check():
     import overgang
@@ -39,5 +64,8 @@ def check():
             assert got == case["errors"], case["name"]
             for e in info.value.errors:
                 assert e["field"] in e["message"], e
+                assert not CPR.search(e["message"]), e
+                for text in case_texts(case):
+                    assert text not in e["message"], (text, e)
 
     return run

@@ -47,6 +47,19 @@ export function check(c, call) {
     assert.ok(thrown instanceof Error, `${c.name}: expected a thrown Error`);
     assert.equal(thrown.name, "ValidationError", c.name);
     assert.deepEqual(thrown.errors.map((e) => ({ field: e.field, code: e.code })), c.errors, c.name);
-    for (const e of thrown.errors) assert.ok(e.message.includes(e.field), `${c.name}: ${e.message}`);
+    const CPR = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?!\d)/;
+    const texts = [];
+    const walk = (v) => {
+      // snake_case ids are vocabulary (areas, phases), not personal text
+      if (typeof v === "string" && v.length >= 6 && !/^[\d-]+$/.test(v) && !/^[a-z_]+$/.test(v)) texts.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    for (const [k, v] of Object.entries(c)) if (!["name", "expected", "errors", "warnings", "expected_status"].includes(k)) walk(v);
+    for (const e of thrown.errors) {
+      assert.ok(e.message.includes(e.field), `${c.name}: ${e.message}`);
+      assert.ok(!CPR.test(e.message), `${c.name}: CPR-shaped number in ${e.message}`);
+      for (const t of texts) assert.ok(!e.message.includes(t), `${c.name}: input text echoed in ${e.message}`);
+    }
   }
 }

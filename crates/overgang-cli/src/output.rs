@@ -32,9 +32,18 @@ fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let written = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         // Written in chunks so that a slow disk or a kill shows up as a partial temporary file,
-        // never as a partial report.
-        for chunk in bytes.chunks(64 * 1024) {
+        // never as a partial report. OVERGANG_TEST_WRITE_DELAY_MS slows the writing down so the
+        // test suite can kill the process midway.
+        let delay = std::env::var("OVERGANG_TEST_WRITE_DELAY_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map(std::time::Duration::from_millis);
+        for chunk in bytes.chunks(4 * 1024) {
             f.write_all(chunk)?;
+            if let Some(d) = delay {
+                f.flush()?;
+                std::thread::sleep(d);
+            }
         }
         f.sync_all()?;
         std::fs::rename(&tmp, path)

@@ -24,6 +24,20 @@
 //! assert_eq!(err.errors()[0].message, "item1: 0 is out of range; answers are whole numbers from 1 to 4");
 //! ```
 
+// No panics on any input: bindings call into this crate from Python and the browser, where a
+// panic would be a crash or a trapped wasm instance. Indexing is only used with bounds that
+// are established by construction (checked lengths, positions found in the same slice).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 pub mod answer;
 pub mod batch;
 pub mod cohort;

@@ -55,6 +55,38 @@ fn check<T: serde::Serialize>(case: &Value, outcome: Result<T, ValidationError>)
     }
 }
 
+/// The free-text values of a case's inputs (not its name or expectations) long enough that
+/// finding one in a message cannot be a coincidence.
+fn texts(case: &Value) -> Vec<String> {
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            // snake_case ids are vocabulary (areas, phases), not personal text
+            Value::String(s)
+                if s.chars().count() >= 6
+                    && !s.chars().all(|c| c.is_ascii_digit() || c == '-')
+                    && !s.chars().all(|c| c.is_ascii_lowercase() || c == '_') =>
+            {
+                out.push(s.clone())
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Value::Object(o) = case {
+        for (k, v) in o {
+            if !matches!(
+                k.as_str(),
+                "name" | "expected" | "errors" | "warnings" | "expected_status"
+            ) {
+                walk(v, &mut out);
+            }
+        }
+    }
+    out
+}
+
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => {

@@ -1,0 +1,182 @@
+//! The `overgang` command as a user runs it: reports, errors with file and line, exit codes,
+//! atomic output (a killed run leaves no half report), and early refusal of huge files.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_overgang"))
+}
+
+fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("overgang-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn report_on_the_sample_in_every_format() {
+    for (format, start) in [
+        ("md", "# Kohorterapport"),
+        ("html", "<!doctype html>"),
+        ("csv", "section,"),
+        ("json", "{"),
+    ] {
+        let out = bin().args(["report", "--format", format]).output().unwrap();
+        assert!(out.status.success(), "{format}");
+        assert!(
+            String::from_utf8(out.stdout).unwrap().starts_with(start),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn csv_errors_go_to_stderr_with_file_line_and_column_and_exit_code_2() {
+    let out = bin()
+        .arg("report")
+        .arg(repo("tests/csv/participants.csv"))
+        .arg(repo("tests/csv/who5_bad.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("who5_bad.csv line 3, column id"), "{err}");
+    assert!(err.contains("who5_bad.csv line 4, column item2"), "{err}");
+    assert!(
+        !err.contains("CSV-0009"),
+        "an unknown id is not echoed: {err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing is written half");
+}
+
+#[test]
+fn golden_cohort_as_json_from_a_file() {
+    let out = bin()
+        .arg("report")
+        .arg(repo("tests/golden/aarhus.cohort.json"))
+        .args(["--format", "json", "--min-cell", "0"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["participants"]["count"], 78);
+}
+
+#[test]
+fn a_failed_run_leaves_an_existing_report_untouched() {
+    let dir = tmp("failed");
+    let target = dir.join("report.md");
+    std::fs::write(&target, "the previous report").unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"project\": \"x\", \"participants\": [{\"id\": \"010190-1234\"}]}",
+    )
+    .unwrap();
+    let out = bin()
+        .arg("report")
+        .arg(&bad)
+        .arg("--output")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "the previous report"
+    );
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("010190"));
+}
+
+#[test]
+fn a_run_killed_while_writing_never_leaves_half_a_report() {
+    let dir = tmp("killed");
+    let target = dir.join("report.html");
+    std::fs::write(&target, "the previous report").unwrap();
+    let mut child = bin()
+        .args(["report", "--format", "html", "--output"])
+        .arg(&target)
+        .env("OVERGANG_TEST_WRITE_DELAY_MS", "200")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the temporary file exists and has some content, then kill mid-write.
+    let started = std::time::Instant::now();
+    let partial = loop {
+        let tmp = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .find(|e| e.file_name().to_string_lossy().ends_with(".tmp"));
+        if let Some(t) = tmp {
+            if t.metadata().map(|m| m.len() > 0).unwrap_or(false) {
+                break t.path();
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the report never started writing"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "the previous report",
+        "the target is untouched"
+    );
+    assert!(std::fs::read_to_string(&partial).unwrap().len() < 10_000_000);
+    // An uninterrupted run replaces it whole.
+    let out = bin()
+        .args(["report", "--format", "html", "--output"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let html = std::fs::read_to_string(&target).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.trim_end().ends_with("</html>"));
+}
+
+#[test]
+fn a_1_gb_file_is_refused_before_it_is_read() {
+    let dir = tmp("huge");
+    let huge = dir.join("huge.json");
+    // A sparse file: 1 GB long, no disk used.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let out = bin().arg("report").arg(&huge).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("limit is 200 MB"), "{err}");
+    std::fs::remove_file(&huge).unwrap();
+}
+
+#[test]
+fn score_reports_every_problem() {
+    let out = bin()
+        .args(["score", "who5", "3", "x", "7", "2.5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("wrong_length"), "{err}");
+    let out = bin()
+        .args(["score", "who5", "3", "x", "7", "2.5", "NA"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    for code in ["not_a_number", "out_of_range", "not_an_integer", "missing"] {
+        assert!(err.contains(code), "{code}: {err}");
+    }
+}
