@@ -194,3 +194,17 @@ fn the_sample_document_is_valid() {
         panic!("{e}");
     }
 }
+
+#[test]
+fn limits_give_clear_errors_before_parsing() {
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    let err = Cohort::from_json(&deep).unwrap_err();
+    assert_eq!(err.errors()[0].code.as_str(), "too_deep");
+    assert!(err.to_string().contains("32"));
+    let huge = " ".repeat(overgang::limits::MAX_INPUT_BYTES + 1);
+    let err = Cohort::from_json(&huge).unwrap_err();
+    assert_eq!(err.errors()[0].code.as_str(), "too_large");
+    assert!(err.to_string().contains("200 MB"));
+    let err = Cohort::from_json("{\"project\": \"x\", \"participants\": [").unwrap_err();
+    assert_eq!(err.errors()[0].code.as_str(), "invalid_json");
+}
