@@ -208,3 +208,108 @@ fn limits_give_clear_errors_before_parsing() {
     let err = Cohort::from_json("{\"project\": \"x\", \"participants\": [").unwrap_err();
     assert_eq!(err.errors()[0].code.as_str(), "invalid_json");
 }
+
+mod properties {
+    use overgang::cohort::Cohort;
+    use overgang::report::ReportOptions;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    fn cohort_doc(n: usize, seed: u64) -> Value {
+        overgang::sample::generate(n, seed)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn reports_do_not_depend_on_participant_order(seed in 0u64..1000, shuffle in any::<u64>(), min_cell in 0u64..6) {
+            let mut doc = cohort_doc(40, seed);
+            let a = Cohort::from_value(&doc).unwrap();
+            if let Some(list) = doc["participants"].as_array_mut() {
+                // A deterministic shuffle (Fisher-Yates with a tiny LCG).
+                let mut x = shuffle | 1;
+                for i in (1..list.len()).rev() {
+                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    list.swap(i, (x >> 33) as usize % (i + 1));
+                }
+            }
+            let b = Cohort::from_value(&doc).unwrap();
+            let mut options = ReportOptions::default();
+            options.min_cell = min_cell;
+            options.min_wave = 3;
+            prop_assert_eq!(a.report(&options).unwrap(), b.report(&options).unwrap());
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics_and_errors_are_well_formed(v in arbitrary_json()) {
+            for result in [
+                Cohort::from_value(&v).map(|_| ()),
+                Cohort::from_value(&serde_json::json!({"project": "p", "participants": [v.clone()]})).map(|_| ()),
+                overgang::participant::Participant::from_value(&v).map(|_| ()),
+                overgang::cti::RecordedCourse::from_value(&v).map(|_| ()),
+                overgang::ten_step::Assessment::from_value(&v).map(|_| ()),
+            ] {
+                if let Err(e) = result {
+                    prop_assert!(!e.errors().is_empty());
+                    for x in e.errors() {
+                        prop_assert!(!overgang::participant::contains_cpr(&x.message), "{}", x.message);
+                    }
+                }
+            }
+        }
+    }
+
+    fn arbitrary_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|i| serde_json::json!(i)),
+            any::<f64>().prop_map(|f| serde_json::json!(f)),
+            prop::sample::select(vec![
+                "2024-01-15",
+                "010190-1234",
+                "AAR-0001",
+                "woman",
+                "economy",
+                "contact",
+                "",
+                "x"
+            ])
+            .prop_map(|s| Value::String(s.into())),
+            ".{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map(
+                    prop::sample::select(vec![
+                        "id",
+                        "start",
+                        "end",
+                        "age",
+                        "gender",
+                        "who5",
+                        "items",
+                        "date",
+                        "ratings",
+                        "phases",
+                        "phase",
+                        "participants",
+                        "project",
+                        "contact_start",
+                        "phase1_start",
+                        "cti",
+                        "ten_step",
+                        "zzz"
+                    ]),
+                    inner,
+                    0..6
+                )
+                .prop_map(|m| Value::Object(
+                    m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+                )),
+            ]
+        })
+    }
+}

@@ -97,6 +97,22 @@ fn column_of(rest: &str) -> Option<String> {
 }
 
 fn read(file: &CsvFile<'_>) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), ValidationError> {
+    if file.text.len() > crate::limits::MAX_INPUT_BYTES {
+        return Err(ValidationError::new(vec![FieldError::new(
+            "file",
+            ErrorCode::TooLarge,
+            format!(
+                "file: {} MB; the limit is {} MB",
+                file.text.len() / 1_000_000,
+                crate::limits::MAX_INPUT_BYTES / 1_000_000
+            ),
+        )
+        .at(Location {
+            file: file.name.to_string(),
+            line: 0,
+            column: None,
+        })]));
+    }
     let text = file.text.strip_prefix('\u{feff}').unwrap_or(file.text);
     let delimiter = sniff_delimiter(text);
     let mut reader = ::csv::ReaderBuilder::new()

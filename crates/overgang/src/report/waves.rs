@@ -54,12 +54,16 @@ pub struct PairedChange {
     pub clinically_significant: Option<bool>,
 }
 
-/// Mean of the values (`None` when empty).
+/// Mean of the values (`None` when empty). The values are summed in sorted order, so the result
+/// does not depend on the order of participants in the input (floating-point addition is not
+/// associative; a report must not change when a file is re-sorted).
 pub fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values
-        .into_iter()
-        .fold((0.0, 0u64), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| sum / n as f64)
+    let mut v: Vec<f64> = values.into_iter().collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    Some(v.iter().sum::<f64>() / v.len() as f64)
 }
 
 /// Paired change from wave 1 to wave `to` (both 1-based), over participants with both.
