@@ -241,6 +241,22 @@ pub(crate) fn validate_answers(
     Ok(values)
 }
 
+/// One value on a scale for a named field (a step, a rating, an index): `Ok(None)` when
+/// missing, or the error named by field, with `noun` in the message ("steps are whole numbers
+/// from 1 to 10").
+pub(crate) fn scale_value(
+    field: &str,
+    raw: RawAnswer,
+    lo: u8,
+    hi: u8,
+    noun: &str,
+) -> Result<Option<u8>, FieldError> {
+    classify(raw, lo, hi).map_err(|code| {
+        let allowed = format!("{noun} are whole numbers from {lo} to {hi}");
+        FieldError::new(field, code, describe(raw, field, code, &allowed))
+    })
+}
+
 /// The rule for one answer on a scale `lo..=hi`: `Ok(None)` when missing, `Ok(Some(v))` when
 /// valid, or the error code. Allocation-free: the batch (numpy) path and the detailed path
 /// both call it, so they cannot disagree.

@@ -99,7 +99,7 @@ impl Rating {
     /// # Errors
     /// `missing`, `out_of_range`, `not_an_integer` or `not_a_number` on `field`.
     pub fn from_raw(field: &str, raw: RawAnswer) -> Result<Rating, FieldError> {
-        crate::ten_step::Step::from_raw(field, raw).map(|s| Rating(s.get()))
+        crate::ten_step::Step::scaled(field, raw, "ratings").map(|s| Rating(s.get()))
     }
 
     /// The rating as a number.

@@ -100,21 +100,20 @@ impl Step {
     /// # Errors
     /// `missing`, `out_of_range`, `not_an_integer` or `not_a_number` on `field`.
     pub fn from_raw(field: &str, raw: RawAnswer) -> Result<Step, FieldError> {
-        let checked = crate::answer::validate_answers(&[raw], 1, 1..=10, "a step")
-            .map_err(|e| e.into_errors().remove(0))?;
-        match checked.into_iter().next() {
-            Some(Ok(Some(v))) => Ok(Step(v)),
-            Some(Err(e)) => Err(FieldError {
-                field: field.to_string(),
-                message: e.message.replacen("item1", field, 1),
-                ..e
-            }),
-            _ => Err(FieldError::new(
-                field,
-                ErrorCode::Missing,
-                format!("{field} is missing; a step from 1 to 10 is required"),
-            )),
-        }
+        Step::scaled(field, raw, "steps")
+    }
+
+    /// As [`Step::from_raw`], naming the values in messages (`steps`, `ratings`).
+    pub(crate) fn scaled(field: &str, raw: RawAnswer, noun: &str) -> Result<Step, FieldError> {
+        crate::answer::scale_value(field, raw, 1, 10, noun)?
+            .map(Step)
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    ErrorCode::Missing,
+                    format!("{field} is missing; a whole number from 1 to 10 is required"),
+                )
+            })
     }
 
     /// The step as a number.

@@ -261,19 +261,14 @@ pub fn change(before: f64, after: f64) -> Result<Who5Change, ValidationError> {
 /// `out_of_range` outside 0-100, `not_an_integer` for a fraction (an individual index is a
 /// whole number), `missing` and `not_a_number` for absent or non-numeric values.
 pub fn band_answer(index: RawAnswer) -> Result<Who5Band, ValidationError> {
-    let checked = validate_answers(&[index], 1, 0..=100, "an index")?;
-    match checked.into_iter().next() {
-        Some(Ok(Some(i))) => Ok(Who5Band::from_index(i)),
-        Some(Err(e)) => Err(ValidationError::new(vec![FieldError {
-            field: "index".into(),
-            message: e.message.replacen("item1", "index", 1),
-            ..e
-        }])),
-        _ => Err(ValidationError::single(
+    match crate::answer::scale_value("index", index, 0, 100, "WHO-5 indices") {
+        Ok(Some(i)) => Ok(Who5Band::from_index(i)),
+        Ok(None) => Err(ValidationError::single(
             "index",
             ErrorCode::Missing,
             "index is missing; a WHO-5 index from 0 to 100 is required",
         )),
+        Err(e) => Err(ValidationError::new(vec![e])),
     }
 }
 
