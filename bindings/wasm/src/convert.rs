@@ -116,3 +116,21 @@ pub fn snake_case_keys(value: serde_json::Value) -> serde_json::Value {
         other => other,
     }
 }
+
+/// Error fields renamed to the camelCase keys a JS caller used (`phase1_start` -> `phase1Start`),
+/// in the field and where the message begins with it.
+pub fn camel_case_fields(err: overgang::ValidationError) -> overgang::ValidationError {
+    overgang::ValidationError::new(
+        err.into_errors()
+            .into_iter()
+            .map(|mut e| {
+                let camel_field = camel(&e.field);
+                if e.message.starts_with(&e.field) {
+                    e.message = format!("{camel_field}{}", &e.message[e.field.len()..]);
+                }
+                e.field = camel_field;
+                e
+            })
+            .collect(),
+    )
+}

@@ -15,7 +15,10 @@ for (const c of T.dimensions) test(`tenStepDimensions: ${c.name}`, () => check(c
 for (const c of T.development) test(`tenStepDevelopment: ${c.name}`, () => check(c, () => overgang.tenStepDevelopment(c.assessments)));
 for (const c of O.stage) test(`outcomeStage: ${c.name}`, () => check(c, () => overgang.outcomeStage(c.rating)));
 for (const c of O.distance) test(`outcomeDistance: ${c.name}`, () => check(c, () => overgang.outcomeDistance(c.first, c.latest)));
-for (const c of C.schedule) test(`ctiSchedule: ${c.name}`, () => check(c, () => overgang.ctiSchedule(camel(c.course))));
+// JS callers write camelCase keys, and errors name the fields as they wrote them.
+const camelField = (f) => f.replace(/_([a-z0-9])/g, (_, x) => x.toUpperCase());
+const camelErrors = (c) => ("errors" in c ? { ...c, errors: c.errors.map((e) => ({ ...e, field: camelField(e.field) })) } : c);
+for (const c of C.schedule) test(`ctiSchedule: ${c.name}`, () => check(camelErrors(c), () => overgang.ctiSchedule(camel(c.course))));
 for (const c of C.phase_on) test(`ctiPhaseOn: ${c.name}`, () => check(c, () => overgang.ctiPhaseOn(camel(c.course), c.date)));
 for (const c of C.recorded) {
   test(`validateCourse: ${c.name}`, () => {
