@@ -178,7 +178,9 @@ pub fn outcome_distance(
 fn course(value: &JsValue) -> Result<overgang::cti::Course, JsValue> {
     let doc = snake_case_keys(from_js_document(value).into_js()?);
     // The JS caller wrote camelCase keys: name the fields as they wrote them.
-    overgang::cti::Course::from_value(&doc).map_err(crate::convert::camel_case_fields).into_js()
+    overgang::cti::Course::from_value(&doc)
+        .map_err(crate::convert::camel_case_fields)
+        .into_js()
 }
 
 /// The planned schedule of `{contactStart, phase1Start, phaseMonths}` (ISO dates): `[{phase, start, end}]`.

@@ -502,7 +502,7 @@ fn escape(text: &str) -> String {
 const CSS: &str = "body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d2733;max-width:60rem;margin:2rem auto;padding:0 1rem}\
 h1{font-size:1.6rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:2px solid #d6dde5;padding-bottom:.25rem}\
 p.sub,p.note{color:#4a5868}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{padding:.35rem .6rem;border-bottom:1px solid #e3e8ee;text-align:right}\
-th:first-child,td:first-child{text-align:left}th{background:#f3f6f9;font-weight:600}svg{max-width:100%;height:auto}\
+th:first-child,td:first-child{text-align:left}th{background:#f3f6f9;font-weight:600}tbody th{background:none;font-weight:500}svg{max-width:100%;height:auto}\
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table{break-inside:avoid}}";
 
 fn html(r: &Report, lang: Language) -> String {
@@ -561,7 +561,7 @@ fn who5_chart(r: &Report, lang: Language) -> String {
     let plot_h = h - top - bottom;
     let y = |index: f64| top + plot_h * (1.0 - index / 100.0);
     let last = waves.last().map_or(1, |x| x.wave).max(2) as f64;
-    let x = |wave: usize| left + (w - left - 20.0) * (wave as f64 - 1.0) / (last - 1.0);
+    let x = |wave: usize| left + (w - left - 40.0) * (wave as f64 - 1.0) / (last - 1.0);
     let mut s = format!(
         "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\" font-family=\"system-ui,sans-serif\">",
         escape(&t(lang, "Mean WHO-5 index per wave", "Gennemsnitligt WHO-5 indeks pr. måling"))
@@ -575,7 +575,7 @@ fn who5_chart(r: &Report, lang: Language) -> String {
             s,
             "<rect x=\"{left}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\"/>",
             y(hi),
-            w - left - 20.0,
+            w - left - 40.0,
             y(lo) - y(hi)
         );
     }
