@@ -75,7 +75,14 @@ def test_every_error_code_is_documented_in_the_stub():
     assert len(set(overgang.ERROR_CODES)) == len(overgang.ERROR_CODES)
 
 
-@pytest.mark.parametrize("module", [overgang, overgang._errors])
+import overgang.pandas  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "module",
+    [overgang, overgang._errors, overgang._array, overgang.cti, overgang.ten_step, overgang.outcomes, overgang.participant, overgang.intervention, overgang.pandas],
+    ids=lambda m: m.__name__,
+)
 def test_docstring_examples_run(module):
     failures, tried = doctest.testmod(module)
     assert tried > 0 and failures == 0

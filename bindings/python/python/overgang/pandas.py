@@ -5,7 +5,7 @@ pandas is optional: ``pip install overgang[pandas]``.
 >>> import pandas as pd, overgang.pandas
 >>> df = pd.DataFrame({"q1": [3, 1], "q2": [4, 1], "q3": [2, None], "q4": [3, 1], "q5": [4, 1]}, index=["a", "b"])
 >>> out = overgang.pandas.score_who5(df, columns=["q1", "q2", "q3", "q4", "q5"])
->>> out.loc["a", "index"], out.loc["b", "error"]
+>>> int(out.loc["a", "index"]), out.loc["b", "error"]
 (64, 'missing')
 """
 
