@@ -163,7 +163,7 @@ pub fn count(field: &str, raw: RawAnswer) -> Result<u64, FieldError> {
             ),
         ));
     }
-    if value < 0.0 || value > 1e15 {
+    if !(0.0..=1e15).contains(&value) {
         return Err(FieldError::new(
             field,
             ErrorCode::OutOfRange,

@@ -174,33 +174,41 @@ const GSE_ANSWERS_EN: [(u8, &str); 4] = [
     (4, "Exactly true"),
 ];
 
+/// One language's texts: language, title, stem, items, answer options.
+type Texts = (
+    Language,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [(u8, &'static str)],
+);
+
 /// The texts of `instrument` in `language` (an ISO 639-1 code), falling back to English.
 pub fn questionnaire(instrument: Instrument, language: &str) -> Questionnaire {
     let requested = Language::parse(language);
-    let (lang, title, stem, items, answers): (Language, &str, &str, &[&str], &[(u8, &str)]) =
-        match (instrument, requested) {
-            (Instrument::Who5, Some(Language::Da)) => (
-                Language::Da,
-                "WHO-5 Trivselsindeks",
-                "I de sidste 2 uger",
-                &WHO5_ITEMS_DA,
-                &WHO5_ANSWERS_DA,
-            ),
-            (Instrument::Who5, _) => (
-                Language::En,
-                "WHO-5 Well-Being Index",
-                "Over the last two weeks",
-                &WHO5_ITEMS_EN,
-                &WHO5_ANSWERS_EN,
-            ),
-            (Instrument::Gse, _) => (
-                Language::En,
-                "General Self-Efficacy Scale",
-                "How true is each statement for you?",
-                &GSE_ITEMS_EN,
-                &GSE_ANSWERS_EN,
-            ),
-        };
+    let (lang, title, stem, items, answers): Texts = match (instrument, requested) {
+        (Instrument::Who5, Some(Language::Da)) => (
+            Language::Da,
+            "WHO-5 Trivselsindeks",
+            "I de sidste 2 uger",
+            &WHO5_ITEMS_DA,
+            &WHO5_ANSWERS_DA,
+        ),
+        (Instrument::Who5, _) => (
+            Language::En,
+            "WHO-5 Well-Being Index",
+            "Over the last two weeks",
+            &WHO5_ITEMS_EN,
+            &WHO5_ANSWERS_EN,
+        ),
+        (Instrument::Gse, _) => (
+            Language::En,
+            "General Self-Efficacy Scale",
+            "How true is each statement for you?",
+            &GSE_ITEMS_EN,
+            &GSE_ANSWERS_EN,
+        ),
+    };
     Questionnaire {
         id: instrument,
         language: lang,

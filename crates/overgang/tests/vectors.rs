@@ -45,6 +45,19 @@ fn check<T: serde::Serialize>(case: &Value, outcome: Result<T, ValidationError>)
                     "{name}: message {:?} does not name its field",
                     e.message
                 );
+                // No personal data in messages: no CPR-shaped number, none of the case's text.
+                assert!(
+                    !overgang::participant::contains_cpr(&e.message),
+                    "{name}: CPR-shaped number in {:?}",
+                    e.message
+                );
+                for text in texts(case) {
+                    assert!(
+                        !e.message.contains(text.as_str()),
+                        "{name}: input text {text:?} echoed in {:?}",
+                        e.message
+                    );
+                }
             }
         }
         (Ok(got), _, _) => panic!(

@@ -96,7 +96,10 @@ fn column_of(rest: &str) -> Option<String> {
     }
 }
 
-fn read(file: &CsvFile<'_>) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), ValidationError> {
+/// A CSV file read: its lower-cased header and its rows, each with its line number.
+type Table = (Vec<String>, Vec<(u64, Vec<String>)>);
+
+fn read(file: &CsvFile<'_>) -> Result<Table, ValidationError> {
     if file.text.len() > crate::limits::MAX_INPUT_BYTES {
         return Err(ValidationError::new(vec![FieldError::new(
             "file",
