@@ -110,9 +110,11 @@ pub const DEFAULT_PHASE_MONTHS: u8 = 4;
 pub struct Course {
     /// Start of the contact period.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub contact_start: Date,
     /// Start of phase 1.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub phase1_start: Date,
     /// Length of each phase in months (4 in the Danish programme; 3 is canonical CTI).
     pub phase_months: u8,
@@ -126,9 +128,11 @@ pub struct PlannedPhase {
     pub phase: Phase,
     /// First day.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub start: Date,
     /// First day after it (the next phase's start).
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub end: Date,
 }
 
@@ -277,6 +281,7 @@ pub struct PhaseTransition {
     pub phase: Phase,
     /// Its first day.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub date: Date,
 }
 
@@ -286,6 +291,7 @@ pub struct PhaseTransition {
 pub struct CourseEnd {
     /// The last day.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub date: Date,
     /// Why it ended; required when phase 3 was not reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -311,6 +317,7 @@ pub struct PlanItem {
 pub struct Handover {
     /// When.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub date: Date,
     /// To whom (a role of the support network).
     pub to: SupportRole,

@@ -17,14 +17,30 @@ use time::Date;
 /// # Errors
 /// `invalid_format` on `field` for anything else (the text is not echoed).
 pub fn parse_date(field: &str, text: &str) -> Result<Date, FieldError> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(text.trim(), format).map_err(|_| {
-        FieldError::new(
-            field,
-            ErrorCode::InvalidFormat,
-            format!("{field}: not a valid date; expected YYYY-MM-DD, e.g. 2024-03-01"),
-        )
-    })
+    // Exactly `YYYY-MM-DD` (four-digit year), checked by hand: time's format-description parser
+    // is a large part of the browser build for this one format.
+    let b = text.trim().as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0')))
+    };
+    let parsed = match (b.len(), b.get(4), b.get(7)) {
+        (10, Some(b'-'), Some(b'-')) => digits(0..4).zip(digits(5..7)).zip(digits(8..10)),
+        _ => None,
+    };
+    parsed
+        .and_then(|((y, m), d)| {
+            let month = time::Month::try_from(u8::try_from(m).ok()?).ok()?;
+            Date::from_calendar_date(i32::try_from(y).ok()?, month, u8::try_from(d).ok()?).ok()
+        })
+        .ok_or_else(|| {
+            FieldError::new(
+                field,
+                ErrorCode::InvalidFormat,
+                format!("{field}: not a valid date; expected YYYY-MM-DD, e.g. 2024-03-01"),
+            )
+        })
 }
 
 /// A required date at `path`; records a problem and returns `None` when absent or invalid.
@@ -265,5 +281,52 @@ fn display(path: &str) -> &str {
         "the document"
     } else {
         path
+    }
+}
+
+/// serde for a `Date` as `YYYY-MM-DD`, by hand (see [`parse_date`]): the same text as time's
+/// ISO format, without its format-description machinery in the browser build.
+pub mod iso_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    /// Writes `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!(
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            u8::from(date.month()),
+            date.day()
+        ))
+    }
+
+    /// Reads `YYYY-MM-DD`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        super::parse_date("date", &text).map_err(|e| serde::de::Error::custom(e.message))
+    }
+}
+
+/// [`iso_date`] for an optional date.
+pub mod iso_date_opt {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    /// Writes `YYYY-MM-DD` or null.
+    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => super::iso_date::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads `YYYY-MM-DD` or null.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        match <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? {
+            Some(text) => super::parse_date("date", &text)
+                .map(Some)
+                .map_err(|e| serde::de::Error::custom(e.message)),
+            None => Ok(None),
+        }
     }
 }

@@ -153,6 +153,7 @@ pub const fn distance(first: Rating, latest: Rating) -> Distance {
 pub struct Reading {
     /// When it was made.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub date: Date,
     /// Ratings by area.
     pub ratings: BTreeMap<LifeArea, Rating>,

@@ -244,6 +244,7 @@ impl DimensionValues {
 pub struct Assessment {
     /// When it was made.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub date: Date,
     /// Steps by area; unrated areas are absent.
     pub ratings: BTreeMap<Area, Step>,

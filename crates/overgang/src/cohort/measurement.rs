@@ -14,6 +14,7 @@ use time::Date;
 pub struct Measurement {
     /// When it was answered.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub date: Date,
     /// The answers in item order; `null` for a missing answer.
     pub items: Vec<Option<u8>>,

@@ -23,6 +23,7 @@ pub struct Cohort {
     /// The report date given in the document, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
+    #[serde(with = "crate::json::iso_date_opt")]
     pub as_of: Option<Date>,
     /// The participants.
     pub participants: Vec<Member>,

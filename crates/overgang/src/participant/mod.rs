@@ -146,10 +146,12 @@ pub struct Participant {
     pub age_band: Option<AgeBand>,
     /// Start of participation.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub start: Date,
     /// End of participation; `None` while active.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
+    #[serde(with = "crate::json::iso_date_opt")]
     pub end: Option<Date>,
     /// Forms of prostitution.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

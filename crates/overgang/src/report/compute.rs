@@ -21,6 +21,7 @@ pub const DAYS_PER_MONTH: f64 = 30.4375;
 pub struct ReportOptions {
     /// The report date; `None` uses the latest date in the data.
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
+    #[serde(with = "crate::json::iso_date_opt")]
     pub as_of: Option<Date>,
     /// Counts from 1 to `min_cell - 1` are suppressed; 0 turns suppression off. Default 5.
     pub min_cell: u64,
@@ -105,6 +106,7 @@ pub struct Report {
     pub project: String,
     /// The report date.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
+    #[serde(with = "crate::json::iso_date")]
     pub as_of: Date,
     /// How many participants.
     pub participants: ParticipantCount,
