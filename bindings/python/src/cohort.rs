@@ -24,8 +24,15 @@ fn options(
     as_of: Option<&Bound<'_, PyAny>>,
     min_cell: Option<&Bound<'_, PyAny>>,
     min_wave: Option<&Bound<'_, PyAny>>,
+    intervention_bins: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<ReportOptions> {
     let mut options = ReportOptions::default();
+    if let Some(v) = intervention_bins.filter(|v| !v.is_none()) {
+        let n = overgang::answer::count("intervention_bins", crate::convert::raw_answer(v))
+            .map_err(|e| ValidationError::new(vec![e]))
+            .into_py_result(py)?;
+        options.intervention_bins = usize::try_from(n).unwrap_or(usize::MAX);
+    }
     for (field, value, slot) in [
         ("min_cell", min_cell, &mut options.min_cell),
         ("min_wave", min_wave, &mut options.min_wave),
@@ -149,22 +156,23 @@ impl Cohort {
     }
 
     /// The report as a dict with the documented JSON keys (docs/report.md).
-    #[pyo3(signature = (as_of = None, min_cell = None, min_wave = None))]
+    #[pyo3(signature = (as_of = None, min_cell = None, min_wave = None, intervention_bins = None))]
     fn report<'py>(
         &self,
         py: Python<'py>,
         as_of: Option<&Bound<'py, PyAny>>,
         min_cell: Option<&Bound<'py, PyAny>>,
         min_wave: Option<&Bound<'py, PyAny>>,
+        intervention_bins: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = options(py, as_of, min_cell, min_wave)?;
+        let options = options(py, as_of, min_cell, min_wave, intervention_bins)?;
         let cohort = &self.0;
         let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
         Ok(pythonize::pythonize(py, &report)?)
     }
 
     /// The report as text: format "md", "html", "csv" or "json"; lang "da" or "en".
-    #[pyo3(signature = (format = None, lang = None, as_of = None, min_cell = None, min_wave = None))]
+    #[pyo3(signature = (format = None, lang = None, as_of = None, min_cell = None, min_wave = None, intervention_bins = None))]
     fn render(
         &self,
         py: Python<'_>,
@@ -173,6 +181,7 @@ impl Cohort {
         as_of: Option<&Bound<'_, PyAny>>,
         min_cell: Option<&Bound<'_, PyAny>>,
         min_wave: Option<&Bound<'_, PyAny>>,
+        intervention_bins: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         let format: Format = crate::convert::optional_text(py, "format", format)?
             .unwrap_or_else(|| "md".into())
@@ -188,7 +197,7 @@ impl Cohort {
                 )
             })
             .into_py_result(py)?;
-        let options = options(py, as_of, min_cell, min_wave)?;
+        let options = options(py, as_of, min_cell, min_wave, intervention_bins)?;
         let report = self.0.report(&options).into_py_result(py)?;
         Ok(overgang::report::render(&report, format, lang))
     }

@@ -74,3 +74,13 @@ def test_round_trip_through_json():
     c = overgang.Cohort.sample()
     again = overgang.Cohort.from_json(c.to_json())
     assert again.report() == c.report()
+
+
+def test_intervention_bins_are_configurable_and_bounded():
+    c = overgang.Cohort.sample()
+    bins = [b["interventions"] for b in c.report(intervention_bins=2)["interventions"]["by_count"]]
+    assert bins == ["0", "1", "2+"]
+    for bad in (0, 21, 10**30, -1, "4"):
+        with pytest.raises(overgang.ValidationError) as info:
+            c.report(intervention_bins=bad)
+        assert info.value.errors[0]["field"] == "intervention_bins"

@@ -44,6 +44,12 @@ fn options(options: &JsValue) -> Result<(ReportOptions, Format, Language), Valid
             }
         }
     }
+    if let Some(v) = get("interventionBins") {
+        match overgang::answer::count("interventionBins", crate::convert::raw_answer(&v)) {
+            Ok(n) => out.intervention_bins = usize::try_from(n).unwrap_or(usize::MAX),
+            Err(e) => errors.push(e),
+        }
+    }
     if let Some(v) = get("format") {
         match v.as_string().map(|s| s.parse::<Format>()) {
             Some(Ok(f)) => format = f,

@@ -57,6 +57,9 @@ enum Command {
         /// A measurement wave is shown only when at least N answered.
         #[arg(long, value_name = "N", default_value_t = 10)]
         min_wave: u64,
+        /// Top bin of "citizens by number of interventions" (4 gives 0, 1, 2, 3, 4+).
+        #[arg(long, value_name = "N", default_value_t = 4)]
+        intervention_bins: usize,
         /// Language of the human formats.
         #[arg(long, value_enum, default_value_t = LangArg::Da)]
         lang: LangArg,
@@ -108,6 +111,7 @@ fn main() -> ExitCode {
             as_of,
             min_cell,
             min_wave,
+            intervention_bins,
             lang,
             output,
             project,
@@ -122,7 +126,14 @@ fn main() -> ExitCode {
                 LangArg::Da => Language::Da,
                 LangArg::En => Language::En,
             };
-            match report(&files, &project, as_of.as_deref(), min_cell, min_wave) {
+            match report(
+                &files,
+                &project,
+                as_of.as_deref(),
+                min_cell,
+                min_wave,
+                intervention_bins,
+            ) {
                 Ok(r) => output::write(output.as_deref(), &render(&r, format, lang)),
                 Err(Failure::Invalid(e)) => invalid(&e),
                 Err(Failure::Io(msg)) => {
@@ -151,10 +162,12 @@ fn report(
     as_of: Option<&str>,
     min_cell: u64,
     min_wave: u64,
+    intervention_bins: usize,
 ) -> Result<overgang::report::Report, Failure> {
     let mut options = ReportOptions::default();
     options.min_cell = min_cell;
     options.min_wave = min_wave;
+    options.intervention_bins = intervention_bins;
     if let Some(d) = as_of {
         options.as_of = Some(
             overgang::json::parse_date("as_of", d).map_err(|e| ValidationError::new(vec![e]))?,

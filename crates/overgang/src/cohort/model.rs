@@ -224,8 +224,19 @@ impl Cohort {
     /// ```
     ///
     /// # Errors
-    /// `missing` on `as_of` when the cohort has no dates at all and none is given.
+    /// `missing` on `as_of` when the cohort has no dates at all and none is given;
+    /// `out_of_range` on `intervention_bins` outside 1-20.
     pub fn report(&self, options: &ReportOptions) -> Result<Report, ValidationError> {
+        if !(1..=20).contains(&options.intervention_bins) {
+            return Err(ValidationError::single(
+                "intervention_bins",
+                ErrorCode::OutOfRange,
+                format!(
+                    "intervention_bins: {} is out of range; the top bin is 1 to 20 (4 gives 0, 1, 2, 3, 4+)",
+                    crate::answer::echo_number(options.intervention_bins as f64)
+                ),
+            ));
+        }
         let as_of = options
             .as_of
             .or(self.as_of)
