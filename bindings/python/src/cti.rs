@@ -59,7 +59,7 @@ impl Course {
                 .into_py_result(py),
         };
         let (contact, phase1, months) = (contact?, phase1?, months?);
-        overgang::cti::Course::new(contact, phase1, months.min(255) as u8)
+        overgang::cti::Course::with_months(contact, phase1, months)
             .map(Course)
             .into_py_result(py)
     }

@@ -174,6 +174,32 @@ impl Course {
         })
     }
 
+    /// As [`Course::new`], with the phase length as any whole number (from Python, JS, JSON).
+    ///
+    /// # Errors
+    /// As [`Course::new`].
+    pub fn with_months(
+        contact_start: Date,
+        phase1_start: Date,
+        phase_months: u64,
+    ) -> Result<Course, ValidationError> {
+        match u8::try_from(phase_months) {
+            Ok(m) => Course::new(contact_start, phase1_start, m),
+            Err(_) => {
+                let mut errors = Course::new(contact_start, phase1_start, 4)
+                    .err()
+                    .map(ValidationError::into_errors)
+                    .unwrap_or_default();
+                errors.push(FieldError::new(
+                    "phase_months",
+                    ErrorCode::OutOfRange,
+                    format!("phase_months: {} is out of range; a phase lasts 1 to 12 months (4 in the Danish programme, 3 in canonical CTI)", crate::answer::echo_number(phase_months as f64)),
+                ));
+                Err(ValidationError::new(errors))
+            }
+        }
+    }
+
     /// Reads `{contact_start, phase1_start, phase_months}` (phase_months defaults to 4).
     ///
     /// # Errors
@@ -257,17 +283,17 @@ fn plan(
         errors,
     );
     let months = match obj.get("phase_months") {
-        None | Some(Value::Null) => Some(DEFAULT_PHASE_MONTHS),
+        None | Some(Value::Null) => Some(u64::from(DEFAULT_PHASE_MONTHS)),
         Some(v) => match crate::answer::count(&format!("{prefix}phase_months"), RawAnswer::from(v))
         {
-            Ok(m) => Some(m.min(255) as u8),
+            Ok(m) => Some(m),
             Err(e) => {
                 errors.push(e);
                 None
             }
         },
     };
-    let course = Course::new(contact?, phase1?, months?)
+    let course = Course::with_months(contact?, phase1?, months?)
         .map_err(|e| errors.extend(e.prefixed(prefix).into_errors()))
         .ok()?;
     Some(course)
