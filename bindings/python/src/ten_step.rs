@@ -49,6 +49,14 @@ fn assessment_from_json<'py>(
     Ok(pythonize::pythonize(py, &a)?)
 }
 
+/// Validates a life-situation reading `{date, ratings}` and returns it as a dict.
+#[pyfunction]
+fn reading_from_json<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let value = document(py, doc)?;
+    let r = overgang::outcomes::Reading::from_value(&value).into_py_result(py)?;
+    Ok(pythonize::pythonize(py, &r)?)
+}
+
 /// The journey-of-change stage of a life-situation rating 1-10.
 #[pyfunction]
 fn outcome_stage(py: Python<'_>, rating: &Bound<'_, PyAny>) -> PyResult<&'static str> {
@@ -75,6 +83,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ten_step_development, m)?)?;
     m.add_function(wrap_pyfunction!(assessment_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(outcome_stage, m)?)?;
+    m.add_function(wrap_pyfunction!(reading_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(outcome_distance, m)?)?;
     Ok(())
 }

@@ -81,3 +81,13 @@ def test_cti_recorded(case, check):
         got = overgang.cti.course_from_json(case["document"], status_on=case["status_on"])
         assert got["status"]["status"] == case["expected_status"]
         assert [w["code"] for w in got["warnings"]] == case["warnings"]
+
+
+def test_documents_round_trip_through_from_json():
+    a = overgang.ten_step.assessment_from_json({"date": "2025-01-01", "ratings": {"economy": 4}})
+    assert a == {"date": "2025-01-01", "ratings": {"economy": 4}}
+    r = overgang.outcomes.reading_from_json('{"date": "2025-01-01", "ratings": {"money": 3}}')
+    assert r == {"date": "2025-01-01", "ratings": {"money": 3}}
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.outcomes.reading_from_json({"date": "2025-01-01", "ratings": {"money": 0}})
+    assert info.value.errors[0]["field"] == "ratings.money"

@@ -236,3 +236,21 @@ pub fn validate_record(
     let m = overgang::cohort::Member::from_value(&value).into_js()?;
     to_js_document(&m)
 }
+
+/// Validates a ten-step assessment `{date, ratings}`; returns it with its JSON keys.
+#[wasm_bindgen(js_name = assessmentFromJson, unchecked_return_type = "Assessment")]
+pub fn assessment_from_json(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] doc: JsValue,
+) -> Result<JsValue, JsValue> {
+    let value = from_js_document(&doc).into_js()?;
+    to_js_document(&overgang::ten_step::Assessment::from_value(&value).into_js()?)
+}
+
+/// Validates a life-situation reading `{date, ratings}`; returns it with its JSON keys.
+#[wasm_bindgen(js_name = readingFromJson, unchecked_return_type = "Assessment")]
+pub fn reading_from_json(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] doc: JsValue,
+) -> Result<JsValue, JsValue> {
+    let value = from_js_document(&doc).into_js()?;
+    to_js_document(&overgang::outcomes::Reading::from_value(&value).into_js()?)
+}

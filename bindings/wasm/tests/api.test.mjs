@@ -56,3 +56,9 @@ test("every error code is listed", () => {
   const codes = overgang.errorCodes();
   for (const c of ["missing", "out_of_range", "wrong_length", "not_a_number", "not_an_integer", "not_a_list", "too_many_missing", "unknown_value"]) assert.ok(codes.includes(c), c);
 });
+
+test("assessments and readings round-trip through fromJson", () => {
+  assert.deepEqual(overgang.assessmentFromJson({ date: "2025-01-01", ratings: { economy: 4 } }), { date: "2025-01-01", ratings: { economy: 4 } });
+  assert.deepEqual(overgang.readingFromJson('{"date": "2025-01-01", "ratings": {"money": 3}}'), { date: "2025-01-01", ratings: { money: 3 } });
+  assert.throws(() => overgang.readingFromJson({ date: "2025-01-01", ratings: { money: 0 } }), (e) => e.errors[0].field === "ratings.money");
+});

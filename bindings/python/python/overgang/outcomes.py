@@ -7,7 +7,7 @@
 {'steps': 3, 'class': 'moderate'}
 """
 
-from ._overgang import options
+from ._overgang import options, reading_from_json
 from ._overgang import outcome_distance as distance
 from ._overgang import outcome_stage as stage
 
@@ -22,4 +22,4 @@ def stages(lang="da"):
     return options("journey_stages", lang)
 
 
-__all__ = ["areas", "distance", "stage", "stages"]
+__all__ = ["areas", "distance", "reading_from_json", "stage", "stages"]
