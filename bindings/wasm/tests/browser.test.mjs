@@ -27,7 +27,7 @@ before(async () => {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 } });
+  const context = await browser.newContext({ acceptDownloads: true, locale: "da-DK", viewport: { width: 1000, height: 900 } });
   page = await context.newPage();
   page.on("request", (r) => requests.push(r.url()));
   await open();
@@ -52,6 +52,10 @@ test("WHO-5: all answers give the index and band", async () => {
   assert.equal(await page.textContent("#who5-raw"), "16");
   assert.equal(await page.textContent("#who5-index"), "64");
   assert.equal(await page.getAttribute("#who5-band", "data-band"), "no_immediate_risk");
+  // The band's index range is read from the core's band rule: 51-100 in the ministry report.
+  assert.match(await page.textContent("#who5-band-text"), /^Indeks 51-100: /);
+  assert.match(await page.textContent("#who5-band"), /Ingen umiddelbar risiko/);
+  assert.equal(await page.$(".flags"), null, "no screening flags at index 64");
   await page.screenshot({ path: path.join(shots, "who5.png"), fullPage: true });
 });
 
@@ -72,6 +76,16 @@ test("switching language changes the texts", async () => {
   await page.click('[data-lang="en"]');
   assert.match(await page.textContent("#who5-item1 legend"), /I have felt cheerful/);
   assert.equal(await page.getAttribute("html", "lang"), "en");
+  // In English an item's message is the core's own.
+  for (let i = 1; i <= 4; i++) await answer("who5", i, 1);
+  assert.match(await page.textContent("#who5-item5-error"), /^item5 is missing/);
+  // A low score in English: the high-risk band with its range (0-35) and both WHO screening flags.
+  await answer("who5", 5, 1);
+  assert.equal(await page.textContent("#who5-index"), "20");
+  assert.equal(await page.textContent("#who5-band"), "High risk");
+  assert.match(await page.textContent("#who5-band-text"), /^Index 0-35: /);
+  assert.equal(await page.locator(".flags li").count(), 2);
+  await page.screenshot({ path: path.join(shots, "who5-en-high-risk.png"), fullPage: true });
   await page.click('[data-lang="da"]');
   assert.match(await page.textContent("#tab-who5"), /trivsel/);
 });
@@ -116,6 +130,8 @@ test("registration: a CPR number is refused without being repeated", async () =>
   assert.equal(await page.getAttribute("#reg-id", "aria-invalid"), "true");
   await page.fill("#reg-id", "AAR-0001");
   assert.equal(await page.textContent("#reg-id-error"), "");
+  // The other fields are checked by the same call: an empty start date is reported as missing.
+  assert.equal(await page.textContent("#reg-start-error"), "Skal udfyldes.");
 });
 
 test("Download JSON gives a record the core and the report accept, and Load JSON restores it", async () => {
@@ -178,9 +194,31 @@ test("no horizontal scrolling on any form, at desktop and phone width", async ()
       assert.ok(overflow <= 0, `${name} at ${width}px: horizontal overflow of ${overflow}px`);
     }
   }
-  await tab("who5");
-  await page.screenshot({ path: path.join(shots, "who5-phone.png"), fullPage: true });
+  for (const name of ["ten", "reg", "who5"]) {
+    await tab(name);
+    await page.screenshot({ path: path.join(shots, `${name === "who5" ? "who5" : name === "ten" ? "ten-step" : "registration"}-phone.png`), fullPage: true });
+  }
   await page.setViewportSize({ width: 1000, height: 900 });
+});
+
+test("a build without the domain model says so instead of computing in JS", async () => {
+  // Serve a module that re-exports only the questionnaire functions of the real build.
+  const only = ["scoreWho5", "scoreGse", "who5Band", "who5Change", "questionnaire", "errorCodes"];
+  await page.route((url) => url.pathname.endsWith("/pkg-web/overgang.js") && url.search === "", (route) =>
+    route.fulfill({ contentType: "text/javascript", body: `export { default, ${only.join(", ")} } from "./overgang.js?full";` }));
+  try {
+    await open();
+    await answer("who5", 1, 3);
+    assert.equal(await page.$("#who5-item1-error:not(:empty)"), null);
+    await tab("ten");
+    assert.match(await page.textContent("#ten-form"), /Ikke tilgængelig i denne version/);
+    await tab("reg");
+    assert.equal(await page.isVisible("#reg-form"), false);
+    assert.match(await page.textContent("#reg-missing"), /Ikke tilgængelig/);
+    assert.equal(await page.isDisabled("#download"), true);
+  } finally {
+    await page.unrouteAll();
+  }
 });
 
 test("the size of the web build is reported", () => {

@@ -12,14 +12,16 @@ const UI = {
     reg_interventions: "Modtagne indsatser", reg_trafficking: "Henvist til indsatser mod menneskehandel", reg_date: "Dato for spørgeskemaer og vurdering",
     download: "Hent JSON", load: "Indlæs JSON", foot: "Beregnet med overgang (WebAssembly). Samme regler som i analyser og rapporter.",
     ready: "Klar. Alle beregninger sker lokalt i browseren.", raw: "Råscore", index: "Indeks", score: "Score", mean: "Gennemsnit",
-    poor: "Tegn på nedsat trivsel (råscore under 13 eller et svar på 0 eller 1): overvej at tale om det.", depression: "Indeks 28 eller lavere: tegn på mulig depression – henvis til vurdering.",
+    poor: "WHO's screening: tegn på nedsat trivsel. Overvej at tale med borgeren om det.", depression: "WHO's screening: tegn på mulig depression. Henvis til en nærmere vurdering.",
     no_flags: "Ingen screeningstegn.", imputed: (n) => `${10 - n} manglende svar er erstattet med gennemsnittet af de ${n} besvarede.`, complete: "Alle 10 spørgsmål er besvaret.",
     too_many: "For mange manglende svar: GSE kan kun beregnes, når mindst 7 af 10 er besvaret.", answer_all: "Besvar alle spørgsmål for at se en score.",
     gse_fallback: "GSE findes kun på engelsk i overgang; teksten vises derfor på engelsk.", not_rated: "–", stage: "Stadie", dims: "Dimensioner (gennemsnit af vurderede områder)",
     unknown: "Ukendt", age_band: (b) => `Aldersgruppe: ${b}`, valid: "Registreringen er gyldig.", saved: "JSON hentet.", loaded: "JSON indlæst.",
     na: "ikke vurderet", missing_build: "Ikke tilgængelig i denne version.",
-    codes: { missing: "Besvar venligst dette spørgsmål.", out_of_range: "Svaret ligger uden for skalaen.", not_a_number: "Svaret skal være et tal.", not_an_integer: "Svaret skal være et helt tal.", contains_cpr: "Dette ligner et CPR-nummer. Brug projektets pseudonyme ID.", invalid_format: "Ugyldigt format.", too_long: "For langt.", inconsistent: "Passer ikke med de andre oplysninger (fx slutdato før startdato).", unknown_value: "Ukendt værdi." },
-    bands: { high_risk: ["Stor risiko", "Indeks 0-35: stor risiko for depression eller stress. Tal med borgeren om det og overvej henvisning."], risk: ["Risiko", "Indeks 36-50: risiko for depression eller stress. Følg op ved næste måling."], no_immediate_risk: ["Ingen umiddelbar risiko", "Indeks 51-100: ingen umiddelbar risiko."] },
+    item_missing: "Besvar venligst dette spørgsmål.",
+    codes: { missing: "Skal udfyldes.", out_of_range: "Værdien ligger uden for det tilladte område.", not_a_number: "Skal være et tal.", not_an_integer: "Skal være et helt tal.", contains_cpr: "Dette ligner et CPR-nummer. Brug projektets pseudonyme ID.", invalid_format: "Ugyldigt format (en dato skrives ÅÅÅÅ-MM-DD).", too_long: "For langt.", inconsistent: "Passer ikke med de andre oplysninger (fx slutdato før startdato).", unknown_value: "Ukendt værdi." },
+    range: (lo, hi) => `Indeks ${lo}-${hi}`,
+    bands: { high_risk: ["Stor risiko", "stor risiko for depression eller stress. Tal med borgeren om det og overvej henvisning."], risk: ["Risiko", "risiko for depression eller stress. Følg op ved næste måling."], no_immediate_risk: ["Ingen umiddelbar risiko", "ingen umiddelbar risiko for depression eller stress."] },
   },
   en: {
     skip: "Skip to content", title: "Course documentation", lead: "Fill in questionnaires and registration. Everything is computed on this device – nothing is sent.",
@@ -30,13 +32,14 @@ const UI = {
     reg_interventions: "Interventions received", reg_trafficking: "Referred to anti-trafficking services", reg_date: "Date of questionnaires and assessment",
     download: "Download JSON", load: "Load JSON", foot: "Computed with overgang (WebAssembly). The same rules as in analyses and reports.",
     ready: "Ready. All computation happens locally in the browser.", raw: "Raw score", index: "Index", score: "Score", mean: "Mean",
-    poor: "Signs of poor wellbeing (raw score below 13 or an answer of 0 or 1): consider talking about it.", depression: "Index 28 or below: signs of likely depression – refer for assessment.",
+    poor: "WHO's screening: signs of poor wellbeing. Consider talking with the citizen about it.", depression: "WHO's screening: signs of likely depression. Refer for a closer assessment.",
     no_flags: "No screening flags.", imputed: (n) => `${10 - n} missing answers are imputed with the mean of the ${n} answered.`, complete: "All 10 items answered.",
     too_many: "Too many missing answers: GSE is scored only when at least 7 of 10 are answered.", answer_all: "Answer every item to see a score.",
     gse_fallback: "", not_rated: "–", stage: "Stage", dims: "Dimensions (mean of rated areas)",
     unknown: "Unknown", age_band: (b) => `Age band: ${b}`, valid: "The registration is valid.", saved: "JSON downloaded.", loaded: "JSON loaded.",
-    na: "not rated", missing_build: "Not available in this build.", codes: null,
-    bands: { high_risk: ["High risk", "Index 0-35: high risk of depression or stress. Talk with the citizen and consider a referral."], risk: ["Risk", "Index 36-50: risk of depression or stress. Follow up at the next measurement."], no_immediate_risk: ["No immediate risk", "Index 51-100: no immediate risk."] },
+    na: "not rated", missing_build: "Not available in this build.", item_missing: null, codes: null,
+    range: (lo, hi) => `Index ${lo}-${hi}`,
+    bands: { high_risk: ["High risk", "high risk of depression or stress. Talk with the citizen and consider a referral."], risk: ["Risk", "risk of depression or stress. Follow up at the next measurement."], no_immediate_risk: ["No immediate risk", "no immediate risk of depression or stress."] },
   },
 };
 
@@ -59,6 +62,18 @@ function attempt(fn, ...args) {
     if (e && e.name === "ValidationError") return [null, e.errors];
     throw e;
   }
+}
+/** The index range of each WHO-5 band, read from the core's own band rule (never restated here). */
+let bandRanges = null;
+function bandRange(band) {
+  if (!bandRanges) {
+    bandRanges = {};
+    for (let i = 0; i <= 100; i++) {
+      const b = og.who5Band(i);
+      bandRanges[b] = bandRanges[b] ? [bandRanges[b][0], i] : [i, i];
+    }
+  }
+  return bandRanges[band];
 }
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -101,7 +116,7 @@ function showItemErrors(id, errors, count) {
     const m = /^item(\d+)$/.exec(e.field);
     if (!m) continue;
     $(`${id}-item${m[1]}`).classList.add("invalid");
-    $(`${id}-item${m[1]}-error`).textContent = message(e);
+    $(`${id}-item${m[1]}-error`).textContent = e.code === "missing" && t("item_missing") ? t("item_missing") : message(e);
   }
 }
 
@@ -122,7 +137,7 @@ function update(id) {
         el("div", {}, el("div", { class: "hint", text: t("raw") }), el("div", { class: "big", id: "who5-raw", text: `${score.raw}` })),
         el("div", {}, el("div", { class: "hint", text: t("index") }), el("div", { class: "big", id: "who5-index", text: `${score.index}` })),
         el("span", { class: `band ${score.band}`, id: "who5-band", "data-band": score.band, text: bandName })),
-      el("p", { text: bandText }),
+      el("p", { id: "who5-band-text" }, el("strong", { text: `${t("range")(...bandRange(score.band))}: ` }), bandText),
       flags.length ? el("ul", { class: "flags" }, ...flags.map((f) => el("li", { text: f }))) : el("p", { class: "hint", text: t("no_flags") }));
   } else {
     if (!score) {
@@ -143,7 +158,7 @@ const ratings = {};
 function renderTenStep() {
   const form = $("ten-form");
   form.replaceChildren();
-  if (!og.tenStepAreas) { form.append(el("p", { text: t("missing_build") })); return; }
+  if (!["tenStepAreas", "tenStepStage", "tenStepDimensions", "options"].every((f) => typeof og[f] === "function")) { form.append(el("p", { text: t("missing_build") })); return; }
   const table = el("table", { class: "ten" });
   for (const area of og.tenStepAreas(lang)) {
     const select = el("select", { id: `ten-${area.id}`, "aria-describedby": `ten-${area.id}-stage` });
@@ -177,11 +192,18 @@ function updateTenStep() {
   const labels = og.options("ten_step_dimensions", lang);
   const key = { health: "health", relations: "relations", mentalWellbeing: "mental_wellbeing", optionsForAction: "options_for_action" };
   out.append(el("h3", { text: t("dims") }), el("dl", { class: "dims" }, ...Object.entries(dims).map(([k, v]) =>
-    el("div", { id: `dim-${key[k]}` }, el("dt", { text: labels.find((l) => l.id === key[k]).label }), el("dd", { text: v === null ? t("na") : v.toFixed(1).replace(".", lang === "da" ? "," : ".") })))));
+    el("div", { id: `dim-${key[k]}` }, el("dt", { text: labels.find((l) => l.id === key[k]).label }), el("dd", v === null ? { class: "na", text: t("na") } : { text: v.toFixed(1).replace(".", lang === "da" ? "," : ".") })))));
 }
 
 // ---- registration and JSON ----
 function renderRegistration() {
+  // Registration needs the domain model's functions; a build without them says so (no rules in JS).
+  const available = ["genders", "interventions", "validateRecord", "ageBand"].every((f) => typeof og[f] === "function");
+  $("reg-form").hidden = !available;
+  for (const id of ["download", "load-file"]) $(id).disabled = !available;
+  $("reg-missing").hidden = available;
+  $("reg-missing").textContent = t("missing_build");
+  if (!available) return;
   const gender = $("reg-gender");
   const current = gender.value;
   gender.replaceChildren(el("option", { value: "", text: t("unknown") }), ...og.genders(lang).map((g) => el("option", { value: g.id, text: g.label })));
@@ -201,7 +223,7 @@ function record() {
   if ($("reg-gender").value) r.gender = $("reg-gender").value;
   const age = $("reg-age").value.trim();
   if (age !== "") r.age = /^-?\d+(\.\d+)?$/.test(age) ? Number(age) : age; // text is sent as text: the core refuses it
-  r.start = $("reg-start").value;
+  if ($("reg-start").value) r.start = $("reg-start").value; // empty: the core reports it missing
   if ($("reg-end").value) r.end = $("reg-end").value;
   r.anti_trafficking_referral = $("reg-trafficking").checked;
   r.interventions = [...$("reg-interventions").querySelectorAll("input:checked")].map((i) => ({ category: i.value }));
