@@ -223,28 +223,42 @@ pub fn optional_id<T: crate::ids::IdSet>(
     }
 }
 
-/// A list of ids of a closed set at `path` (absent or `null`: empty).
-pub fn id_list<T: crate::ids::IdSet>(
+/// Each element of an optional list at `path` (absent or `null`: empty), read by `item` with
+/// its indexed path (`path[i]`); a non-list is a `not_a_list` problem naming `what` it holds.
+pub fn list<T>(
     value: Option<&Value>,
     path: &str,
+    what: &str,
     errors: &mut Vec<FieldError>,
+    mut item: impl FnMut(&Value, String, &mut Vec<FieldError>) -> Option<T>,
 ) -> Vec<T> {
     match value {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| optional_id::<T>(Some(v), &format!("{path}[{i}]"), errors))
+            .filter_map(|(i, v)| item(v, format!("{path}[{i}]"), errors))
             .collect(),
         Some(_) => {
             errors.push(FieldError::new(
                 path,
                 ErrorCode::NotAList,
-                format!("{path}: expected a list"),
+                format!("{path}: expected a list of {what}"),
             ));
             Vec::new()
         }
     }
+}
+
+/// A list of ids of a closed set at `path` (absent or `null`: empty).
+pub fn id_list<T: crate::ids::IdSet>(
+    value: Option<&Value>,
+    path: &str,
+    errors: &mut Vec<FieldError>,
+) -> Vec<T> {
+    list(value, path, "ids", errors, |v, at, errors| {
+        optional_id::<T>(Some(v), &at, errors)
+    })
 }
 
 /// An optional boolean at `path` (absent or `null`: `false`). Text such as `"yes"` is refused.

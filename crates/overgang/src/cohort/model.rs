@@ -458,24 +458,9 @@ fn nested<T>(
     errors: &mut Vec<FieldError>,
     parse: impl Fn(&Value) -> Result<T, ValidationError>,
 ) -> Vec<T> {
-    match value {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(list)) => list
-            .iter()
-            .enumerate()
-            .filter_map(|(j, v)| {
-                parse(v)
-                    .map_err(|e| errors.extend(e.prefixed(&format!("{path}[{j}].")).into_errors()))
-                    .ok()
-            })
-            .collect(),
-        Some(_) => {
-            errors.push(FieldError::new(
-                path,
-                ErrorCode::NotAList,
-                format!("{path}: expected a list"),
-            ));
-            Vec::new()
-        }
-    }
+    crate::json::list(value, path, "objects", errors, |v, at, errors| {
+        parse(v)
+            .map_err(|e| errors.extend(e.prefixed(&format!("{at}.")).into_errors()))
+            .ok()
+    })
 }

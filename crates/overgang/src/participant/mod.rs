@@ -383,38 +383,22 @@ fn check_label(field: &str, label: &str) -> Result<(), FieldError> {
 }
 
 fn labels(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
-    match value {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                let field = format!("{path}[{i}]");
-                match v.as_str() {
-                    Some(s) => check_label(&field, s)
-                        .map(|()| s.to_string())
-                        .map_err(|e| errors.push(e))
-                        .ok(),
-                    None => {
-                        errors.push(FieldError::new(
-                            field.clone(),
-                            ErrorCode::InvalidFormat,
-                            format!("{field}: expected text"),
-                        ));
-                        None
-                    }
-                }
-            })
-            .collect(),
-        Some(_) => {
-            errors.push(FieldError::new(
-                path,
-                ErrorCode::NotAList,
-                format!("{path}: expected a list of labels"),
-            ));
-            Vec::new()
+    json::list(value, path, "labels", errors, |v, field, errors| {
+        match v.as_str() {
+            Some(s) => check_label(&field, s)
+                .map(|()| s.to_string())
+                .map_err(|e| errors.push(e))
+                .ok(),
+            None => {
+                errors.push(FieldError::new(
+                    field.clone(),
+                    ErrorCode::InvalidFormat,
+                    format!("{field}: expected text"),
+                ));
+                None
+            }
         }
-    }
+    })
 }
 
 fn interventions(value: Option<&Value>, errors: &mut Vec<FieldError>) -> Vec<InterventionRecord> {
