@@ -2,8 +2,8 @@
 
 use crate::errors::IntoPyResult;
 use overgang::cohort::csv::{CsvFile, CsvFiles};
-use overgang::report::{Format, ReportOptions};
-use overgang::{ErrorCode, Language, ValidationError};
+use overgang::report::{read_options, RenderOptions, ReportOptions};
+use overgang::{ErrorCode, ValidationError};
 use pyo3::prelude::*;
 use std::path::PathBuf;
 
@@ -19,48 +19,34 @@ fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     value.call_method0("isoformat")?.extract()
 }
 
+/// Report and render options from keyword arguments, read by the core's one reader. Dates
+/// may be `datetime.date`, `datetime.datetime` at midnight, `pandas.Timestamp` or ISO text.
 fn options(
     py: Python<'_>,
-    as_of: Option<&Bound<'_, PyAny>>,
-    min_cell: Option<&Bound<'_, PyAny>>,
-    min_wave: Option<&Bound<'_, PyAny>>,
-    intervention_bins: Option<&Bound<'_, PyAny>>,
-) -> PyResult<ReportOptions> {
-    let mut options = ReportOptions::default();
-    if let Some(v) = intervention_bins.filter(|v| !v.is_none()) {
-        let n = overgang::answer::count("intervention_bins", crate::convert::raw_answer(v))
-            .map_err(|e| ValidationError::new(vec![e]))
-            .into_py_result(py)?;
-        options.intervention_bins = usize::try_from(n).unwrap_or(usize::MAX);
+    named: &[(&str, Option<&Bound<'_, PyAny>>)],
+) -> PyResult<(ReportOptions, RenderOptions)> {
+    let mut map = serde_json::Map::new();
+    for (key, value) in named {
+        let Some(v) = value.filter(|v| !v.is_none()) else {
+            continue;
+        };
+        let json = if *key == "as_of" {
+            serde_json::Value::String(date_text(v).map_err(|_| {
+                crate::errors::to_py(
+                    py,
+                    ValidationError::single(
+                        "as_of",
+                        ErrorCode::InvalidFormat,
+                        "as_of: expected a datetime.date or text YYYY-MM-DD",
+                    ),
+                )
+            })?)
+        } else {
+            crate::convert::json_value(py, key, v)?
+        };
+        map.insert((*key).to_string(), json);
     }
-    for (field, value, slot) in [
-        ("min_cell", min_cell, &mut options.min_cell),
-        ("min_wave", min_wave, &mut options.min_wave),
-    ] {
-        if let Some(v) = value.filter(|v| !v.is_none()) {
-            *slot = overgang::answer::count(field, crate::convert::raw_answer(v))
-                .map_err(|e| ValidationError::new(vec![e]))
-                .into_py_result(py)?;
-        }
-    }
-    if let Some(d) = as_of {
-        let text = date_text(d).map_err(|_| {
-            crate::errors::to_py(
-                py,
-                ValidationError::single(
-                    "as_of",
-                    ErrorCode::InvalidFormat,
-                    "as_of: expected a datetime.date or text YYYY-MM-DD",
-                ),
-            )
-        })?;
-        options.as_of = Some(
-            overgang::json::parse_date("as_of", &text)
-                .map_err(|e| ValidationError::new(vec![e]))
-                .into_py_result(py)?,
-        );
-    }
-    Ok(options)
+    read_options(&serde_json::Value::Object(map)).into_py_result(py)
 }
 
 fn read(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, String)> {
@@ -89,10 +75,12 @@ fn read(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, String
 
 #[pymethods]
 impl Cohort {
-    /// Reads a cohort document (JSON text). Raises ValidationError listing every problem.
+    /// Reads a cohort document: JSON text (`str` or `bytes`) or a `dict`. Raises
+    /// ValidationError listing every problem.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Cohort> {
-        overgang::cohort::Cohort::from_json(text)
+    fn from_json(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyResult<Cohort> {
+        let value = crate::convert::document(py, document)?;
+        py.detach(|| overgang::cohort::Cohort::from_value(&value))
             .map(Cohort)
             .into_py_result(py)
     }
@@ -165,7 +153,15 @@ impl Cohort {
         min_wave: Option<&Bound<'py, PyAny>>,
         intervention_bins: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = options(py, as_of, min_cell, min_wave, intervention_bins)?;
+        let (options, _) = options(
+            py,
+            &[
+                ("as_of", as_of),
+                ("min_cell", min_cell),
+                ("min_wave", min_wave),
+                ("intervention_bins", intervention_bins),
+            ],
+        )?;
         let cohort = &self.0;
         let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
         Ok(pythonize::pythonize(py, &report)?)
@@ -183,23 +179,20 @@ impl Cohort {
         min_wave: Option<&Bound<'_, PyAny>>,
         intervention_bins: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let format: Format = crate::convert::optional_text(py, "format", format)?
-            .unwrap_or_else(|| "md".into())
-            .parse()
-            .into_py_result(py)?;
-        let lang = crate::convert::optional_text(py, "lang", lang)?.unwrap_or_else(|| "da".into());
-        let lang = Language::parse(&lang)
-            .ok_or_else(|| {
-                ValidationError::single(
-                    "lang",
-                    ErrorCode::UnknownValue,
-                    "lang: unknown value; allowed: da, en",
-                )
-            })
-            .into_py_result(py)?;
-        let options = options(py, as_of, min_cell, min_wave, intervention_bins)?;
-        let report = self.0.report(&options).into_py_result(py)?;
-        Ok(overgang::report::render(&report, format, lang))
+        let (options, render) = options(
+            py,
+            &[
+                ("format", format),
+                ("lang", lang),
+                ("as_of", as_of),
+                ("min_cell", min_cell),
+                ("min_wave", min_wave),
+                ("intervention_bins", intervention_bins),
+            ],
+        )?;
+        let cohort = &self.0;
+        let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
+        Ok(overgang::report::render(&report, &render))
     }
 
     /// The cohort as a JSON document (readable again by `Cohort.from_json`).
@@ -216,7 +209,38 @@ impl Cohort {
     }
 }
 
+/// The report and render options in effect for these keyword arguments, as one dict (the
+/// defaults filled in), or a ValidationError: the same reader as `Cohort.report` and `render`.
+#[pyfunction]
+#[pyo3(signature = (format = None, lang = None, as_of = None, min_cell = None, min_wave = None, intervention_bins = None))]
+fn report_options<'py>(
+    py: Python<'py>,
+    format: Option<&Bound<'py, PyAny>>,
+    lang: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    min_cell: Option<&Bound<'py, PyAny>>,
+    min_wave: Option<&Bound<'py, PyAny>>,
+    intervention_bins: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (report, render) = options(
+        py,
+        &[
+            ("format", format),
+            ("lang", lang),
+            ("as_of", as_of),
+            ("min_cell", min_cell),
+            ("min_wave", min_wave),
+            ("intervention_bins", intervention_bins),
+        ],
+    )?;
+    Ok(pythonize::pythonize(
+        py,
+        &overgang::report::options_json(&report, &render),
+    )?)
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Cohort>()?;
+    m.add_function(wrap_pyfunction!(report_options, m)?)?;
     Ok(())
 }

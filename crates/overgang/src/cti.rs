@@ -14,10 +14,10 @@
 //! # Ok::<(), overgang::ValidationError>(())
 //! ```
 
+use crate::dates::{add_months, DAYS_PER_MONTH};
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::ids::id_enum;
 use crate::json;
-use crate::dates::{add_months, DAYS_PER_MONTH};
 use crate::RawAnswer;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -834,8 +834,8 @@ fn text(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::Month;
     use proptest::prelude::*;
+    use time::Month;
 
     proptest! {
         #[test]

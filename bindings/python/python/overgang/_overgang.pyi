@@ -52,7 +52,7 @@ def who5_change(before: float, after: float) -> _Change:
 def who5_band(index: int) -> _Band:
     """The report's risk band of a WHO-5 index 0-100."""
 
-def questionnaire(id: Literal["who5", "gse"], language: Optional[str] = None) -> Dict[str, Any]:
+def questionnaire(id: Literal["who5", "gse"], lang: Optional[str] = None) -> Dict[str, Any]:
     """Texts of a questionnaire: id, language, fallback, title, stem, items, answers."""
 
 OPTION_KINDS: List[str]
@@ -104,7 +104,7 @@ class Course:
 class Cohort:
     """A project's cohort: participants with their questionnaires, assessments and courses."""
     @staticmethod
-    def from_json(text: Union[str, Dict[str, Any]]) -> "Cohort": ...
+    def from_json(document: Union[str, bytes, Dict[str, Any]]) -> "Cohort": ...
     @staticmethod
     def from_csv(participants: Union[str, os.PathLike[str]], who5: Optional[Union[str, os.PathLike[str]]] = None, gse: Optional[Union[str, os.PathLike[str]]] = None, ten_step: Optional[Union[str, os.PathLike[str]]] = None, interventions: Optional[Union[str, os.PathLike[str]]] = None, project: str = "Projekt") -> "Cohort": ...
     @staticmethod
@@ -123,3 +123,6 @@ def _score_gse_array(a: Any) -> Dict[str, Any]: ...
 def record_from_json(doc: Union[str, Dict[str, Any]]) -> Dict[str, Any]:
     """Validates a participant record with its questionnaires and assessments (the cohort's shape)."""
 def reading_from_json(doc: Union[str, Dict[str, Any]]) -> Dict[str, Any]: ...
+
+def report_options(format: Optional[str] = None, lang: Optional[str] = None, as_of: Optional[Union[str, datetime.date]] = None, min_cell: Optional[int] = None, min_wave: Optional[int] = None, intervention_bins: Optional[int] = None) -> Dict[str, Any]:
+    """The report and render options in effect (defaults filled in); raises ValidationError."""
