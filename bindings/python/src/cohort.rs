@@ -5,6 +5,7 @@ use overgang::cohort::csv::{CsvFile, CsvFiles};
 use overgang::report::{read_options, RenderOptions, ReportOptions};
 use overgang::{ErrorCode, ValidationError};
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
 use std::path::PathBuf;
 
 /// A project's cohort: participants with their questionnaires, assessments and courses.
@@ -19,19 +20,22 @@ fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     value.call_method0("isoformat")?.extract()
 }
 
-/// Report and render options from keyword arguments, read by the core's one reader. Dates
-/// may be `datetime.date`, `datetime.datetime` at midnight, `pandas.Timestamp` or ISO text.
+/// Report and render options from keyword arguments, read by the core's one reader (so a
+/// new option needs no change here). Dates may be `datetime.date`, `datetime.datetime`,
+/// `pandas.Timestamp` or ISO text; lists (of ids) are passed as lists.
 fn options(
     py: Python<'_>,
-    named: &[(&str, Option<&Bound<'_, PyAny>>)],
+    named: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<(ReportOptions, RenderOptions)> {
     let mut map = serde_json::Map::new();
-    for (key, value) in named {
-        let Some(v) = value.filter(|v| !v.is_none()) else {
+    for (key, value) in named.into_iter().flat_map(|d| d.iter()) {
+        // Keywords are Python identifiers; the core refuses unknown ones without echoing them.
+        let key: String = key.extract()?;
+        if value.is_none() {
             continue;
-        };
-        let json = if *key == "as_of" {
-            serde_json::Value::String(date_text(v).map_err(|_| {
+        }
+        let json = if key == "as_of" {
+            serde_json::Value::String(date_text(&value).map_err(|_| {
                 crate::errors::to_py(
                     py,
                     ValidationError::single(
@@ -41,10 +45,12 @@ fn options(
                     ),
                 )
             })?)
+        } else if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() || value.is_instance_of::<PyDict>() {
+            crate::convert::document(py, &value)?
         } else {
-            crate::convert::json_value(py, key, v)?
+            crate::convert::json_value(py, &key, &value)?
         };
-        map.insert((*key).to_string(), json);
+        map.insert(key, json);
     }
     read_options(&serde_json::Value::Object(map)).into_py_result(py)
 }
@@ -144,52 +150,35 @@ impl Cohort {
     }
 
     /// The report as a dict with the documented JSON keys (docs/report.md).
-    #[pyo3(signature = (as_of = None, min_cell = None, min_wave = None, intervention_bins = None))]
+    /// Options (keywords): `as_of`, `min_cell`, `min_wave`, `intervention_bins`; see docs/report.md.
+    #[pyo3(signature = (**options))]
     fn report<'py>(
         &self,
         py: Python<'py>,
-        as_of: Option<&Bound<'py, PyAny>>,
-        min_cell: Option<&Bound<'py, PyAny>>,
-        min_wave: Option<&Bound<'py, PyAny>>,
-        intervention_bins: Option<&Bound<'py, PyAny>>,
+        options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (options, _) = options(
-            py,
-            &[
-                ("as_of", as_of),
-                ("min_cell", min_cell),
-                ("min_wave", min_wave),
-                ("intervention_bins", intervention_bins),
-            ],
-        )?;
+        let (options, render) = self::options(py, options)?;
+        if render != RenderOptions::default() {
+            return Err(crate::errors::to_py(
+                py,
+                ValidationError::single(
+                    "format",
+                    ErrorCode::UnknownField,
+                    "format, lang: options of render(), not of report()",
+                ),
+            ));
+        }
         let cohort = &self.0;
         let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
         Ok(pythonize::pythonize(py, &report)?)
     }
 
     /// The report as text: format "md", "html", "csv" or "json"; lang "da" or "en".
-    #[pyo3(signature = (format = None, lang = None, as_of = None, min_cell = None, min_wave = None, intervention_bins = None))]
-    fn render(
-        &self,
-        py: Python<'_>,
-        format: Option<&Bound<'_, PyAny>>,
-        lang: Option<&Bound<'_, PyAny>>,
-        as_of: Option<&Bound<'_, PyAny>>,
-        min_cell: Option<&Bound<'_, PyAny>>,
-        min_wave: Option<&Bound<'_, PyAny>>,
-        intervention_bins: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<String> {
-        let (options, render) = options(
-            py,
-            &[
-                ("format", format),
-                ("lang", lang),
-                ("as_of", as_of),
-                ("min_cell", min_cell),
-                ("min_wave", min_wave),
-                ("intervention_bins", intervention_bins),
-            ],
-        )?;
+    /// Options (keywords): `format` ("md", "html", "csv", "json"; default "md"), `lang`
+    /// ("da", "en"; default "da") and the options of `report()`.
+    #[pyo3(signature = (**options))]
+    fn render(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let (options, render) = self::options(py, options)?;
         let cohort = &self.0;
         let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
         Ok(overgang::report::render(&report, &render))
@@ -212,27 +201,12 @@ impl Cohort {
 /// The report and render options in effect for these keyword arguments, as one dict (the
 /// defaults filled in), or a ValidationError: the same reader as `Cohort.report` and `render`.
 #[pyfunction]
-#[pyo3(signature = (format = None, lang = None, as_of = None, min_cell = None, min_wave = None, intervention_bins = None))]
+#[pyo3(signature = (**options))]
 fn report_options<'py>(
     py: Python<'py>,
-    format: Option<&Bound<'py, PyAny>>,
-    lang: Option<&Bound<'py, PyAny>>,
-    as_of: Option<&Bound<'py, PyAny>>,
-    min_cell: Option<&Bound<'py, PyAny>>,
-    min_wave: Option<&Bound<'py, PyAny>>,
-    intervention_bins: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (report, render) = options(
-        py,
-        &[
-            ("format", format),
-            ("lang", lang),
-            ("as_of", as_of),
-            ("min_cell", min_cell),
-            ("min_wave", min_wave),
-            ("intervention_bins", intervention_bins),
-        ],
-    )?;
+    let (report, render) = self::options(py, options)?;
     Ok(pythonize::pythonize(
         py,
         &overgang::report::options_json(&report, &render),
