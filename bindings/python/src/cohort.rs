@@ -45,7 +45,10 @@ fn options(
                     ),
                 )
             })?)
-        } else if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() || value.is_instance_of::<PyDict>() {
+        } else if value.is_instance_of::<PyList>()
+            || value.is_instance_of::<PyTuple>()
+            || value.is_instance_of::<PyDict>()
+        {
             crate::convert::document(py, &value)?
         } else {
             crate::convert::json_value(py, &key, &value)?

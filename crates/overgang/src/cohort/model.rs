@@ -369,8 +369,8 @@ fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Mem
         None | Some(Value::Null) => Vec::new(),
         Some(v) => measurement::from_json(v, instrument, &format!("{prefix}{key}"), errors),
     };
-    let who5 = list("who5", measurement::Instrument::Who5, errors);
-    let gse = list("gse", measurement::Instrument::Gse, errors);
+    let who5 = list("who5", crate::questionnaire::Instrument::Who5, errors);
+    let gse = list("gse", crate::questionnaire::Instrument::Gse, errors);
     let ten_step = nested(
         obj.get("ten_step"),
         &format!("{prefix}ten_step"),
