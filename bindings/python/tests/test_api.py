@@ -80,7 +80,7 @@ import overgang.pandas  # noqa: E402
 
 @pytest.mark.parametrize(
     "module",
-    [overgang, overgang._errors, overgang._array, overgang.cti, overgang.ten_step, overgang.outcomes, overgang.participant, overgang.intervention, overgang.pandas],
+    [overgang, overgang._errors, overgang._array, overgang.cti, overgang.ten_step, overgang.outcomes, overgang.participant, overgang.pandas],
     ids=lambda m: m.__name__,
 )
 def test_docstring_examples_run(module):

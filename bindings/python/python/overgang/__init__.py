@@ -14,11 +14,10 @@ One Rust core holds every rule; this package calls it.
 {'count': 80}
 
 Submodules: ``overgang.cti`` (CTI courses), ``overgang.ten_step`` (the ten-step scale),
-``overgang.outcomes`` (life-situation areas), ``overgang.participant`` and
-``overgang.intervention`` (registration).
+``overgang.outcomes`` (life-situation areas), and ``overgang.participant`` (registration).
 """
 
-from . import cti, intervention, outcomes, participant, ten_step
+from . import cti, outcomes, participant, ten_step
 from ._array import ERROR_CODES as ARRAY_ERROR_CODES
 from ._array import WHO5_BANDS, GseArrays, Who5Arrays, score_gse_array, score_who5_array
 from ._errors import FieldError, ValidationError
@@ -31,8 +30,6 @@ from ._overgang import (
     __version__,
     age_band,
     options,
-    participant_from_json,
-    participant_to_json,
     pseudonym,
     questionnaire,
     report_options,
@@ -81,13 +78,10 @@ __all__ = [
     "__version__",
     "age_band",
     "cti",
-    "intervention",
     "interventions",
     "options",
     "outcomes",
     "participant",
-    "participant_from_json",
-    "participant_to_json",
     "pseudonym",
     "questionnaire",
     "report_options",

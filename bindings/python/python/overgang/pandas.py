@@ -73,3 +73,5 @@ def score_gse(df, columns=None):
         },
         index=ix,
     )
+
+__all__ = ["score_gse", "score_who5"]

@@ -27,14 +27,14 @@ pub struct Cohort {
     #[serde(with = "crate::dates::iso_date_opt")]
     pub as_of: Option<Date>,
     /// The participants.
-    pub participants: Vec<Member>,
+    pub participants: Vec<ParticipantRecord>,
 }
 
 /// One participant of a cohort with everything recorded about them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Member {
+pub struct ParticipantRecord {
     /// Registration: ID, gender, age, dates, interventions, referrals.
     #[serde(flatten)]
     pub participant: Participant,
@@ -247,7 +247,7 @@ impl Cohort {
 }
 
 /// What the report needs of one member, as of a date.
-fn subject(m: &Member, as_of: Date) -> Subject {
+fn subject(m: &ParticipantRecord, as_of: Date) -> Subject {
     let p = &m.participant;
     let mut categories: Vec<Category> = p
         .interventions
@@ -303,12 +303,12 @@ fn subject(m: &Member, as_of: Date) -> Subject {
     }
 }
 
-impl Member {
+impl ParticipantRecord {
     /// Validates one participant record as a cohort holds it (registration plus `who5`, `gse`,
     /// `ten_step`, `outcomes`, `cti`): what a form downloads and the report reads.
     ///
     /// ```
-    /// let m = overgang::cohort::Member::from_json(r#"{"id": "AAR-0001", "start": "2024-01-15",
+    /// let m = overgang::cohort::ParticipantRecord::from_json(r#"{"id": "AAR-0001", "start": "2024-01-15",
     ///     "who5": [{"date": "2024-01-15", "items": [3, 4, 2, 3, 4]}]}"#)?;
     /// assert_eq!(m.who5.len(), 1);
     /// # Ok::<(), overgang::ValidationError>(())
@@ -316,15 +316,15 @@ impl Member {
     ///
     /// # Errors
     /// Every problem, with paths such as `who5[0].item3`.
-    pub fn from_json(text: &str) -> Result<Member, ValidationError> {
-        Member::from_value(&doc::parse_json(text)?)
+    pub fn from_json(text: &str) -> Result<ParticipantRecord, ValidationError> {
+        ParticipantRecord::from_value(&doc::parse_json(text)?)
     }
 
-    /// As [`Member::from_json`], from a JSON value.
+    /// As [`ParticipantRecord::from_json`], from a JSON value.
     ///
     /// # Errors
     /// Every problem, with paths.
-    pub fn from_value(value: &Value) -> Result<Member, ValidationError> {
+    pub fn from_value(value: &Value) -> Result<ParticipantRecord, ValidationError> {
         let mut errors = Vec::new();
         match member(value, "", &mut errors) {
             Some(m) if errors.is_empty() => Ok(m),
@@ -340,7 +340,7 @@ impl Member {
 
 /// One participant object: registration keys go to the participant validator, the cohort's
 /// own keys are validated here. `path` is the record's path (`participants[3]`, or "" alone).
-fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Member> {
+fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<ParticipantRecord> {
     let Some(obj) = value.as_object() else {
         errors.push(FieldError::new(
             path,
@@ -389,7 +389,7 @@ fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Mem
             .map_err(|e| errors.extend(e.prefixed(&format!("{prefix}cti.")).into_errors()))
             .ok(),
     };
-    Some(Member {
+    Some(ParticipantRecord {
         participant: participant?,
         who5,
         gse,
