@@ -29,12 +29,17 @@
 //! ```
 
 mod country;
+pub mod csv;
 mod form;
+pub mod render;
+pub mod report;
+mod suppress;
 mod venue;
 mod visit;
 
 pub use country::{CountryCode, COUNTRIES};
 pub use form::{parse_form, OUTREACH_FORMS};
+pub use report::{OutreachOptions, OutreachReport};
 pub use venue::{Venue, VenueId, VENUE_KEYS};
 pub use visit::{Health, OutreachVisit, MAX_PER_VISIT, VISIT_KEYS};
 
@@ -191,6 +196,20 @@ impl Outreach {
     /// ```
     pub fn is_empty(&self) -> bool {
         self.venues.is_empty() && self.visits.is_empty() && self.targets.is_none()
+    }
+
+    /// The outreach report.
+    ///
+    /// ```
+    /// use overgang::outreach::{Outreach, OutreachOptions};
+    /// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
+    ///     {"date": "2024-03-01", "form": "street", "municipality": 751, "women_met": 7, "new_contacts": 6}]}))?;
+    /// let r = o.report(&OutreachOptions::default());
+    /// assert_eq!(r.total.women_met.count, Some(7));
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    pub fn report(&self, options: &OutreachOptions) -> OutreachReport {
+        report::compute(self, options)
     }
 }
 
