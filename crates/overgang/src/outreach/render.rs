@@ -286,7 +286,7 @@ fn blocks(r: &OutreachReport, lang: Language) -> Vec<Block> {
             note: None,
             header: vec![
                 t(lang, "Year", "År"),
-                t(lang, "Measure", "Mål"),
+                t(lang, "Measure", "Indikator"),
                 t(lang, "Target", "Målsætning"),
                 t(lang, "Achieved", "Opnået"),
                 t(lang, "Of target", "Af målet"),
