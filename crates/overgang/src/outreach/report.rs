@@ -330,7 +330,11 @@ pub(crate) fn compute(o: &Outreach, options: &OutreachOptions) -> OutreachReport
         .iter()
         .map(|&c| l.figure(c as u64))
         .collect();
-    l.table(by_visits_ix.clone(), venue_total);
+    // Venues visited (in all years) are those with one visit or several, and the rest of the
+    // mapping had none: two linked sums, so that "none" cannot be had from the mapping's count
+    // minus the venues visited.
+    l.table(vec![by_visits_ix[0], total_ix[1]], venue_total);
+    l.table(vec![by_visits_ix[1], by_visits_ix[2]], total_ix[1]);
     let active_venues: Vec<_> = venues.iter().filter(|v| active(v)).collect();
     let active_ix = l.figure(active_venues.len() as u64);
     let inactive_ix = l.figure((venues.len() - active_venues.len()) as u64);
