@@ -24,6 +24,12 @@ use std::fmt;
 
 id_enum! {
     /// The five regions (regioner), in the order Danmarks Statistik lists them.
+    ///
+    /// ```
+    /// use overgang::{municipality::Region, Language};
+    /// assert_eq!(Region::ALL.len(), 5);
+    /// assert_eq!((Region::Sjaelland.as_str(), Region::Sjaelland.label(Language::Da)), ("sjaelland", "Region Sjælland"));
+    /// ```
     pub enum Region ("region") {
         /// Region Hovedstaden (code 1084).
         Hovedstaden = "hovedstaden", "Capital Region of Denmark", "Region Hovedstaden";
@@ -58,6 +64,11 @@ impl Region {
 }
 
 /// One municipality: its code, its Danish name and its region.
+///
+/// ```
+/// let m = overgang::municipality::by_code(101).unwrap();
+/// assert_eq!((m.code, m.name, m.region.code()), (101, "København", 1084));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Municipality {

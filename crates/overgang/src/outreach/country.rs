@@ -11,6 +11,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// Every officially assigned alpha-2 code, sorted, with its English and Danish name.
+///
+/// ```
+/// use overgang::outreach::COUNTRIES;
+/// assert_eq!(COUNTRIES.len(), 249);
+/// assert!(COUNTRIES.contains(&("DK", "Denmark", "Danmark")));
+/// ```
 pub const COUNTRIES: [(&str, &str, &str); 249] = [
     ("AD", "Andorra", "Andorra"),
     ("AE", "United Arab Emirates", "Forenede Arabiske Emirater"),
@@ -338,6 +344,14 @@ pub struct CountryCode(u16);
 
 impl CountryCode {
     /// Reads a code: two ASCII letters, either case, officially assigned.
+    ///
+    /// ```
+    /// use overgang::outreach::CountryCode;
+    /// assert_eq!(CountryCode::parse("nationalities", "bg")?.as_str(), "BG");
+    /// let err = CountryCode::parse("nationalities", "Bulgaria").unwrap_err();
+    /// assert!(!err.message.contains("Bulgaria"));
+    /// # Ok::<(), overgang::FieldError>(())
+    /// ```
     ///
     /// # Errors
     /// `unknown_value` on `field` for anything else; the text is never echoed.

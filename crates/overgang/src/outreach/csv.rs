@@ -17,9 +17,18 @@ use crate::RawAnswer;
 use serde_json::{Map, Value};
 
 /// The columns of a venue sheet.
+///
+/// ```
+/// assert_eq!(overgang::outreach::csv::VENUE_COLUMNS[0], "id");
+/// ```
 pub const VENUE_COLUMNS: [&str; 5] = ["id", "form", "municipality", "first_seen", "last_seen"];
 
-/// The columns of a visit sheet.
+/// The columns of a visit sheet (`sti_tests` and `referred_to_clinic` are the document's
+/// `health` object).
+///
+/// ```
+/// assert!(overgang::outreach::csv::VISIT_COLUMNS.contains(&"sti_tests"));
+/// ```
 pub const VISIT_COLUMNS: [&str; 10] = [
     "date",
     "venue",
@@ -34,6 +43,15 @@ pub const VISIT_COLUMNS: [&str; 10] = [
 ];
 
 /// A CSV sheet: its file name (for error locations), header and rows with their line numbers.
+///
+/// ```
+/// use overgang::outreach::csv::{read, Sheet};
+/// let header = vec!["id".to_string(), "form".into(), "municipality".into(), "first_seen".into()];
+/// let rows = vec![(2, vec!["ODE-1".to_string(), "clinic".into(), "461".into(), "2024-01-01".into()])];
+/// let o = read(Some(Sheet { file: "venues.csv", header: &header, rows: &rows }), None)?;
+/// assert_eq!(o.venues[0].municipality.map(|m| m.name()), Some("Odense"));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Sheet<'a> {
     /// File name used in error locations.
@@ -44,7 +62,12 @@ pub struct Sheet<'a> {
     pub rows: &'a [(u64, Vec<String>)],
 }
 
-/// The kinds of outreach sheet.
+/// The kinds of outreach sheet (see [`kind_of`]).
+///
+/// ```
+/// use overgang::outreach::csv::{kind_of, Kind};
+/// assert_eq!(kind_of(&["date".to_string(), "women_met".into()]), Some(Kind::Visit));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// One venue a row.

@@ -52,6 +52,12 @@ use std::collections::HashMap;
 
 /// Yearly outreach targets (`outreach_targets`), e.g. 150 new contacts and 75 counselled (seed
 /// 003 line 145) or 250 contacts for a national project (seed 000 line 13).
+///
+/// ```
+/// let o = overgang::outreach::Outreach::from_value(&serde_json::json!({"outreach_targets": {"new_contacts": 250}}))?;
+/// assert_eq!(o.targets.map(|t| (t.new_contacts, t.counselled)), Some((Some(250), None)));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Targets {
@@ -80,7 +86,19 @@ impl Targets {
 
 /// The outreach part of a document: the venues, the visits and the yearly targets, validated
 /// together (a visit's venue must be mapped, its date within the venue's seen period).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+///
+/// Read it with [`Outreach::from_value`], [`Outreach::from_json`] or [`Outreach::read`]; it
+/// serialises to the same keys, but does not deserialise, so that nothing skips validation.
+///
+/// ```
+/// use overgang::outreach::Outreach;
+/// let o = Outreach::from_json(r#"{"outreach_visits": [{"date": "2024-05-02", "form": "online", "women_met": 2}]}"#)?;
+/// let back = serde_json::to_value(&o).unwrap();
+/// assert_eq!(back["outreach_visits"][0]["health"]["sti_tests"], 0);
+/// assert_eq!(Outreach::from_value(&back)?, o);
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[non_exhaustive]
 pub struct Outreach {
     /// The mapping.
@@ -102,14 +120,29 @@ pub struct Outreach {
     pub targets: Option<Targets>,
 }
 
-/// The document keys the outreach part owns.
+/// The document keys the outreach part owns (a cohort document's reader adds them to its own).
+///
+/// ```
+/// assert_eq!(overgang::outreach::KEYS, ["venues", "outreach_visits", "outreach_targets"]);
+/// ```
 pub const KEYS: [&str; 3] = ["venues", "outreach_visits", "outreach_targets"];
 
 /// Largest target accepted (a typing-error guard).
+///
+/// ```
+/// let doc = serde_json::json!({"outreach_targets": {"new_contacts": 2_000_000}});
+/// let err = overgang::outreach::Outreach::from_value(&doc).unwrap_err();
+/// assert_eq!(err.errors()[0].code.as_str(), "out_of_range");
+/// ```
 pub const MAX_TARGET: u64 = 1_000_000;
 
 impl Outreach {
     /// Reads and validates an outreach document from JSON text.
+    ///
+    /// ```
+    /// let err = overgang::outreach::Outreach::from_json("{\"venues\": [").unwrap_err();
+    /// assert_eq!(err.errors()[0].code.as_str(), "invalid_json");
+    /// ```
     ///
     /// # Errors
     /// Every problem, with field paths.
@@ -118,6 +151,11 @@ impl Outreach {
     }
 
     /// Validates a document holding only the outreach keys ([`KEYS`]).
+    ///
+    /// ```
+    /// let err = overgang::outreach::Outreach::from_value(&serde_json::json!({"participants": []})).unwrap_err();
+    /// assert_eq!(err.errors()[0].code.as_str(), "unknown_field");
+    /// ```
     ///
     /// # Errors
     /// Every problem, with field paths (`outreach_visits[3].date`); unknown keys are refused.

@@ -14,6 +14,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use time::Date;
 
 /// Options of the outreach report; [`Default`] gives the documented defaults.
+///
+/// ```
+/// let o = overgang::outreach::OutreachOptions::default();
+/// assert_eq!((o.as_of, o.min_cell, o.top_countries, o.inactive_after_days), (None, 5, 5, 183));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
@@ -73,7 +78,20 @@ impl OutreachOptions {
     }
 }
 
-/// The outreach report. JSON keys are snake_case and a public contract.
+/// The outreach report. JSON keys are snake_case and a public contract (`docs/outreach.md`).
+///
+/// ```
+/// use overgang::outreach::{Outreach, OutreachOptions};
+/// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
+///     {"date": "2024-03-01", "form": "online", "women_met": 3, "new_contacts": 3}]}))?;
+/// let json = serde_json::to_value(o.report(&OutreachOptions::default())).unwrap();
+/// let keys: Vec<&str> = json.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+/// assert_eq!(keys, ["as_of", "years", "total", "venues", "nationalities", "targets",
+///                   "contacts_per_month", "notes", "options"]);
+/// // 3 women met is a small count: hidden, as `null` with `suppressed: true`
+/// assert_eq!(json["total"]["women_met"], serde_json::json!({"count": null, "percent": null, "suppressed": true}));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OutreachReport {
@@ -99,6 +117,15 @@ pub struct OutreachReport {
 }
 
 /// The activity figures of a period. Counts have no percentage (`percent` is `null`).
+///
+/// ```
+/// use overgang::outreach::{Outreach, OutreachOptions};
+/// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
+///     {"date": "2024-03-01", "form": "street", "municipality": 101, "women_met": 9, "counselled": 6}]}))?;
+/// let t = o.report(&OutreachOptions::default()).total;
+/// assert_eq!((t.women_met.count, t.counselled.count, t.new_contacts.count), (Some(9), Some(6), Some(0)));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figures {
     /// Visits and online sessions.
@@ -118,6 +145,18 @@ pub struct Figures {
 }
 
 /// One year's figures: `{year, visits, venues_visited, ...}`.
+///
+/// ```
+/// use overgang::outreach::{Outreach, OutreachOptions};
+/// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
+///     {"date": "2023-11-01", "form": "online", "women_met": 6, "new_contacts": 6},
+///     {"date": "2024-01-05", "form": "online", "women_met": 8, "new_contacts": 7}]}))?;
+/// let r = o.report(&OutreachOptions::default());
+/// let years: Vec<(i32, Option<u64>)> = r.years.iter().map(|y| (y.year, y.figures.new_contacts.count)).collect();
+/// assert_eq!(years, [(2023, Some(6)), (2024, Some(7))]);
+/// assert_eq!(r.contacts_per_month.len(), 3); // 2023-11, 2023-12 (0), 2024-01
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearFigures {
     /// The calendar year.
@@ -128,6 +167,20 @@ pub struct YearFigures {
 }
 
 /// The mapping: venues first seen by the report date.
+///
+/// ```
+/// use overgang::outreach::{Outreach, OutreachOptions};
+/// let venues: Vec<_> = (1..=6).map(|i| serde_json::json!({"id": format!("ODE-{i}"), "form": "clinic",
+///     "municipality": 461, "first_seen": "2024-01-01"})).collect();
+/// let o = Outreach::from_value(&serde_json::json!({"venues": venues}))?;
+/// let mut options = OutreachOptions::default();
+/// options.as_of = Some(overgang::json::parse_date("as_of", "2024-03-01").unwrap());
+/// let v = o.report(&options).venues;
+/// assert_eq!(v.count.count, Some(6));
+/// assert_eq!((v.active_by_region[2].key.as_str(), v.active_by_region[2].cell.count), ("syddanmark", Some(6)));
+/// assert_eq!((v.by_visits[0].key.as_str(), v.by_visits[0].cell.percent), ("none", Some(100)));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Venues {
     /// Venues in the mapping.
@@ -142,7 +195,7 @@ pub struct Venues {
     pub active_by_region: Vec<KeyRow>,
 }
 
-/// One row of a count table: `{key, count, percent, suppressed}`.
+/// One row of a count table: `{key, count, percent, suppressed}` (see [`Venues`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyRow {
     /// The row's id.
@@ -154,6 +207,17 @@ pub struct KeyRow {
 
 /// Women met by nationality: the most frequent countries (each at least `min_cell`), the rest
 /// grouped, and those whose nationality was not recorded; percentages of women met.
+///
+/// ```
+/// use overgang::outreach::{Outreach, OutreachOptions};
+/// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
+///     {"date": "2024-03-01", "form": "online", "women_met": 20, "nationalities": {"TH": 9, "RO": 6, "NG": 3}}]}))?;
+/// let n = o.report(&OutreachOptions::default()).nationalities;
+/// let top: Vec<&str> = n.top.iter().map(|r| r.key.as_str()).collect();
+/// assert_eq!(top, ["TH", "RO"]); // NG's 3 is grouped with the other countries
+/// assert_eq!((n.other.count, n.not_recorded.count), (None, None)); // 3 and 2: hidden
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Nationalities {
     /// Countries by ISO 3166-1 alpha-2 code, most frequent first.
@@ -165,6 +229,16 @@ pub struct Nationalities {
 }
 
 /// Progress against a yearly target.
+///
+/// ```
+/// use overgang::outreach::{Outreach, OutreachOptions};
+/// let o = Outreach::from_value(&serde_json::json!({
+///     "outreach_visits": [{"date": "2024-03-01", "form": "online", "women_met": 40, "new_contacts": 30}],
+///     "outreach_targets": {"new_contacts": 150}}))?;
+/// let t = &o.report(&OutreachOptions::default()).targets[0];
+/// assert_eq!((t.year, t.target, t.achieved.count, t.percent_of_target), (2024, 150, Some(30), Some(20)));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TargetRow {
     /// The calendar year.
@@ -179,7 +253,7 @@ pub struct TargetRow {
     pub percent_of_target: Option<u64>,
 }
 
-/// New contacts in one month.
+/// New contacts in one month (see [`YearFigures`] for an example).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthRow {
     /// `YYYY-MM`.

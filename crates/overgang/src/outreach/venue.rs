@@ -39,6 +39,11 @@ pub struct VenueId(String);
 impl VenueId {
     /// Validates a venue code (errors on field `id`).
     ///
+    /// ```
+    /// let err = overgang::outreach::VenueId::new("KBH 22334455").unwrap_err();
+    /// assert_eq!((err.errors()[0].field.as_str(), err.errors()[0].code.as_str()), ("id", "invalid_format"));
+    /// ```
+    ///
     /// # Errors
     /// `contains_cpr`, `missing`, `too_long`, `invalid_format` (other characters, a phone
     /// number, a name or address); the code is never echoed.
@@ -153,7 +158,7 @@ impl<'de> Deserialize<'de> for VenueId {
 /// assert_eq!(v.municipality.map(|m| m.name()), Some("København"));
 /// # Ok::<(), overgang::ValidationError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Venue {
     /// The project's code for the venue.
@@ -173,10 +178,20 @@ pub struct Venue {
 }
 
 /// The keys of a venue object.
+///
+/// ```
+/// assert_eq!(overgang::outreach::VENUE_KEYS.len(), 5);
+/// ```
 pub const VENUE_KEYS: [&str; 5] = ["id", "form", "municipality", "first_seen", "last_seen"];
 
 impl Venue {
     /// Validates a venue given as a JSON value (field paths relative to it).
+    ///
+    /// ```
+    /// let err = overgang::outreach::Venue::from_value(&serde_json::json!(
+    ///     {"id": "ESB-3", "form": "street", "first_seen": "2024-01-01"})).unwrap_err();
+    /// assert_eq!(err.errors()[0].field, "municipality");
+    /// ```
     ///
     /// # Errors
     /// Every problem: `id` under [`VenueId`]'s rules, `form` one of the outreach forms,

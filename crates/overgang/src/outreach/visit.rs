@@ -16,9 +16,20 @@ use time::Date;
 
 /// Largest count accepted on one visit (a typing-error guard: no outreach visit meets a
 /// thousand women).
+///
+/// ```
+/// assert_eq!(overgang::outreach::MAX_PER_VISIT, 1000);
+/// ```
 pub const MAX_PER_VISIT: u64 = 1000;
 
 /// Health work on a visit (seed 000: STI testing and health clinics; seed 003: a nurse joins).
+///
+/// ```
+/// let o = overgang::outreach::Outreach::from_value(&serde_json::json!({"outreach_visits": [{"date": "2024-03-01",
+///     "form": "online", "women_met": 4, "health": {"sti_tests": 2}}]}))?;
+/// assert_eq!((o.visits[0].health.sti_tests, o.visits[0].health.referred_to_clinic), (2, 0));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Health {
@@ -42,7 +53,7 @@ pub struct Health {
 /// assert_eq!((v.women_met, v.form.as_str(), v.municipality.map(|m| m.code())), (4, "clinic", Some(101)));
 /// # Ok::<(), overgang::ValidationError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct OutreachVisit {
     /// Date of the visit or session.
@@ -73,6 +84,10 @@ pub struct OutreachVisit {
 }
 
 /// The keys of a visit object.
+///
+/// ```
+/// assert!(overgang::outreach::VISIT_KEYS.contains(&"nationalities"));
+/// ```
 pub const VISIT_KEYS: [&str; 9] = [
     "date",
     "venue",
