@@ -153,9 +153,30 @@ pub fn read(
 }
 
 fn check_header(sheet: &Sheet<'_>, allowed: &[&str], errors: &mut Vec<FieldError>) {
-    for (i, h) in sheet.header.iter().enumerate() {
-        let name = h.trim().to_ascii_lowercase();
-        if !allowed.contains(&name.as_str()) {
+    let names: Vec<String> = sheet
+        .header
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    for (i, name) in names.iter().enumerate() {
+        if let Some(first) = names[..i].iter().position(|n| n == name) {
+            errors.push(
+                FieldError::new(
+                    "header",
+                    ErrorCode::Duplicate,
+                    format!(
+                        "header: column {} repeats column {}; each column once",
+                        i + 1,
+                        first + 1
+                    ),
+                )
+                .at(Location {
+                    file: sheet.file.to_string(),
+                    line: 1,
+                    column: None,
+                }),
+            );
+        } else if !allowed.contains(&name.as_str()) {
             errors.push(
                 FieldError::new(
                     "header",
@@ -292,6 +313,24 @@ mod tests {
         assert_eq!(err.errors().len(), 1);
         let text = format!("{err} {:?}", err.errors());
         assert!(text.contains("column 3") && !text.contains("Anna") && !text.contains("010190"));
+    }
+
+    #[test]
+    fn a_column_given_twice_is_refused() {
+        let header = h("date,form,women_met,women_met");
+        let err = read(
+            None,
+            Some(Sheet {
+                file: "visits.csv",
+                header: &header,
+                rows: &[],
+            }),
+        )
+        .unwrap_err();
+        assert_eq!(err.errors()[0].code.as_str(), "duplicate");
+        assert!(err.errors()[0]
+            .message
+            .contains("column 4 repeats column 3"));
     }
 
     #[test]

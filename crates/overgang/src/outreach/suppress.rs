@@ -51,10 +51,8 @@ impl Linked {
         if min_cell <= 1 {
             return;
         }
-        for (i, &c) in self.counts.iter().enumerate() {
-            if total_is_suppressed(c, min_cell) {
-                self.hidden[i] = true;
-            }
+        for (h, &c) in self.hidden.iter_mut().zip(&self.counts) {
+            *h |= total_is_suppressed(c, min_cell);
         }
         // Every round hides at least one more figure or stops, so this ends.
         let mut changed = true;
@@ -66,52 +64,79 @@ impl Linked {
         }
     }
 
+    /// Hides a figure; whether it was shown before.
+    fn hide(&mut self, i: usize) -> bool {
+        match self.hidden.get_mut(i) {
+            Some(h) if !*h => {
+                *h = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn is_hidden(&self, i: usize) -> bool {
+        self.hidden.get(i).copied().unwrap_or(true)
+    }
+
+    fn count(&self, i: usize) -> u64 {
+        self.counts.get(i).copied().unwrap_or(0)
+    }
+
     /// One table; whether anything was newly hidden.
     fn protect(&mut self, t: usize, min_cell: u64) -> bool {
         let Some((cells, total)) = self.tables.get(t).cloned() else {
             return false;
         };
-        let before = self.hidden.clone();
-        if self.hidden[total] {
+        let mut changed = false;
+        if self.is_hidden(total) {
             for &c in &cells {
-                self.hidden[c] = true;
+                changed |= self.hide(c);
             }
-            return self.hidden != before;
+            return changed;
         }
-        let counts: Vec<u64> = cells.iter().map(|&c| self.counts[c]).collect();
+        let counts: Vec<u64> = cells.iter().map(|&c| self.count(c)).collect();
         for (&c, hide) in cells.iter().zip(suppression_mask(&counts, min_cell)) {
-            self.hidden[c] |= hide;
+            if hide {
+                changed |= self.hide(c);
+            }
         }
         loop {
-            let hidden: Vec<usize> = cells.iter().copied().filter(|&c| self.hidden[c]).collect();
-            let sum: u64 = hidden.iter().map(|&c| self.counts[c]).sum();
-            let zeros_hidden = hidden.iter().any(|&c| self.counts[c] == 0);
+            let hidden: Vec<usize> = cells
+                .iter()
+                .copied()
+                .filter(|&c| self.is_hidden(c))
+                .collect();
+            let sum: u64 = hidden.iter().map(|&c| self.count(c)).sum();
+            let zeros_hidden = hidden.iter().any(|&c| self.count(c) == 0);
             // What the total gives away: the sum of the hidden cells. It pins them when there
             // is one, or when each hidden cell is known to be at least 1 and they sum to their
             // number (all are 1).
             let pinned = hidden.len() == 1 || (!zeros_hidden && sum == hidden.len() as u64);
             if hidden.is_empty() || !pinned {
-                break;
+                return changed;
             }
             let next = cells
                 .iter()
                 .copied()
-                .filter(|&c| !self.hidden[c] && self.counts[c] > 0)
-                .min_by_key(|&c| self.counts[c]);
+                .filter(|&c| !self.is_hidden(c) && self.count(c) > 0)
+                .min_by_key(|&c| self.count(c));
             if let Some(c) = next {
-                self.hidden[c] = true;
+                changed |= self.hide(c);
                 continue;
             }
-            let zeros: Vec<usize> = cells.iter().copied().filter(|&c| !self.hidden[c]).collect();
+            let zeros: Vec<usize> = cells
+                .iter()
+                .copied()
+                .filter(|&c| !self.is_hidden(c))
+                .collect();
             if zeros.is_empty() {
-                self.hidden[total] = true;
-                break;
+                return self.hide(total) || changed;
             }
             for c in zeros {
-                self.hidden[c] = true;
+                changed |= self.hide(c);
             }
         }
-        self.hidden != before
     }
 }
 
