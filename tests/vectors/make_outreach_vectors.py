@@ -234,11 +234,92 @@ document = [
     },
 ]
 
+HIDDEN = {"count": None, "percent": None, "suppressed": True}
+
+
+def shown(count, percent=None):
+    return {"count": count, "percent": percent}
+
+
+# The report: each case lists JSON pointers into the report and the values found there.
+report = [
+    {
+        "name": "a small month is hidden with its partner; two visits are a small count",
+        "document": {"outreach_visits": [
+            {"date": "2024-01-10", "form": "online", "women_met": 3, "new_contacts": 3},
+            {"date": "2024-02-10", "form": "online", "women_met": 12, "new_contacts": 9}]},
+        "options": {"as_of": "2024-12-31", "min_cell": 5},
+        "expected": {
+            "/total/women_met": shown(15),
+            "/total/new_contacts": shown(12),
+            "/total/visits": HIDDEN,
+            "/years/0/visits": HIDDEN,
+            "/contacts_per_month": [
+                {"month": "2024-01", "new_contacts": HIDDEN},
+                {"month": "2024-02", "new_contacts": HIDDEN},
+            ],
+        },
+    },
+    {
+        "name": "no longer active: nothing seen for more than 183 days before the report date",
+        "document": {
+            "venues": [
+                {"id": "ODE-1", "form": "clinic", "municipality": 461, "first_seen": "2024-01-01", "last_seen": "2024-02-01"},
+                {"id": "ODE-2", "form": "clinic", "municipality": 461, "first_seen": "2024-01-01"},
+                {"id": "AAL-3", "form": "bar", "municipality": 851, "first_seen": "2024-01-01"},
+            ],
+            "outreach_visits": [{"date": "2024-03-01", "venue": "AAL-3", "women_met": 2}],
+        },
+        "options": {"as_of": "2024-08-15", "min_cell": 0},
+        "expected": {
+            "/venues/by_status": [
+                {"key": "active", "count": 1, "percent": 33},
+                {"key": "no_longer_active", "count": 2, "percent": 67},
+            ],
+            "/venues/by_visits": [
+                {"key": "none", "count": 2, "percent": 67},
+                {"key": "one", "count": 1, "percent": 33},
+                {"key": "several", "count": 0, "percent": 0},
+            ],
+            "/venues/active_by_form/4": {"key": "bar", "count": 1, "percent": 100},
+            "/venues/active_by_region/4": {"key": "nordjylland", "count": 1, "percent": 100},
+        },
+    },
+    {
+        "name": "progress against the yearly targets of seed 003",
+        "document": {
+            "outreach_visits": [{"date": "2024-06-01", "form": "escort", "municipality": 101, "women_met": 40, "new_contacts": 30, "counselled": 10}],
+            "outreach_targets": {"new_contacts": 150, "counselled": 75},
+        },
+        "options": {"as_of": "2024-12-31", "min_cell": 0},
+        "expected": {
+            "/targets": [
+                {"year": 2024, "measure": "new_contacts", "target": 150, "achieved": shown(30), "percent_of_target": 20},
+                {"year": 2024, "measure": "counselled", "target": 75, "achieved": shown(10), "percent_of_target": 13},
+            ],
+        },
+    },
+    {
+        "name": "nationalities: countries under the smallest count are grouped",
+        "document": {"outreach_visits": [
+            {"date": "2024-03-01", "form": "online", "women_met": 20, "nationalities": {"TH": 9, "RO": 6, "NG": 3}}]},
+        "options": {"as_of": "2024-12-31", "min_cell": 5},
+        "expected": {
+            "/nationalities": {
+                "top": [{"key": "TH", "count": 9, "percent": 45}, {"key": "RO", "count": 6, "percent": 30}],
+                "other": HIDDEN,
+                "not_recorded": HIDDEN,
+            },
+        },
+    },
+]
+
 out = {
     "description": "Outreach and mapping (issue 18): municipality codes, venue codes, ISO 3166-1 country codes, venues and visits read from a document.",
     "municipality": municipality,
     "venue_id": venue_id,
     "country": country,
     "document": document,
+    "report": report,
 }
 (HERE / "outreach.json").write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")

@@ -442,3 +442,20 @@ fn cells(v: &Value, out: &mut Vec<u64>) {
         _ => {}
     }
 }
+
+#[test]
+fn report_vectors() {
+    for case in load("outreach.json")["report"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let o = Outreach::from_value(&case["document"]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let opts = &case["options"];
+        let options = OutreachOptions::new(
+            opts["as_of"].as_str().map(date),
+            opts["min_cell"].as_u64().unwrap(),
+        );
+        let report = serde_json::to_value(o.report(&options)).unwrap();
+        for (pointer, expected) in case["expected"].as_object().unwrap() {
+            assert_eq!(report.pointer(pointer), Some(expected), "{name}: {pointer}");
+        }
+    }
+}
