@@ -405,24 +405,63 @@ proptest! {
         for c in shown {
             prop_assert!(c == 0 || c >= min_cell, "count {} shown with min_cell {}", c, min_cell);
         }
-        // tables whose total is shown never hide exactly one cell
-        let tables = [
-            (counts(&r.venues.active_by_form), r.venues.by_status[0].cell.count),
-            (counts(&r.venues.active_by_region), r.venues.by_status[0].cell.count),
-            (counts(&r.venues.by_visits), r.venues.count.count),
-            (counts(&r.venues.by_status), r.venues.count.count),
-        ];
-        // the mapping's count minus the venues visited is the count of venues never visited
-        let none = &r.venues.by_visits[0].cell;
-        if none.suppressed {
-            prop_assert!(r.venues.count.suppressed || r.total.venues_visited.suppressed);
-        }
-        for (cells, total) in tables {
+        // every published sum: with its total shown it hides none or at least two of its
+        // parts; with its total hidden it hides all of them
+        for (cells, total) in published_sums(&r) {
+            let hidden = cells.iter().filter(|c| c.is_none()).count();
             if total.is_some() {
-                prop_assert_ne!(cells.iter().filter(|c| c.is_none()).count(), 1);
+                prop_assert_ne!(hidden, 1);
+            } else {
+                prop_assert_eq!(hidden, cells.len());
             }
         }
     }
+}
+
+/// The sums a report publishes: (parts, total), as shown (`None` when hidden).
+fn published_sums(r: &OutreachReport) -> Vec<(Vec<Option<u64>>, Option<u64>)> {
+    let active = r.venues.by_status[0].cell.count;
+    let by_visits = counts(&r.venues.by_visits);
+    let mut sums = vec![
+        (counts(&r.venues.active_by_form), active),
+        (counts(&r.venues.active_by_region), active),
+        (counts(&r.venues.by_status), r.venues.count.count),
+        (
+            vec![by_visits[0], r.total.venues_visited.count],
+            r.venues.count.count,
+        ),
+        (by_visits[1..].to_vec(), r.total.venues_visited.count),
+    ];
+    let mut nat = counts(&r.nationalities.top);
+    nat.extend([
+        r.nationalities.other.count,
+        r.nationalities.not_recorded.count,
+    ]);
+    sums.push((nat, r.total.women_met.count));
+    let measures: [fn(&overgang::outreach::report::Figures) -> Cell; 6] = [
+        |f| f.visits,
+        |f| f.women_met,
+        |f| f.new_contacts,
+        |f| f.counselled,
+        |f| f.sti_tests,
+        |f| f.referred_to_clinic,
+    ];
+    for m in measures {
+        sums.push((
+            r.years.iter().map(|y| m(&y.figures).count).collect(),
+            m(&r.total).count,
+        ));
+    }
+    for y in &r.years {
+        let months = r
+            .contacts_per_month
+            .iter()
+            .filter(|m| m.month.starts_with(&format!("{:04}-", y.year)))
+            .map(|m| m.new_contacts.count)
+            .collect();
+        sums.push((months, y.figures.new_contacts.count));
+    }
+    sums
 }
 
 /// Every shown count of a serialised report (`{"count": n, ...}` objects), targets excluded.
