@@ -2,7 +2,9 @@
 //! ([`ProstitutionForm`], seed 004) without grey-zone exchange, which has no venue to visit.
 
 use crate::error::{ErrorCode, FieldError};
+use crate::ids::IdLabel;
 use crate::participant::ProstitutionForm;
+use crate::questionnaire::Language;
 use serde_json::Value;
 
 /// The forms a venue or visit may have, in display order: clinic/massage, escort,
@@ -22,6 +24,23 @@ pub const OUTREACH_FORMS: [ProstitutionForm; 6] = [
     ProstitutionForm::Bar,
     ProstitutionForm::Online,
 ];
+
+/// The outreach forms with their labels, for forms and the catalogue (`[{id, label}]`).
+///
+/// ```
+/// let list = overgang::outreach::form_options(overgang::Language::Da);
+/// assert_eq!((list[0].id.as_str(), list[0].label.as_str()), ("clinic", "Massageklinik"));
+/// assert_eq!(list.len(), 6);
+/// ```
+pub fn form_options(lang: Language) -> Vec<IdLabel> {
+    OUTREACH_FORMS
+        .iter()
+        .map(|f| IdLabel {
+            id: f.as_str().to_string(),
+            label: f.label(lang).to_string(),
+        })
+        .collect()
+}
 
 /// Reads an outreach form from text.
 ///

@@ -38,7 +38,7 @@ mod venue;
 mod visit;
 
 pub use country::{CountryCode, COUNTRIES};
-pub use form::{parse_form, OUTREACH_FORMS};
+pub use form::{form_options, parse_form, OUTREACH_FORMS};
 pub use report::{OutreachOptions, OutreachReport};
 pub use venue::{Venue, VenueId, VENUE_KEYS};
 pub use visit::{Health, OutreachVisit, MAX_PER_VISIT, VISIT_KEYS};
