@@ -164,8 +164,25 @@ fn subtitle(r: &OutreachReport, lang: Language) -> String {
             &format!("Tal fra 1 til {hidden_to} er skjult sammen med de tal, der ellers ville afsløre dem; steder nævnes aldrig."),
         )
     };
+    let notes: String = r
+        .notes
+        .iter()
+        .map(|n| match n.as_str() {
+            "visits_after_as_of" => t(
+                lang,
+                " Visits after the report date are left out.",
+                " Besøg efter opgørelsesdatoen er udeladt.",
+            ),
+            "venues_after_as_of" => t(
+                lang,
+                " Venues first seen after the report date are left out.",
+                " Steder set første gang efter opgørelsesdatoen er udeladt.",
+            ),
+            _ => String::new(),
+        })
+        .collect();
     format!(
-        "{} {:04}-{:02}-{:02}. {rule}",
+        "{} {:04}-{:02}-{:02}. {rule}{notes}",
         t(lang, "As of", "Opgjort pr."),
         r.as_of.year(),
         u8::from(r.as_of.month()),
@@ -513,4 +530,41 @@ fn csv(r: &OutreachReport) -> String {
         row("new_contacts_per_month", &m.month, None, &m.new_contacts);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outreach::{Outreach, OutreachOptions};
+
+    fn report(as_of: &str, min_cell: u64) -> OutreachReport {
+        let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
+            {"date": "2024-03-01", "form": "bar", "municipality": 101, "women_met": 7, "new_contacts": 6},
+            {"date": "2024-09-01", "form": "bar", "municipality": 101, "women_met": 2}]}))
+        .unwrap();
+        let date = crate::json::parse_date("as_of", as_of).unwrap();
+        o.report(&OutreachOptions::new(Some(date), min_cell))
+    }
+
+    #[test]
+    fn notes_and_the_suppression_rule_are_said_in_both_languages() {
+        let r = report("2024-06-30", 0);
+        let da = render(&r, Format::Md, Language::Da);
+        let en = render(&r, Format::Md, Language::En);
+        assert!(da.contains("Ingen tal er skjult") && da.contains("Besøg efter opgørelsesdatoen"));
+        assert!(en.contains("No counts are hidden") && en.contains("Visits after the report date"));
+    }
+
+    #[test]
+    fn hidden_counts_say_hidden_not_a_bound() {
+        let r = report("2024-12-31", 5);
+        let md = render(&r, Format::Md, Language::En);
+        assert!(md.contains("hidden") && !md.contains("<5"));
+        let html = render(&r, Format::Html, Language::Da);
+        assert!(
+            html.starts_with("<!doctype html>") && html.contains("<svg") && html.contains("skjult")
+        );
+        let csv = render(&r, Format::Csv, Language::En);
+        assert!(csv.lines().all(|l| l.split(',').count() == 6));
+    }
 }
