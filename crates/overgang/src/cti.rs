@@ -17,13 +17,12 @@
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::ids::id_enum;
 use crate::json;
-use crate::limits::MAX_TEXT_CHARS;
-use crate::report::DAYS_PER_MONTH;
+use crate::dates::{add_months, DAYS_PER_MONTH};
 use crate::RawAnswer;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use time::{Date, Month};
+use time::Date;
 
 id_enum! {
     /// A period of a course.
@@ -101,6 +100,24 @@ id_enum! {
     }
 }
 
+id_enum! {
+    /// A course's status as the cohort report groups courses: running courses by phase.
+    pub enum StatusGroup ("status") {
+        /// Running, in the contact period.
+        RunningContact = "running_contact", "Running: contact period", "I gang: kontaktetablering";
+        /// Running, in phase 1.
+        RunningPlanning = "running_planning", "Running: phase 1, planning", "I gang: fase 1, planlægning";
+        /// Running, in phase 2.
+        RunningTryOut = "running_try_out", "Running: phase 2, try-out", "I gang: fase 2, afprøvning";
+        /// Running, in phase 3.
+        RunningTransfer = "running_transfer", "Running: phase 3, transfer", "I gang: fase 3, overdragelse";
+        /// Ended after reaching phase 3.
+        Completed = "completed", "Completed", "Gennemført";
+        /// Ended before phase 3.
+        Interrupted = "interrupted", "Interrupted", "Afbrudt";
+    }
+}
+
 /// Default phase length in months in the Danish exit programme.
 pub const DEFAULT_PHASE_MONTHS: u8 = 4;
 
@@ -110,11 +127,11 @@ pub const DEFAULT_PHASE_MONTHS: u8 = 4;
 pub struct Course {
     /// Start of the contact period.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub contact_start: Date,
     /// Start of phase 1.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub phase1_start: Date,
     /// Length of each phase in months (4 in the Danish programme; 3 is canonical CTI).
     pub phase_months: u8,
@@ -128,21 +145,12 @@ pub struct PlannedPhase {
     pub phase: Phase,
     /// First day.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub start: Date,
     /// First day after it (the next phase's start).
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub end: Date,
-}
-
-/// `date` plus `months` calendar months, clamped to the month's last day.
-pub fn add_months(date: Date, months: u32) -> Date {
-    let total = date.year() * 12 + i32::from(date.month() as u8) - 1 + months as i32;
-    let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
-    let month = Month::try_from(month).unwrap_or(Month::December);
-    let day = date.day().min(time::util::days_in_month(month, year));
-    Date::from_calendar_date(year, month, day).unwrap_or(date)
 }
 
 impl Course {
@@ -307,7 +315,7 @@ pub struct PhaseTransition {
     pub phase: Phase,
     /// Its first day.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub date: Date,
 }
 
@@ -317,7 +325,7 @@ pub struct PhaseTransition {
 pub struct CourseEnd {
     /// The last day.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub date: Date,
     /// Why it ended; required when phase 3 was not reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -343,7 +351,7 @@ pub struct PlanItem {
 pub struct Handover {
     /// When.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub date: Date,
     /// To whom (a role of the support network).
     pub to: SupportRole,
@@ -391,6 +399,28 @@ impl CourseStatus {
             CourseStatus::Completed => "completed",
             CourseStatus::Interrupted { .. } => "interrupted",
         }
+    }
+
+    /// The report's group of this status; `None` for a course that has not started.
+    ///
+    /// ```
+    /// use overgang::cti::{CourseStatus, Phase, StatusGroup};
+    /// let running = CourseStatus::Running { phase: Phase::TryOut };
+    /// assert_eq!(running.group(), Some(StatusGroup::RunningTryOut));
+    /// assert_eq!(CourseStatus::NotStarted.group(), None);
+    /// ```
+    pub const fn group(self) -> Option<StatusGroup> {
+        Some(match self {
+            CourseStatus::NotStarted => return None,
+            CourseStatus::Running { phase } => match phase {
+                Phase::Contact => StatusGroup::RunningContact,
+                Phase::Planning => StatusGroup::RunningPlanning,
+                Phase::TryOut => StatusGroup::RunningTryOut,
+                Phase::Transfer => StatusGroup::RunningTransfer,
+            },
+            CourseStatus::Completed => StatusGroup::Completed,
+            CourseStatus::Interrupted { .. } => StatusGroup::Interrupted,
+        })
     }
 
     /// The phase of a running course.
@@ -513,11 +543,14 @@ impl RecordedCourse {
         match obj.get("focus_areas") {
             None | Some(Value::Null) => {}
             Some(Value::Object(map)) => {
-                for (k, v) in map {
-                    let path = format!("focus_areas.{}", crate::json::key(k));
-                    let phase = crate::ids::parse::<Phase>(&path, k)
-                        .map_err(|e| errors.push(e))
-                        .ok();
+                for (i, (k, v)) in map.iter().enumerate() {
+                    let (path, phase) = match crate::json::keyed_id::<Phase>("focus_areas", i, k) {
+                        Ok((path, id)) => (path, Some(id)),
+                        Err(e) => {
+                            errors.push(e);
+                            (format!("focus_areas#{}", i + 1), None)
+                        }
+                    };
                     let areas = json::id_list::<FocusArea>(Some(v), &path, &mut errors);
                     if let Some(p) = phase {
                         focus_areas.insert(p, areas);
@@ -774,27 +807,24 @@ fn required_id<T: crate::ids::IdSet>(
 }
 
 fn text(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Option<String> {
-    match value.and_then(Value::as_str) {
-        Some(s) if crate::participant::contains_cpr(s) => {
-            errors.push(FieldError::new(path, ErrorCode::ContainsCpr, format!("{path}: contains what looks like a CPR number; write no personal identifiers here")));
-            None
-        }
-        Some(s) if !s.trim().is_empty() && s.chars().count() <= MAX_TEXT_CHARS => {
-            Some(s.to_string())
-        }
-        Some(_) => {
-            errors.push(FieldError::new(
-                path,
-                ErrorCode::TooLong,
-                format!("{path}: 1 to {MAX_TEXT_CHARS} characters"),
-            ));
-            None
-        }
-        None => {
+    match value {
+        Some(Value::String(s)) => crate::privacy::free_text(path, s)
+            .map(|()| s.clone())
+            .map_err(|e| errors.push(e))
+            .ok(),
+        None | Some(Value::Null) => {
             errors.push(FieldError::new(
                 path,
                 ErrorCode::Missing,
                 format!("{path} is missing; text is required"),
+            ));
+            None
+        }
+        Some(_) => {
+            errors.push(FieldError::new(
+                path,
+                ErrorCode::InvalidFormat,
+                format!("{path}: expected text"),
             ));
             None
         }
@@ -804,6 +834,7 @@ fn text(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::Month;
     use proptest::prelude::*;
 
     proptest! {

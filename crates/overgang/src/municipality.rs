@@ -16,7 +16,7 @@
 
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::ids::{id_enum, IdLabel};
-use crate::questionnaire::Language;
+use crate::language::Language;
 use crate::RawAnswer;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -392,6 +392,7 @@ fn format_error(field: &str) -> FieldError {
         ErrorCode::InvalidFormat,
         format!("{field}: not a municipality code; {ALLOWED}"),
     )
+    .with_allowed(&codes().iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 fn unknown(field: &str) -> FieldError {
@@ -400,6 +401,15 @@ fn unknown(field: &str) -> FieldError {
         ErrorCode::UnknownValue,
         format!("{field}: not a Danish municipality's code; {ALLOWED}"),
     )
+    .with_allowed(&codes().iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+/// The 98 codes as three-digit text, for the error context that forms list choices from.
+fn codes() -> Vec<String> {
+    MUNICIPALITIES
+        .iter()
+        .map(|m| format!("{:03}", m.code))
+        .collect()
 }
 
 impl fmt::Display for MunicipalityCode {
@@ -449,6 +459,13 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), 98);
+    }
+
+    #[test]
+    fn errors_carry_the_98_codes_as_context() {
+        let e = MunicipalityCode::from_text("municipality", "999").unwrap_err();
+        let allowed = e.context.and_then(|c| c.allowed).unwrap_or_default();
+        assert_eq!((allowed.len(), allowed[0].as_str()), (98, "101"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use time::Date;
 pub struct Measurement {
     /// When it was answered.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub date: Date,
     /// The answers in item order; `null` for a missing answer.
     pub items: Vec<Option<u8>>,
@@ -54,13 +54,7 @@ pub(crate) fn from_json(
             ));
             continue;
         };
-        if obj.keys().any(|k| !matches!(k.as_str(), "date" | "items")) {
-            errors.push(FieldError::new(
-                at.clone(),
-                ErrorCode::UnknownField,
-                format!("{at}: a measurement has only `date` and `items`"),
-            ));
-        }
+        crate::json::refuse_unknown_keys(obj, &["date", "items"], &format!("{at}."), errors);
         let date = crate::json::date(obj.get("date"), &format!("{at}.date"), errors);
         let Some(items) = obj.get("items").and_then(Value::as_array) else {
             errors.push(FieldError::new(

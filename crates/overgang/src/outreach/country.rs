@@ -6,7 +6,7 @@
 //! never free text.
 
 use crate::error::{ErrorCode, FieldError};
-use crate::questionnaire::Language;
+use crate::language::Language;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 

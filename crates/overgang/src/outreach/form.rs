@@ -3,8 +3,8 @@
 
 use crate::error::{ErrorCode, FieldError};
 use crate::ids::IdLabel;
+use crate::language::Language;
 use crate::participant::ProstitutionForm;
-use crate::questionnaire::Language;
 use serde_json::Value;
 
 /// The forms a venue or visit may have, in display order: clinic/massage, escort,
@@ -71,6 +71,7 @@ fn unknown(field: &str) -> FieldError {
             allowed.join(", ")
         ),
     )
+    .with_allowed(&allowed)
 }
 
 /// An optional form at `path` (absent or `null`: `None`).
@@ -97,11 +98,14 @@ pub(crate) fn required(
 ) -> Option<ProstitutionForm> {
     if matches!(value, None | Some(Value::Null)) {
         let allowed: Vec<&str> = OUTREACH_FORMS.iter().map(|f| f.as_str()).collect();
-        errors.push(FieldError::new(
-            path,
-            ErrorCode::Missing,
-            format!("{path} is missing; one of: {}", allowed.join(", ")),
-        ));
+        errors.push(
+            FieldError::new(
+                path,
+                ErrorCode::Missing,
+                format!("{path} is missing; one of: {}", allowed.join(", ")),
+            )
+            .with_allowed(&allowed),
+        );
         return None;
     }
     optional(value, path, errors)

@@ -6,7 +6,8 @@
 //! Excel and aims at contact with 250 women nationally; seed 003 aims at 150 contacts a year in
 //! clinic and escort prostitution in Copenhagen, 75 of whom take up counselling, counted
 //! "without personally sensitive information". Nothing here describes a person: a visit holds
-//! counts, a venue holds the project's own code.
+//! counts, a venue holds the project's own code. The report is
+//! [`crate::report::outreach`] (the report layer).
 //!
 //! ```
 //! use overgang::outreach::Outreach;
@@ -31,15 +32,11 @@
 mod country;
 pub mod csv;
 mod form;
-pub mod render;
-pub mod report;
-mod suppress;
 mod venue;
 mod visit;
 
 pub use country::{CountryCode, COUNTRIES};
 pub use form::{form_options, parse_form, OUTREACH_FORMS};
-pub use report::{OutreachOptions, OutreachReport};
 pub use venue::{Venue, VenueId, VENUE_KEYS};
 pub use visit::{Health, OutreachVisit, MAX_PER_VISIT, VISIT_KEYS};
 
@@ -235,20 +232,6 @@ impl Outreach {
     pub fn is_empty(&self) -> bool {
         self.venues.is_empty() && self.visits.is_empty() && self.targets.is_none()
     }
-
-    /// The outreach report.
-    ///
-    /// ```
-    /// use overgang::outreach::{Outreach, OutreachOptions};
-    /// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
-    ///     {"date": "2024-03-01", "form": "street", "municipality": 751, "women_met": 7, "new_contacts": 6}]}))?;
-    /// let r = o.report(&OutreachOptions::default());
-    /// assert_eq!(r.total.women_met.count, Some(7));
-    /// # Ok::<(), overgang::ValidationError>(())
-    /// ```
-    pub fn report(&self, options: &OutreachOptions) -> OutreachReport {
-        report::compute(self, options)
-    }
 }
 
 fn targets(value: &Value, errors: &mut Vec<FieldError>) -> Option<Targets> {
@@ -260,27 +243,28 @@ fn targets(value: &Value, errors: &mut Vec<FieldError>) -> Option<Targets> {
         "outreach_targets.",
         errors,
     );
-    let mut one = |key: &str| -> Option<u64> {
-        let at = format!("{path}.{key}");
-        match obj.get(key) {
-            None | Some(Value::Null) => None,
-            Some(v) => match crate::answer::count(&at, RawAnswer::from(v)) {
-                Ok(n) if (1..=MAX_TARGET).contains(&n) => Some(n),
-                Ok(_) => {
-                    errors.push(FieldError::new(
+    let mut one =
+        |key: &str| -> Option<u64> {
+            let at = format!("{path}.{key}");
+            match obj.get(key) {
+                None | Some(Value::Null) => None,
+                Some(v) => match crate::answer::count(&at, RawAnswer::from(v)) {
+                    Ok(n) if (1..=MAX_TARGET).contains(&n) => Some(n),
+                    Ok(_) => {
+                        errors.push(FieldError::new(
                         at.clone(),
                         ErrorCode::OutOfRange,
                         format!("{at}: a yearly target is a whole number from 1 to {MAX_TARGET}"),
-                    ));
-                    None
-                }
-                Err(e) => {
-                    errors.push(e);
-                    None
-                }
-            },
-        }
-    };
+                    ).with_range(1.0, MAX_TARGET as f64));
+                        None
+                    }
+                    Err(e) => {
+                        errors.push(e);
+                        None
+                    }
+                },
+            }
+        };
     let new_contacts = one("new_contacts");
     let counselled = one("counselled");
     Some(Targets {

@@ -169,11 +169,11 @@ pub struct Venue {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipality: Option<MunicipalityCode>,
     /// When the mapping first saw it.
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub first_seen: Date,
     /// When the mapping last saw it; `None` while it is still seen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde(with = "crate::json::iso_date_opt")]
+    #[serde(with = "crate::dates::iso_date_opt")]
     pub last_seen: Option<Date>,
 }
 

@@ -57,7 +57,7 @@ pub struct Health {
 #[non_exhaustive]
 pub struct OutreachVisit {
     /// Date of the visit or session.
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub date: Date,
     /// The venue visited, when the visit was to a mapped venue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -311,7 +311,7 @@ fn count(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Opt
                 path,
                 ErrorCode::OutOfRange,
                 format!("{path}: more than {MAX_PER_VISIT} on one visit; expected a whole number from 0 to {MAX_PER_VISIT}"),
-            ));
+            ).with_range(0.0, MAX_PER_VISIT as f64));
             None
         }
         Err(e) => {

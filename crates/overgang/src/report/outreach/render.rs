@@ -4,22 +4,23 @@
 //! A hidden count is shown as "hidden" / "skjult", not as "<5": a count hidden to protect
 //! another (secondary suppression) may well be large.
 
-use super::report::{Figures, KeyRow, OutreachReport};
-use super::CountryCode;
+use super::{Figures, KeyRow, OutreachReport};
+use crate::language::Language;
 use crate::municipality::Region;
+use crate::outreach::CountryCode;
 use crate::participant::ProstitutionForm;
-use crate::questionnaire::Language;
 use crate::report::{Cell, Format};
 use std::fmt::Write;
 
 /// Renders the outreach report on its own (for a document that holds only outreach).
 ///
 /// ```
-/// use overgang::outreach::{render::render, Outreach, OutreachOptions};
+/// use overgang::outreach::Outreach;
+/// use overgang::report::outreach::{compute, render::render, OutreachOptions};
 /// use overgang::{report::Format, Language};
 /// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
 ///     {"date": "2024-03-01", "form": "street", "municipality": 751, "women_met": 7, "new_contacts": 6}]}))?;
-/// let md = render(&o.report(&OutreachOptions::default()), Format::Md, Language::Da);
+/// let md = render(&compute(&o, &OutreachOptions::default()), Format::Md, Language::Da);
 /// assert!(md.starts_with("# Opsøgende arbejde"));
 /// # Ok::<(), overgang::ValidationError>(())
 /// ```
@@ -41,8 +42,9 @@ pub fn render(report: &OutreachReport, format: Format, lang: Language) -> String
 /// cohort report's Markdown.
 ///
 /// ```
-/// use overgang::outreach::{render::markdown_section, Outreach, OutreachOptions};
-/// let r = Outreach::default().report(&OutreachOptions::default());
+/// use overgang::outreach::Outreach;
+/// use overgang::report::outreach::{compute, render::markdown_section, OutreachOptions};
+/// let r = compute(&Outreach::default(), &OutreachOptions::default());
 /// assert!(markdown_section(&r, overgang::Language::En, 3).contains("### Outreach per year"));
 /// ```
 pub fn markdown_section(report: &OutreachReport, lang: Language, level: usize) -> String {
@@ -76,8 +78,9 @@ pub fn markdown_section(report: &OutreachReport, lang: Language, level: usize) -
 /// into the cohort report's page.
 ///
 /// ```
-/// use overgang::outreach::{render::html_section, Outreach, OutreachOptions};
-/// let r = Outreach::default().report(&OutreachOptions::default());
+/// use overgang::outreach::Outreach;
+/// use overgang::report::outreach::{compute, render::html_section, OutreachOptions};
+/// let r = compute(&Outreach::default(), &OutreachOptions::default());
 /// assert!(html_section(&r, overgang::Language::Da).contains("<section>"));
 /// ```
 pub fn html_section(report: &OutreachReport, lang: Language) -> String {
@@ -534,16 +537,17 @@ fn csv(r: &OutreachReport) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{compute, OutreachOptions};
     use super::*;
-    use crate::outreach::{Outreach, OutreachOptions};
+    use crate::outreach::Outreach;
 
     fn report(as_of: &str, min_cell: u64) -> OutreachReport {
         let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
             {"date": "2024-03-01", "form": "bar", "municipality": 101, "women_met": 7, "new_contacts": 6},
             {"date": "2024-09-01", "form": "bar", "municipality": 101, "women_met": 2}]}))
         .unwrap();
-        let date = crate::json::parse_date("as_of", as_of).unwrap();
-        o.report(&OutreachOptions::new(Some(date), min_cell))
+        let date = crate::dates::parse_date("as_of", as_of).unwrap();
+        compute(&o, &OutreachOptions::new(Some(date), min_cell))
     }
 
     #[test]

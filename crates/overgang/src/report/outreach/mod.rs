@@ -4,19 +4,26 @@
 //!
 //! No venue is ever named: the report holds counts only, so a venue's code cannot appear
 //! beside a count, suppressed or not.
+//!
+//! The outreach data and its validation are the domain module [`crate::outreach`]; this is
+//! the report layer's part (it uses the report's [`Cell`] and suppression rule).
 
-use super::suppress::Linked;
-use super::{Outreach, OUTREACH_FORMS};
+pub mod render;
+mod suppress;
+
+use super::{Cell, ReportOptions};
 use crate::municipality::Region;
-use crate::report::{percent_half_up, Cell, ReportOptions};
+use crate::outreach::{CountryCode, Outreach, OutreachVisit, Venue, OUTREACH_FORMS};
+use crate::stats::percent_half_up;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use suppress::Linked;
 use time::Date;
 
 /// Options of the outreach report; [`Default`] gives the documented defaults.
 ///
 /// ```
-/// let o = overgang::outreach::OutreachOptions::default();
+/// let o = overgang::report::outreach::OutreachOptions::default();
 /// assert_eq!((o.as_of, o.min_cell, o.top_countries, o.inactive_after_days), (None, 5, 5, 183));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,7 +31,7 @@ use time::Date;
 #[non_exhaustive]
 pub struct OutreachOptions {
     /// The report date; `None` uses the latest date in the data. Visits after it are left out.
-    #[serde(with = "crate::json::iso_date_opt")]
+    #[serde(with = "crate::dates::iso_date_opt")]
     pub as_of: Option<Date>,
     /// Counts from 1 to `min_cell - 1` are suppressed; 0 turns suppression off. Default 5.
     pub min_cell: u64,
@@ -51,7 +58,7 @@ impl OutreachOptions {
     /// The cohort report's date and `min_cell`, with the outreach defaults for the rest.
     ///
     /// ```
-    /// use overgang::{outreach::OutreachOptions, report::ReportOptions};
+    /// use overgang::report::{outreach::OutreachOptions, ReportOptions};
     /// let o = OutreachOptions::from_report_options(&ReportOptions::default());
     /// assert_eq!((o.min_cell, o.top_countries), (5, 5));
     /// ```
@@ -66,7 +73,7 @@ impl OutreachOptions {
     /// Options with a report date and a `min_cell`.
     ///
     /// ```
-    /// let o = overgang::outreach::OutreachOptions::new(None, 3);
+    /// let o = overgang::report::outreach::OutreachOptions::new(None, 3);
     /// assert_eq!(o.min_cell, 3);
     /// ```
     pub fn new(as_of: Option<Date>, min_cell: u64) -> OutreachOptions {
@@ -81,10 +88,10 @@ impl OutreachOptions {
 /// The outreach report. JSON keys are snake_case and a public contract (`docs/outreach.md`).
 ///
 /// ```
-/// use overgang::outreach::{Outreach, OutreachOptions};
+/// use overgang::{outreach::Outreach, report::outreach::{compute, OutreachOptions}};
 /// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
 ///     {"date": "2024-03-01", "form": "online", "women_met": 3, "new_contacts": 3}]}))?;
-/// let json = serde_json::to_value(o.report(&OutreachOptions::default())).unwrap();
+/// let json = serde_json::to_value(compute(&o, &OutreachOptions::default())).unwrap();
 /// let keys: Vec<&str> = json.as_object().unwrap().keys().map(|k| k.as_str()).collect();
 /// assert_eq!(keys, ["as_of", "years", "total", "venues", "nationalities", "targets",
 ///                   "contacts_per_month", "notes", "options"]);
@@ -96,7 +103,7 @@ impl OutreachOptions {
 #[non_exhaustive]
 pub struct OutreachReport {
     /// The report date.
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub as_of: Date,
     /// Figures per calendar year, oldest first.
     pub years: Vec<YearFigures>,
@@ -119,10 +126,10 @@ pub struct OutreachReport {
 /// The activity figures of a period. Counts have no percentage (`percent` is `null`).
 ///
 /// ```
-/// use overgang::outreach::{Outreach, OutreachOptions};
+/// use overgang::{outreach::Outreach, report::outreach::{compute, OutreachOptions}};
 /// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
 ///     {"date": "2024-03-01", "form": "street", "municipality": 101, "women_met": 9, "counselled": 6}]}))?;
-/// let t = o.report(&OutreachOptions::default()).total;
+/// let t = compute(&o, &OutreachOptions::default()).total;
 /// assert_eq!((t.women_met.count, t.counselled.count, t.new_contacts.count), (Some(9), Some(6), Some(0)));
 /// # Ok::<(), overgang::ValidationError>(())
 /// ```
@@ -147,11 +154,11 @@ pub struct Figures {
 /// One year's figures: `{year, visits, venues_visited, ...}`.
 ///
 /// ```
-/// use overgang::outreach::{Outreach, OutreachOptions};
+/// use overgang::{outreach::Outreach, report::outreach::{compute, OutreachOptions}};
 /// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
 ///     {"date": "2023-11-01", "form": "online", "women_met": 6, "new_contacts": 6},
 ///     {"date": "2024-01-05", "form": "online", "women_met": 8, "new_contacts": 7}]}))?;
-/// let r = o.report(&OutreachOptions::default());
+/// let r = compute(&o, &OutreachOptions::default());
 /// let years: Vec<(i32, Option<u64>)> = r.years.iter().map(|y| (y.year, y.figures.new_contacts.count)).collect();
 /// assert_eq!(years, [(2023, Some(6)), (2024, Some(7))]);
 /// assert_eq!(r.contacts_per_month.len(), 3); // 2023-11, 2023-12 (0), 2024-01
@@ -169,13 +176,13 @@ pub struct YearFigures {
 /// The mapping: venues first seen by the report date.
 ///
 /// ```
-/// use overgang::outreach::{Outreach, OutreachOptions};
+/// use overgang::{outreach::Outreach, report::outreach::{compute, OutreachOptions}};
 /// let venues: Vec<_> = (1..=6).map(|i| serde_json::json!({"id": format!("ODE-{i}"), "form": "clinic",
 ///     "municipality": 461, "first_seen": "2024-01-01"})).collect();
 /// let o = Outreach::from_value(&serde_json::json!({"venues": venues}))?;
 /// let mut options = OutreachOptions::default();
-/// options.as_of = Some(overgang::json::parse_date("as_of", "2024-03-01").unwrap());
-/// let v = o.report(&options).venues;
+/// options.as_of = Some(overgang::dates::parse_date("as_of", "2024-03-01").unwrap());
+/// let v = compute(&o, &options).venues;
 /// assert_eq!(v.count.count, Some(6));
 /// assert_eq!((v.active_by_region[2].key.as_str(), v.active_by_region[2].cell.count), ("syddanmark", Some(6)));
 /// assert_eq!((v.by_visits[0].key.as_str(), v.by_visits[0].cell.percent), ("none", Some(100)));
@@ -209,10 +216,10 @@ pub struct KeyRow {
 /// grouped, and those whose nationality was not recorded; percentages of women met.
 ///
 /// ```
-/// use overgang::outreach::{Outreach, OutreachOptions};
+/// use overgang::{outreach::Outreach, report::outreach::{compute, OutreachOptions}};
 /// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
 ///     {"date": "2024-03-01", "form": "online", "women_met": 20, "nationalities": {"TH": 9, "RO": 6, "NG": 3}}]}))?;
-/// let n = o.report(&OutreachOptions::default()).nationalities;
+/// let n = compute(&o, &OutreachOptions::default()).nationalities;
 /// let top: Vec<&str> = n.top.iter().map(|r| r.key.as_str()).collect();
 /// assert_eq!(top, ["TH", "RO"]); // NG's 3 is grouped with the other countries
 /// assert_eq!((n.other.count, n.not_recorded.count), (None, None)); // 3 and 2: hidden
@@ -231,11 +238,11 @@ pub struct Nationalities {
 /// Progress against a yearly target.
 ///
 /// ```
-/// use overgang::outreach::{Outreach, OutreachOptions};
+/// use overgang::{outreach::Outreach, report::outreach::{compute, OutreachOptions}};
 /// let o = Outreach::from_value(&serde_json::json!({
 ///     "outreach_visits": [{"date": "2024-03-01", "form": "online", "women_met": 40, "new_contacts": 30}],
 ///     "outreach_targets": {"new_contacts": 150}}))?;
-/// let t = &o.report(&OutreachOptions::default()).targets[0];
+/// let t = &compute(&o, &OutreachOptions::default()).targets[0];
 /// assert_eq!((t.year, t.target, t.achieved.count, t.percent_of_target), (2024, 150, Some(30), Some(20)));
 /// # Ok::<(), overgang::ValidationError>(())
 /// ```
@@ -273,8 +280,18 @@ const MEASURES: [&str; 7] = [
     "referred_to_clinic",
 ];
 
-/// Computes the report (see [`Outreach::report`]).
-pub(crate) fn compute(o: &Outreach, options: &OutreachOptions) -> OutreachReport {
+/// Computes the outreach report of validated outreach data.
+///
+/// ```
+/// use overgang::outreach::Outreach;
+/// use overgang::report::outreach::{compute, OutreachOptions};
+/// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
+///     {"date": "2024-03-01", "form": "street", "municipality": 751, "women_met": 7, "new_contacts": 6}]}))?;
+/// let r = compute(&o, &OutreachOptions::default());
+/// assert_eq!(r.total.women_met.count, Some(7));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+pub fn compute(o: &Outreach, options: &OutreachOptions) -> OutreachReport {
     let latest = o
         .visits
         .iter()
@@ -306,7 +323,7 @@ pub(crate) fn compute(o: &Outreach, options: &OutreachOptions) -> OutreachReport
     // Figures per year and in all: for each measure, the years add up to the total.
     let years: BTreeSet<i32> = visits.iter().map(|v| v.date.year()).collect();
     let years: Vec<i32> = years.into_iter().collect();
-    let measure = |m: usize, vs: &[&&super::OutreachVisit]| -> u64 {
+    let measure = |m: usize, vs: &[&&OutreachVisit]| -> u64 {
         match m {
             0 => vs.len() as u64,
             1 => vs
@@ -321,14 +338,14 @@ pub(crate) fn compute(o: &Outreach, options: &OutreachOptions) -> OutreachReport
             _ => vs.iter().map(|v| v.health.referred_to_clinic).sum(),
         }
     };
-    let all: Vec<&&super::OutreachVisit> = visits.iter().collect();
+    let all: Vec<&&OutreachVisit> = visits.iter().collect();
     let total_ix: Vec<usize> = (0..MEASURES.len())
         .map(|m| l.figure(measure(m, &all)))
         .collect();
     let year_ix: Vec<Vec<usize>> = years
         .iter()
         .map(|&y| {
-            let in_year: Vec<&&super::OutreachVisit> =
+            let in_year: Vec<&&OutreachVisit> =
                 visits.iter().filter(|v| v.date.year() == y).collect();
             (0..MEASURES.len())
                 .map(|m| l.figure(measure(m, &in_year)))
@@ -373,7 +390,7 @@ pub(crate) fn compute(o: &Outreach, options: &OutreachOptions) -> OutreachReport
             *e = (*e).max(v.date);
         }
     }
-    let active = |v: &super::Venue| -> bool {
+    let active = |v: &Venue| -> bool {
         let seen = [
             Some(v.first_seen),
             v.last_seen.map(|d| d.min(as_of)),
@@ -418,7 +435,7 @@ pub(crate) fn compute(o: &Outreach, options: &OutreachOptions) -> OutreachReport
         .map(|&f| l.figure(active_venues.iter().filter(|v| v.form == f).count() as u64))
         .collect();
     l.table(form_ix.clone(), active_ix);
-    let region_of = |v: &super::Venue| v.municipality.map(|m| m.region());
+    let region_of = |v: &Venue| v.municipality.map(|m| m.region());
     let regions: Vec<Option<Region>> = Region::ALL.iter().map(|&r| Some(r)).chain([None]).collect();
     let region_ix: Vec<usize> = regions
         .iter()
@@ -427,16 +444,16 @@ pub(crate) fn compute(o: &Outreach, options: &OutreachOptions) -> OutreachReport
     l.table(region_ix.clone(), active_ix);
 
     // Nationalities over all years; the rows add up to the women met in all.
-    let mut by_country: BTreeMap<super::CountryCode, u64> = BTreeMap::new();
+    let mut by_country: BTreeMap<CountryCode, u64> = BTreeMap::new();
     for v in &visits {
         for (&c, &n) in &v.nationalities {
             *by_country.entry(c).or_default() += n;
         }
     }
-    let mut ranked: Vec<(super::CountryCode, u64)> = by_country.into_iter().collect();
+    let mut ranked: Vec<(CountryCode, u64)> = by_country.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let floor = options.min_cell.max(1);
-    let top: Vec<(super::CountryCode, u64)> = ranked
+    let top: Vec<(CountryCode, u64)> = ranked
         .iter()
         .copied()
         .filter(|&(_, n)| n >= floor)
@@ -570,7 +587,7 @@ pub(crate) fn compute(o: &Outreach, options: &OutreachOptions) -> OutreachReport
 }
 
 /// Every month from the first visit's to the last visit's, as (year, month).
-fn month_range(visits: &[&super::OutreachVisit]) -> Vec<(i32, u8)> {
+fn month_range(visits: &[&OutreachVisit]) -> Vec<(i32, u8)> {
     let key = |d: Date| d.year() * 12 + i32::from(u8::from(d.month())) - 1;
     let (Some(first), Some(last)) = (
         visits.iter().map(|v| key(v.date)).min(),
