@@ -7,11 +7,16 @@ use crate::convert::{from_js_document, raw_answer, snake_case_keys, to_js, to_js
 use crate::errors::IntoJsResult;
 use wasm_bindgen::prelude::*;
 
-fn language(lang: &JsValue) -> overgang::Language {
-    lang.as_string()
-        .as_deref()
-        .and_then(overgang::Language::parse)
-        .unwrap_or(overgang::Language::En)
+/// A language tag by the core's one policy (`da-DK` is Danish; unknown tags are errors; none
+/// is the default language).
+pub(crate) fn language(lang: &JsValue) -> Result<overgang::Language, JsValue> {
+    if lang.is_undefined() || lang.is_null() {
+        return Ok(overgang::Language::default());
+    }
+    let tag = lang.as_string().unwrap_or_default();
+    overgang::Language::from_tag("lang", &tag)
+        .map_err(|e| overgang::ValidationError::new(vec![e]))
+        .into_js()
 }
 
 /// Returns the ID when it is a valid pseudonymous ID; throws a ValidationError (field `id`,
@@ -87,7 +92,7 @@ pub fn options(
     #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_js(
-        &overgang::ids::options_of(&kind.as_string().unwrap_or_default(), language(&lang))
+        &overgang::catalogue::options(&kind.as_string().unwrap_or_default(), language(&lang)?)
             .into_js()?,
     )
 }
@@ -99,7 +104,7 @@ macro_rules! option_list {
         pub fn $rust(
             #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
         ) -> Result<JsValue, JsValue> {
-            to_js(&overgang::ids::options_of($kind, language(&lang)).into_js()?)
+            to_js(&overgang::catalogue::options($kind, language(&lang)?).into_js()?)
         }
     };
 }
@@ -198,7 +203,7 @@ pub fn cti_phase_on(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
 ) -> Result<JsValue, JsValue> {
     let c = course(&plan)?;
-    let d = overgang::json::parse_date("date", &date.as_string().unwrap_or_default())
+    let d = overgang::dates::parse_date("date", &date.as_string().unwrap_or_default())
         .map_err(|e| overgang::ValidationError::new(vec![e]))
         .into_js()?;
     Ok(c.phase_on(d)
@@ -215,7 +220,7 @@ pub fn validate_course(
     let value = from_js_document(&doc).into_js()?;
     let c = overgang::cti::RecordedCourse::from_value(&value).into_js()?;
     let on = match status_on.as_string() {
-        Some(s) => overgang::json::parse_date("statusOn", &s)
+        Some(s) => overgang::dates::parse_date("statusOn", &s)
             .map_err(|e| overgang::ValidationError::new(vec![e]))
             .into_js()?,
         None => c.dates().into_iter().max().unwrap_or(c.plan.contact_start),
@@ -253,4 +258,20 @@ pub fn reading_from_json(
 ) -> Result<JsValue, JsValue> {
     let value = from_js_document(&doc).into_js()?;
     to_js_document(&overgang::outcomes::Reading::from_value(&value).into_js()?)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // Web Crypto: `globalThis.crypto` in browsers and Node 20.
+    #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
+    fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
+}
+
+/// A new random 32-byte key for `pseudonym` (Web Crypto). Keep it secret and apart from the
+/// data; keys shorter than 16 bytes are refused (`weak_key`).
+#[wasm_bindgen(js_name = newPseudonymKey)]
+pub fn new_pseudonym_key() -> Result<Vec<u8>, JsValue> {
+    let mut key = vec![0u8; overgang::participant::NEW_KEY_BYTES];
+    get_random_values(&mut key)?;
+    Ok(key)
 }

@@ -25,6 +25,12 @@ pub fn to_js(err: &overgang::ValidationError) -> JsValue {
                 }
                 let _ = Reflect::set(&o, &"location".into(), &loc);
             }
+            if let Some(ctx) = &e.context {
+                let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+                if let Ok(v) = serde::Serialize::serialize(ctx, &serializer) {
+                    let _ = Reflect::set(&o, &"context".into(), &v);
+                }
+            }
             JsValue::from(o)
         })
         .collect();

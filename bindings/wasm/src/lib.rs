@@ -82,20 +82,21 @@ pub fn who5_band(
     Ok(JsValue::from_str(band.as_str()))
 }
 
-/// The texts of a questionnaire (`"who5"` or `"gse"`) in a language, falling back to English.
+/// The texts of a questionnaire (`"who5"` or `"gse"`) in a language (default Danish; GSE falls
+/// back to English and says so), with its scale (`minAnswer`, `maxAnswer`, `minAnswered`).
 #[wasm_bindgen(js_name = questionnaire, unchecked_return_type = "Questionnaire")]
 pub fn questionnaire(
     #[wasm_bindgen(unchecked_param_type = "\"who5\" | \"gse\"")] id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] language: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
     // Non-text ids and languages are passed on as "" so the core reports them its own way.
-    let language = if language.is_undefined() || language.is_null() {
-        "en".to_string()
+    let lang = if lang.is_undefined() || lang.is_null() {
+        overgang::Language::default().as_str().to_string()
     } else {
-        language.as_string().unwrap_or_default()
+        lang.as_string().unwrap_or_default()
     };
     let id = id.as_string().unwrap_or_default();
-    let q = overgang::questionnaire::questionnaire_by_id(&id, &language).into_js()?;
+    let q = overgang::questionnaire::questionnaire_by_id(&id, &lang).into_js()?;
     to_js(&q)
 }
 

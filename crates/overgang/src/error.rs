@@ -145,7 +145,7 @@ pub struct FieldError {
     /// message without restating a limit: `min` and `max` for ranges, `allowed` for closed sets,
     /// `max_length` for text. Never holds the input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context: Option<ErrorContext>,
+    pub context: Option<Box<ErrorContext>>,
 }
 
 /// What a rule allows; see [`FieldError::context`]. Every part is optional.
@@ -214,7 +214,7 @@ impl FieldError {
     /// assert_eq!((ctx.min, ctx.max), (Some(18.0), Some(120.0)));
     /// ```
     pub fn with_range(mut self, min: f64, max: f64) -> Self {
-        let ctx = self.context.get_or_insert_with(ErrorContext::default);
+        let ctx = self.context.get_or_insert_with(Box::default);
         ctx.min = Some(min);
         ctx.max = Some(max);
         self
@@ -222,24 +222,20 @@ impl FieldError {
 
     /// The same error with the allowed ids of a closed set as context.
     pub fn with_allowed(mut self, allowed: &[&str]) -> Self {
-        let ctx = self.context.get_or_insert_with(ErrorContext::default);
+        let ctx = self.context.get_or_insert_with(Box::default);
         ctx.allowed = Some(allowed.iter().map(|s| (*s).to_string()).collect());
         self
     }
 
     /// The same error with the shortest allowed text or key as context.
     pub fn with_min_length(mut self, min_length: u64) -> Self {
-        self.context
-            .get_or_insert_with(ErrorContext::default)
-            .min_length = Some(min_length);
+        self.context.get_or_insert_with(Box::default).min_length = Some(min_length);
         self
     }
 
     /// The same error with the longest allowed text or list as context.
     pub fn with_max_length(mut self, max_length: u64) -> Self {
-        self.context
-            .get_or_insert_with(ErrorContext::default)
-            .max_length = Some(max_length);
+        self.context.get_or_insert_with(Box::default).max_length = Some(max_length);
         self
     }
 

@@ -1,8 +1,8 @@
 //! Field-by-field reading of JSON documents, collecting every problem with its path, so that
 //! an import reports every problem at once (`participants[3].start`), not serde's first one.
 
-use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::dates::parse_date;
+use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::ids::IdSet;
 use crate::limits;
 use serde_json::Value;

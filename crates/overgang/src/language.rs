@@ -76,7 +76,10 @@ impl Language {
             FieldError::new(
                 field,
                 ErrorCode::UnknownValue,
-                format!("{field}: unknown value; allowed: {}", Language::IDS.join(", ")),
+                format!(
+                    "{field}: unknown value; allowed: {}",
+                    Language::IDS.join(", ")
+                ),
             )
             .with_allowed(&Language::IDS)
         })

@@ -34,4 +34,3 @@ pub fn percent_half_up(count: u64, n: u64) -> Option<u64> {
     // floor(100 * count / n + 1/2) = floor((200 * count + n) / (2 * n))
     Some(((200 * count + n) / (2 * n)) as u64)
 }
-

@@ -70,7 +70,10 @@ fn aarhus_reproduces_the_published_tables() {
         "aarhus.report.json",
         &render(&r, &RenderOptions::new(Format::Json, Language::En)),
     );
-    golden("aarhus.report.md", &render(&r, &RenderOptions::new(Format::Md, Language::Da)));
+    golden(
+        "aarhus.report.md",
+        &render(&r, &RenderOptions::new(Format::Md, Language::Da)),
+    );
 }
 
 #[test]

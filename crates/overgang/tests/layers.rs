@@ -110,7 +110,12 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for path in paths {
         let rel = path.strip_prefix(&src).unwrap();
-        let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
         let module = first.trim_end_matches(".rs").to_string();
         if module == "lib" {
             continue;
@@ -145,7 +150,9 @@ fn modules_import_only_downward() {
         let Some(own) = layer(&module) else { continue };
         for r in refs {
             match layer(&r) {
-                Some(l) if l > own => upward.push(format!("{module} (layer {own}) -> {r} (layer {l})")),
+                Some(l) if l > own => {
+                    upward.push(format!("{module} (layer {own}) -> {r} (layer {l})"))
+                }
                 _ => {}
             }
         }
@@ -193,7 +200,9 @@ fn no_import_circles() {
 
 #[test]
 fn the_reader_finds_references() {
-    let refs = references("use crate::{json, who5::Who5Band};\nlet x = $crate::ids::parse(); crate::Language::Da");
+    let refs = references(
+        "use crate::{json, who5::Who5Band};\nlet x = $crate::ids::parse(); crate::Language::Da",
+    );
     assert_eq!(
         refs.into_iter().collect::<Vec<_>>(),
         ["ids", "json", "language", "who5"]

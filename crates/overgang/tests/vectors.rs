@@ -278,3 +278,13 @@ fn cti_vectors() {
         }
     }
 }
+
+#[test]
+fn options_vectors() {
+    let v = load("options.json");
+    for case in v["options"].as_array().unwrap() {
+        let outcome = overgang::report::read_options(&case["options"])
+            .map(|(r, o)| overgang::report::options_json(&r, &o));
+        check(case, outcome);
+    }
+}

@@ -35,12 +35,28 @@ from ._overgang import (
     participant_to_json,
     pseudonym,
     questionnaire,
+    report_options,
     score_gse,
     score_who5,
     validate_id,
     who5_band,
     who5_change,
 )
+
+
+def new_pseudonym_key():
+    """A new random key of 32 bytes for :func:`pseudonym`, from the operating system.
+
+    Keep it secret and apart from the data. Keys shorter than 16 bytes are refused
+    (``weak_key``): with a short key, a pseudonym made from a CPR number could be reversed
+    by trying every CPR number.
+
+    >>> len(new_pseudonym_key())
+    32
+    """
+    import secrets
+
+    return secrets.token_bytes(32)
 
 
 def interventions(lang="da"):
@@ -74,6 +90,8 @@ __all__ = [
     "participant_to_json",
     "pseudonym",
     "questionnaire",
+    "report_options",
+    "new_pseudonym_key",
     "score_gse",
     "score_who5",
     "ten_step",

@@ -4,9 +4,9 @@ use super::{csv, measurement, Measurement};
 use crate::json as doc;
 
 use crate::error::{ErrorCode, FieldError, ValidationError};
+use crate::intervention::Category;
 use crate::limits;
 use crate::participant::Participant;
-use crate::intervention::Category;
 use crate::report::{self, CtiFacts, Report, ReportOptions, Subject};
 use crate::{cti, gse, outcomes, ten_step, who5};
 use serde::{Deserialize, Serialize};
@@ -282,11 +282,9 @@ fn subject(m: &Member, as_of: Date) -> Subject {
                 .map(move |(area, step)| (*area, a.date, step.get()))
         })
         .collect();
-    let cti = m.cti.as_ref().map(|c| {
-        CtiFacts {
-            status: c.status(as_of).group(),
-            months_per_phase: c.months_per_phase(as_of).into_iter().collect(),
-        }
+    let cti = m.cti.as_ref().map(|c| CtiFacts {
+        status: c.status(as_of).group(),
+        months_per_phase: c.months_per_phase(as_of).into_iter().collect(),
     });
     Subject {
         gender: p.gender,
@@ -371,8 +369,8 @@ fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Mem
         None | Some(Value::Null) => Vec::new(),
         Some(v) => measurement::from_json(v, instrument, &format!("{prefix}{key}"), errors),
     };
-    let who5 = list("who5", measurement::Instrument::Who5, errors);
-    let gse = list("gse", measurement::Instrument::Gse, errors);
+    let who5 = list("who5", crate::questionnaire::Instrument::Who5, errors);
+    let gse = list("gse", crate::questionnaire::Instrument::Gse, errors);
     let ten_step = nested(
         obj.get("ten_step"),
         &format!("{prefix}ten_step"),

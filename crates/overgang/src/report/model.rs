@@ -252,4 +252,3 @@ pub struct PhaseMonths {
     /// Their mean months in it, unrounded.
     pub mean_months: Option<f64>,
 }
-

@@ -72,7 +72,6 @@ pub struct RenderOptions {
     pub lang: Language,
 }
 
-
 impl RenderOptions {
     /// Options for a format and language.
     pub const fn new(format: Format, lang: Language) -> RenderOptions {
@@ -190,7 +189,10 @@ pub fn read_options(value: &Value) -> Result<(ReportOptions, RenderOptions), Val
         match v.as_str().map(|s| crate::ids::parse::<Format>(name, s)) {
             Some(Ok(f)) => render.format = f,
             Some(Err(e)) => errors.push(e),
-            None => errors.push(crate::ids::unknown_value(name, &crate::ids::ids::<Format>())),
+            None => errors.push(crate::ids::unknown_value(
+                name,
+                &crate::ids::ids::<Format>(),
+            )),
         }
     }
     if let Some((name, v)) = get(RENDER_KEYS[1]) {
@@ -227,4 +229,22 @@ impl ReportOptions {
         }
         read_options(value).map(|(r, _)| r)
     }
+}
+
+/// Report and render options as one flat JSON object (`{as_of, min_cell, min_wave,
+/// intervention_bins, format, lang}`): what the bindings return for "the options in effect".
+///
+/// ```
+/// use overgang::report::{options_json, read_options};
+/// let (r, o) = read_options(&serde_json::Value::Null)?;
+/// assert_eq!(options_json(&r, &o)["lang"], "da");
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+pub fn options_json(report: &ReportOptions, render: &RenderOptions) -> Value {
+    let mut out = serde_json::to_value(report).unwrap_or(Value::Null);
+    if let (Value::Object(map), Ok(Value::Object(more))) = (&mut out, serde_json::to_value(render))
+    {
+        map.extend(more);
+    }
+    out
 }

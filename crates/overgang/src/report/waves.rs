@@ -4,8 +4,8 @@
 //! when at least `min_wave` participants answered it (the report's rule: 10). Change from wave 1
 //! to a later wave is computed over the participants who answered both (paired respondents).
 
-use serde::{Deserialize, Serialize};
 use crate::stats::mean;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// One participant's scores, each with its date, in any order.

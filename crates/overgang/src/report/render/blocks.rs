@@ -20,7 +20,7 @@ fn band_ranges(lang: Language) -> String {
 }
 
 pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
-        let decimal = |v: Option<f64>, places: usize| localise(decimal(v, places), lang);
+    let decimal = |v: Option<f64>, places: usize| localise(decimal(v, places), lang);
     let hidden = format!("<{}", r.options.min_cell);
     let cnt = |c: &Cell| count(c, &hidden);
     let mut out = Vec::new();
@@ -42,7 +42,13 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             .age_bands
             .rows
             .iter()
-            .map(|row| vec![row.band.label(lang).to_string(), cnt(&row.cell), percent(&row.cell)])
+            .map(|row| {
+                vec![
+                    row.band.label(lang).to_string(),
+                    cnt(&row.cell),
+                    percent(&row.cell),
+                ]
+            })
             .collect(),
     });
     out.push(Block {
@@ -57,7 +63,13 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             .gender
             .rows
             .iter()
-            .map(|row| vec![row.gender.label(lang).to_string(), cnt(&row.cell), percent(&row.cell)])
+            .map(|row| {
+                vec![
+                    row.gender.label(lang).to_string(),
+                    cnt(&row.cell),
+                    percent(&row.cell),
+                ]
+            })
             .collect(),
     });
     let p = &r.participation;
@@ -141,11 +153,23 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     });
     let w = &r.who5;
     out.push(Block {
-        heading: t(lang, "WHO-5 wellbeing by measurement wave", "WHO-5 trivsel pr. måling"),
+        heading: t(
+            lang,
+            "WHO-5 wellbeing by measurement wave",
+            "WHO-5 trivsel pr. måling",
+        ),
         note: Some(t(
             lang,
-            &format!("A wave is shown when at least {} answered. Bands: {}.", r.options.min_wave, band_ranges(Language::En)),
-            &format!("En måling vises, når mindst {} har svaret. Grupper: {}.", r.options.min_wave, band_ranges(Language::Da)),
+            &format!(
+                "A wave is shown when at least {} answered. Bands: {}.",
+                r.options.min_wave,
+                band_ranges(Language::En)
+            ),
+            &format!(
+                "En måling vises, når mindst {} har svaret. Grupper: {}.",
+                r.options.min_wave,
+                band_ranges(Language::Da)
+            ),
         )),
         header: vec![
             t(lang, "Wave", "Måling"),
@@ -158,7 +182,16 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
         rows: w
             .waves
             .iter()
-            .map(|x| vec![x.wave.to_string(), x.n.to_string(), decimal(Some(x.mean_index), 0), percent(&x.bands.high_risk), percent(&x.bands.risk), percent(&x.bands.no_immediate_risk)])
+            .map(|x| {
+                vec![
+                    x.wave.to_string(),
+                    x.n.to_string(),
+                    decimal(Some(x.mean_index), 0),
+                    percent(&x.bands.high_risk),
+                    percent(&x.bands.risk),
+                    percent(&x.bands.no_immediate_risk),
+                ]
+            })
             .collect(),
     });
     let yes_no = |b: Option<bool>| match b {
@@ -243,7 +276,11 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
         header: vec![
             t(lang, "Wave", "Måling"),
             "n".into(),
-            t(lang, &format!("Mean score ({}-{})", gse::MIN_SCORE, gse::MAX_SCORE), &format!("Gns. score ({}-{})", gse::MIN_SCORE, gse::MAX_SCORE)),
+            t(
+                lang,
+                &format!("Mean score ({}-{})", gse::MIN_SCORE, gse::MAX_SCORE),
+                &format!("Gns. score ({}-{})", gse::MIN_SCORE, gse::MAX_SCORE),
+            ),
         ],
         rows: r
             .gse
@@ -314,7 +351,13 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
         rows: c
             .by_status
             .iter()
-            .map(|s| vec![s.status.label(lang).to_string(), cnt(&s.cell), percent(&s.cell)])
+            .map(|s| {
+                vec![
+                    s.status.label(lang).to_string(),
+                    cnt(&s.cell),
+                    percent(&s.cell),
+                ]
+            })
             .collect(),
     });
     out.push(Block {
@@ -343,4 +386,3 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     });
     out
 }
-

@@ -26,7 +26,11 @@ pub(super) fn who5_chart(r: &Report, lang: Language) -> String {
         // Zones meet half-way between the last index of one band and the first of the next.
         let (lo, hi) = band.range();
         let lo = if lo == 0 { 0.0 } else { f64::from(lo) - 0.5 };
-        let hi = if hi >= 100 { 100.0 } else { f64::from(hi) + 0.5 };
+        let hi = if hi >= 100 {
+            100.0
+        } else {
+            f64::from(hi) + 0.5
+        };
         let _ = write!(
             s,
             "<rect x=\"{left}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\"/>",
@@ -62,4 +66,3 @@ pub(super) fn who5_chart(r: &Report, lang: Language) -> String {
     s.push_str("</svg>");
     s
 }
-

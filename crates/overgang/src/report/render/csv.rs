@@ -59,33 +59,91 @@ impl Figure {
 pub fn figures(r: &Report) -> Vec<Figure> {
     let all = r.participants.count;
     let mut out = vec![figure("participants", "count", all)];
-    out.extend(r.age_bands.rows.iter().map(|x| figure("age_bands", x.band.as_str(), r.age_bands.n).cell(&x.cell)));
-    out.extend(r.gender.rows.iter().map(|x| figure("gender", x.gender.as_str(), r.gender.n).cell(&x.cell)));
+    out.extend(
+        r.age_bands
+            .rows
+            .iter()
+            .map(|x| figure("age_bands", x.band.as_str(), r.age_bands.n).cell(&x.cell)),
+    );
+    out.extend(
+        r.gender
+            .rows
+            .iter()
+            .map(|x| figure("gender", x.gender.as_str(), r.gender.n).cell(&x.cell)),
+    );
     let p = &r.participation;
     out.push(figure("participation", "mean_months", p.n).mean(p.mean_months));
     out.push(figure("participation", "excluded_short", p.excluded_short));
     let i = &r.interventions;
-    out.extend(i.by_category.iter().map(|x| figure("interventions.by_category", x.category.as_str(), all).cell(&x.cell)));
-    out.extend(i.by_count.iter().map(|x| figure("interventions.by_count", x.interventions.clone(), all).cell(&x.cell)));
-    out.push(figure("interventions", "anti_trafficking_referrals", all).cell(&i.anti_trafficking_referrals));
+    out.extend(
+        i.by_category
+            .iter()
+            .map(|x| figure("interventions.by_category", x.category.as_str(), all).cell(&x.cell)),
+    );
+    out.extend(
+        i.by_count
+            .iter()
+            .map(|x| figure("interventions.by_count", x.interventions.clone(), all).cell(&x.cell)),
+    );
+    out.push(
+        figure("interventions", "anti_trafficking_referrals", all)
+            .cell(&i.anti_trafficking_referrals),
+    );
     for w in &r.who5.waves {
-        out.push(figure("who5.waves", "mean_index", w.n).wave(w.wave).mean(Some(w.mean_index)));
-        for (k, c) in [("high_risk", &w.bands.high_risk), ("risk", &w.bands.risk), ("no_immediate_risk", &w.bands.no_immediate_risk)] {
+        out.push(
+            figure("who5.waves", "mean_index", w.n)
+                .wave(w.wave)
+                .mean(Some(w.mean_index)),
+        );
+        for (k, c) in [
+            ("high_risk", &w.bands.high_risk),
+            ("risk", &w.bands.risk),
+            ("no_immediate_risk", &w.bands.no_immediate_risk),
+        ] {
             out.push(figure("who5.waves", k, w.n).wave(w.wave).cell(c));
         }
     }
-    for (section, p) in r.who5.paired.iter().map(|p| ("who5.paired", p)).chain(r.gse.paired.iter().map(|p| ("gse.paired", p))) {
-        for (k, v) in [("mean_from", p.mean_from), ("mean_to", p.mean_to), ("change", p.change)] {
+    for (section, p) in r
+        .who5
+        .paired
+        .iter()
+        .map(|p| ("who5.paired", p))
+        .chain(r.gse.paired.iter().map(|p| ("gse.paired", p)))
+    {
+        for (k, v) in [
+            ("mean_from", p.mean_from),
+            ("mean_to", p.mean_to),
+            ("change", p.change),
+        ] {
             out.push(figure(section, k, p.n).wave(p.to_wave).mean(Some(v)));
         }
     }
     let z = &r.who5.risk_zone;
     out.push(figure("who5.risk_zone", "first", z.n).cell(&z.first));
     out.push(figure("who5.risk_zone", "latest", z.n).cell(&z.latest));
-    out.extend(r.gse.waves.iter().map(|w| figure("gse.waves", "mean_score", w.n).wave(w.wave).mean(Some(w.mean_score))));
-    out.extend(r.ten_step.areas.iter().map(|a| figure("ten_step.positive", a.area.as_str(), a.n).cell(&a.positive)));
-    out.extend(r.cti.by_status.iter().map(|x| figure("cti.by_status", x.status.as_str(), r.cti.courses).cell(&x.cell)));
-    out.extend(r.cti.mean_months_per_phase.iter().map(|p| figure("cti.mean_months", p.phase.as_str(), p.n).mean(p.mean_months)));
+    out.extend(r.gse.waves.iter().map(|w| {
+        figure("gse.waves", "mean_score", w.n)
+            .wave(w.wave)
+            .mean(Some(w.mean_score))
+    }));
+    out.extend(
+        r.ten_step
+            .areas
+            .iter()
+            .map(|a| figure("ten_step.positive", a.area.as_str(), a.n).cell(&a.positive)),
+    );
+    out.extend(
+        r.cti
+            .by_status
+            .iter()
+            .map(|x| figure("cti.by_status", x.status.as_str(), r.cti.courses).cell(&x.cell)),
+    );
+    out.extend(
+        r.cti
+            .mean_months_per_phase
+            .iter()
+            .map(|p| figure("cti.mean_months", p.phase.as_str(), p.n).mean(p.mean_months)),
+    );
     out
 }
 

@@ -65,4 +65,3 @@ pub(super) fn html(r: &Report, lang: Language) -> String {
     s.push_str("</body></html>\n");
     s
 }
-

@@ -41,4 +41,3 @@ pub(super) fn markdown(r: &Report, lang: Language) -> String {
     }
     s
 }
-

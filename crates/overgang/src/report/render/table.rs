@@ -82,4 +82,3 @@ pub(super) fn subtitle(r: &Report, lang: Language) -> String {
         suppression
     )
 }
-

@@ -12,7 +12,13 @@ pub(super) fn section(subjects: &[Subject], options: &ReportOptions) -> Interven
     let count = subjects.len() as u64;
     let top = options.intervention_bins.max(1);
     let bin_keys: Vec<String> = (0..=top)
-        .map(|i| if i == top { format!("{i}+") } else { i.to_string() })
+        .map(|i| {
+            if i == top {
+                format!("{i}+")
+            } else {
+                i.to_string()
+            }
+        })
         .collect();
     let mut bins = vec![0u64; top + 1];
     for s in subjects {

@@ -32,7 +32,11 @@ fn waves(series: &[Series], min_wave: u64) -> Waves {
 
 impl Waves {
     /// Paired change from wave 1 to each later shown wave, when wave 1 itself is shown.
-    fn paired(&self, min_wave: u64, significant: impl Fn(f64, f64) -> Option<bool>) -> Vec<PairedChange> {
+    fn paired(
+        &self,
+        min_wave: u64,
+        significant: impl Fn(f64, f64) -> Option<bool>,
+    ) -> Vec<PairedChange> {
         let has_first = self.shown.first().is_some_and(|w| w.0 == 1);
         self.shown
             .iter()

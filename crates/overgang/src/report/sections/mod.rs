@@ -58,7 +58,12 @@ pub struct CtiFacts {
 
 /// Rows of a partition table (each participant in at most one row), suppressed as a whole when
 /// its total is itself a small count.
-fn table<K: Clone, R: From<(K, Cell)>>(keys: &[K], counts: &[u64], n: u64, min_cell: u64) -> Vec<R> {
+fn table<K: Clone, R: From<(K, Cell)>>(
+    keys: &[K],
+    counts: &[u64],
+    n: u64,
+    min_cell: u64,
+) -> Vec<R> {
     let mut cs = cells(counts, n, min_cell);
     if total_is_suppressed(n, min_cell) {
         cs.iter_mut().for_each(|c| *c = Cell::SUPPRESSED);
@@ -79,7 +84,12 @@ fn share(count: u64, n: u64, min_cell: u64) -> Cell {
 }
 
 /// Computes the report. `as_of` must already be resolved (see [`ReportOptions::as_of`]).
-pub fn compute(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
+pub fn compute(
+    project: &str,
+    subjects: &[Subject],
+    as_of: Date,
+    options: &ReportOptions,
+) -> Report {
     let min_cell = options.min_cell;
     Report {
         project: project.to_string(),

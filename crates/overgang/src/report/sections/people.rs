@@ -8,7 +8,10 @@ use crate::stats::mean;
 use time::Date;
 
 /// Counts of a closed set over those with a known value: `(counts in ALL order, n)`.
-fn count_by<T: Copy + PartialEq>(all: &[T], values: impl Iterator<Item = Option<T>>) -> (Vec<u64>, u64) {
+fn count_by<T: Copy + PartialEq>(
+    all: &[T],
+    values: impl Iterator<Item = Option<T>>,
+) -> (Vec<u64>, u64) {
     let mut counts = vec![0u64; all.len()];
     let mut n = 0;
     for v in values.flatten() {
