@@ -114,7 +114,7 @@ fn document_vectors() {
 
 use overgang::report::outreach::render::render;
 use overgang::report::outreach::{compute, OutreachOptions, OutreachReport};
-use overgang::report::{Cell, Format};
+use overgang::report::{Cell, Format, RenderOptions};
 use overgang::Language;
 
 fn date(text: &str) -> time::Date {
@@ -198,11 +198,11 @@ fn fixture(name: &str) -> (OutreachReport, OutreachReport) {
     let hidden = compute(&o, &OutreachOptions::new(Some(as_of), 5));
     golden(
         &format!("outreach.{name}.report.json"),
-        &render(&hidden, Format::Json, Language::En),
+        &render(&hidden, &RenderOptions::new(Format::Json, Language::En)),
     );
     golden(
         &format!("outreach.{name}.report.md"),
-        &render(&hidden, Format::Md, Language::Da),
+        &render(&hidden, &RenderOptions::new(Format::Md, Language::Da)),
     );
     (open, hidden)
 }
@@ -393,7 +393,7 @@ proptest! {
         let r = compute(&o, &OutreachOptions::new(Some(date("2025-03-01")), min_cell));
         for format in [Format::Json, Format::Md, Format::Html, Format::Csv] {
             for lang in [Language::Da, Language::En] {
-                let text = render(&r, format, lang);
+                let text = render(&r, &RenderOptions::new(format, lang));
                 for v in &o.venues {
                     prop_assert!(!text.contains(v.id.as_str()), "{} named in {:?}", v.id, format);
                 }

@@ -9,7 +9,7 @@ use crate::language::Language;
 use crate::municipality::Region;
 use crate::outreach::CountryCode;
 use crate::participant::ProstitutionForm;
-use crate::report::{Cell, Format};
+use crate::report::{Cell, Format, RenderOptions};
 use std::fmt::Write;
 
 /// Renders the outreach report on its own (for a document that holds only outreach).
@@ -17,15 +17,16 @@ use std::fmt::Write;
 /// ```
 /// use overgang::outreach::Outreach;
 /// use overgang::report::outreach::{compute, render::render, OutreachOptions};
-/// use overgang::{report::Format, Language};
+/// use overgang::{report::{Format, RenderOptions}, Language};
 /// let o = Outreach::from_value(&serde_json::json!({"outreach_visits": [
 ///     {"date": "2024-03-01", "form": "street", "municipality": 751, "women_met": 7, "new_contacts": 6}]}))?;
-/// let md = render(&compute(&o, &OutreachOptions::default()), Format::Md, Language::Da);
+/// let md = render(&compute(&o, &OutreachOptions::default()), &RenderOptions::new(Format::Md, Language::Da));
 /// assert!(md.starts_with("# Opsøgende arbejde"));
 /// # Ok::<(), overgang::ValidationError>(())
 /// ```
-pub fn render(report: &OutreachReport, format: Format, lang: Language) -> String {
-    match format {
+pub fn render(report: &OutreachReport, options: &RenderOptions) -> String {
+    let lang = options.lang;
+    match options.format {
         Format::Json => serde_json::to_string_pretty(report).unwrap_or_default(),
         Format::Md => format!(
             "# {}\n\n{}\n{}",
@@ -553,8 +554,8 @@ mod tests {
     #[test]
     fn notes_and_the_suppression_rule_are_said_in_both_languages() {
         let r = report("2024-06-30", 0);
-        let da = render(&r, Format::Md, Language::Da);
-        let en = render(&r, Format::Md, Language::En);
+        let da = render(&r, &RenderOptions::new(Format::Md, Language::Da));
+        let en = render(&r, &RenderOptions::new(Format::Md, Language::En));
         assert!(da.contains("Ingen tal er skjult") && da.contains("Besøg efter opgørelsesdatoen"));
         assert!(en.contains("No counts are hidden") && en.contains("Visits after the report date"));
     }
@@ -562,13 +563,13 @@ mod tests {
     #[test]
     fn hidden_counts_say_hidden_not_a_bound() {
         let r = report("2024-12-31", 5);
-        let md = render(&r, Format::Md, Language::En);
+        let md = render(&r, &RenderOptions::new(Format::Md, Language::En));
         assert!(md.contains("hidden") && !md.contains("<5"));
-        let html = render(&r, Format::Html, Language::Da);
+        let html = render(&r, &RenderOptions::new(Format::Html, Language::Da));
         assert!(
             html.starts_with("<!doctype html>") && html.contains("<svg") && html.contains("skjult")
         );
-        let csv = render(&r, Format::Csv, Language::En);
+        let csv = render(&r, &RenderOptions::new(Format::Csv, Language::En));
         assert!(csv.lines().all(|l| l.split(',').count() == 6));
     }
 }
