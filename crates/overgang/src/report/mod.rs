@@ -9,6 +9,7 @@
 mod cells;
 pub mod model;
 pub mod options;
+pub mod outreach;
 mod render;
 mod sections;
 pub mod waves;
