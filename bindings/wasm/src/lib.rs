@@ -4,11 +4,14 @@
 //! strings (`"no_immediate_risk"`). Errors are real `Error`s named `ValidationError` with an
 //! `errors` array of `{field, code, message}`.
 
+mod batch;
 #[cfg(feature = "report")]
 mod cohort;
 mod convert;
 mod domain;
 mod errors;
+mod meta;
+mod safe;
 
 use convert::{raw_answer, raw_answers, to_js};
 use errors::IntoJsResult;

@@ -21,7 +21,12 @@ fn main() -> Result<(), ValidationError> {
     // A skipped item is refused with a code the journal can show next to the field.
     if let Err(err) = overgang::who5::score(&[Some(3), None, Some(2), Some(3), Some(4)]) {
         for e in err.errors() {
-            println!("not scored: {} {} ({})", e.field, e.code.as_str(), e.message);
+            println!(
+                "not scored: {} {} ({})",
+                e.field,
+                e.code.as_str(),
+                e.message
+            );
         }
     }
 
@@ -29,7 +34,10 @@ fn main() -> Result<(), ValidationError> {
     let record = r#"{"id": "P-0042", "gender": "woman", "age": 31, "start": "2024-03-01",
                      "interventions": [{"category": "counselling", "date": "2024-04-02"}]}"#;
     let participant = Participant::from_json(record)?;
-    println!("participant valid, age band {:?}", participant.age_band().map(|b| b.as_str()));
+    println!(
+        "participant valid, age band {:?}",
+        participant.age_band().map(|b| b.as_str())
+    );
 
     // A CPR number as id is refused, and the message does not repeat it.
     let bad = r#"{"id": "010190-1234", "start": "2024-03-01"}"#;
