@@ -166,7 +166,7 @@ test("TypeScript: the types resolve for require, import and the web entry", () =
   `);
   writeFileSync(path.join(project, "bad.mts"), `import { scoreWho5 } from "overgang";\nconst x: string = scoreWho5([1, 2, 3, 4, 5]).index;\nvoid x;\n`);
   // skipLibCheck stays off: the package's own .d.ts files are checked too.
-  const args = ["--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16", "--target", "es2022", "--types", ""];
+  const args = ["--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16", "--target", "es2022"];
   const ok = spawnSync(process.execPath, [tsc, ...args, "use.mts", "use.cts"], { cwd: project, encoding: "utf8" });
   assert.equal(ok.status, 0, ok.stdout + ok.stderr);
   const bad = spawnSync(process.execPath, [tsc, ...args, "bad.mts"], { cwd: project, encoding: "utf8" });
