@@ -5,10 +5,9 @@
 
 use overgang::cohort::Cohort;
 use overgang::participant::Participant;
-use overgang::report::{render, Format, ReportOptions};
-use overgang::{Language, ValidationError};
+use overgang::report::ReportOptions;
 
-fn main() -> Result<(), ValidationError> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     // 1. A WHO-5 questionnaire as the form sends it: five answers 0-5, `None` when skipped.
     let score = overgang::who5::score(&[Some(3), Some(4), Some(2), Some(3), Some(4)])?;
     println!(
@@ -55,7 +54,11 @@ fn main() -> Result<(), ValidationError> {
         report.participants.count,
         report.who5.waves.len()
     );
-    let markdown = render(&report, Format::Md, Language::En);
-    println!("{}", markdown.lines().next().unwrap_or_default());
+    // The report serialises to the documented JSON keys (docs/report.md) for the journal's export.
+    let json = serde_json::to_value(&report)?;
+    println!(
+        "report JSON sections: {}",
+        json.as_object().map_or(0, |o| o.len())
+    );
     Ok(())
 }
