@@ -18,6 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..", "..");
 const dist = path.join(root, "dist");
 const vite = path.join(here, "..", "node_modules", "vite", "bin", "vite.js");
+const webpack = path.join(here, "..", "node_modules", "webpack");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const version = JSON.parse(readFileSync(path.join(here, "..", "npm", "package.json"), "utf8")).version;
 
@@ -174,6 +175,24 @@ test("TypeScript: the types resolve for require, import and the web entry", () =
   assert.match(bad.stdout, /TS2322/);
 });
 
+/** Opens `dir/index.html` in Chromium and returns the JSON the page wrote into #out. */
+async function pageResult(dir) {
+  const s = await serve(dir);
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${s.address().port}/index.html`);
+    await page.waitForFunction(() => document.getElementById("out").textContent !== "loading", null, { timeout: 30000 });
+    const out = JSON.parse(await page.textContent("#out"));
+    await page.close();
+    assert.deepEqual(errors, []);
+    return out;
+  } finally {
+    s.close();
+  }
+}
+
 test("Vite: a build with no plugin or config works in Chromium, without calling init()", async () => {
   const app = freshProject("vite");
   try {
@@ -189,20 +208,30 @@ test("Vite: a build with no plugin or config works in Chromium, without calling 
     assert.equal(built.status, 0, built.stdout + built.stderr);
     const assets = readdirSync(path.join(app, "dist", "assets"));
     assert.ok(assets.some((f) => f.endsWith(".wasm")), `no .wasm emitted: ${assets}`);
-    const s = await serve(path.join(app, "dist"));
-    try {
-      const page = await browser.newPage();
-      const errors = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`http://127.0.0.1:${s.address().port}/index.html`);
-      await page.waitForFunction(() => document.getElementById("out").textContent !== "loading", null, { timeout: 30000 });
-      const out = JSON.parse(await page.textContent("#out"));
-      assert.deepEqual(errors, []);
-      assert.deepEqual(out, { index: 64, version, batch: [0, 1], safe: false });
-      await page.close();
-    } finally {
-      s.close();
-    }
+    assert.deepEqual(await pageResult(path.join(app, "dist")), { index: 64, version, batch: [0, 1], safe: false });
+  } finally {
+    rmSync(app, { recursive: true, force: true });
+  }
+});
+
+test("webpack: a build with no config file or plugin works in Chromium, without calling init()", async () => {
+  const app = freshProject("webpack");
+  try {
+    mkdirSync(path.join(app, "src"));
+    writeFileSync(path.join(app, "src", "index.js"), `
+      import { scoreWho5, scoreGseBatch, version } from "overgang";
+      document.getElementById("out").textContent = JSON.stringify({
+        index: scoreWho5([3, 4, 2, 3, 4]).index, version: version(),
+        gse: Array.from(scoreGseBatch(new Uint8Array([3, 3, 2, 4, 3, 1, 3, 2, 3, 3]), 1).score),
+      });`);
+    // webpack's defaults, as \`npx webpack\` in the project: ./src/index.js -> ./dist/main.js.
+    const built = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(webpack)})({ mode: "production" }, (err, stats) => {
+      if (err || stats.hasErrors()) { console.error(err ?? stats.toString("errors-only")); process.exit(1); }
+    });`], { cwd: app, encoding: "utf8" });
+    assert.equal(built.status, 0, built.stdout + built.stderr);
+    assert.ok(readdirSync(path.join(app, "dist")).some((f) => f.endsWith(".wasm")), "no .wasm emitted");
+    writeFileSync(path.join(app, "dist", "index.html"), `<!doctype html><meta charset="utf-8"><pre id="out">loading</pre><script src="main.js"></script>`);
+    assert.deepEqual(await pageResult(path.join(app, "dist")), { index: 64, version, gse: [27] });
   } finally {
     rmSync(app, { recursive: true, force: true });
   }
