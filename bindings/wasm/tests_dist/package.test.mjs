@@ -129,6 +129,32 @@ test("Node, ES module: import works with no setup, and init() is there for share
   assert.ok(out.names > 40, `only ${out.names} exports`);
 });
 
+test("the package README's JavaScript examples run in Node and give what their comments say", () => {
+  const readme = readFileSync(path.join(project, "node_modules", "overgang", "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/^( *)```js\n([\s\S]*?)^\1```/gm)].map((m) => m[2].replace(new RegExp(`^${m[1]}`, "gm"), ""));
+  assert.ok(blocks.length >= 3, `found ${blocks.length} js blocks`);
+  let checked = 0;
+  blocks.forEach((block, i) => {
+    const esm = /^import /m.test(block);
+    const lines = block.split("\n").map((line) => {
+      const m = /^(.*?); \/\/ ((?:[{["\d]|true|false).*)$/.exec(line);
+      if (!m) return line;
+      checked++;
+      return `check(${m[1].replace(/^(const|let) \w+ = /, "")}, (${m[2]}), ${JSON.stringify(m[1])});`;
+    });
+    const prelude = [
+      esm ? 'import { deepStrictEqual as check0 } from "node:assert";' : 'const { deepStrictEqual: check0 } = require("node:assert");',
+      "const check = (got, expected, what) => check0(got, expected, what);",
+      !esm && !/require\("overgang"\)/.test(block) ? 'const og = require("overgang");' : "",
+    ].join("\n");
+    const file = `readme${i}.${esm ? "mjs" : "cjs"}`;
+    writeFileSync(path.join(project, file), `${prelude}\n${lines.join("\n")}\nconsole.log("[]");\n`);
+    const r = spawnSync(process.execPath, [file], { cwd: project, encoding: "utf8" });
+    assert.equal(r.status, 0, `README block ${i + 1}:\n${block}\n${r.stderr}`);
+  });
+  assert.ok(checked >= 6, `only ${checked} commented results checked`);
+});
+
 test("the web entry: a call before init() says to call init(); initSync works", () => {
   const out = node(project, "web.mjs", `
     import { readFileSync } from "node:fs";
