@@ -5,8 +5,11 @@
 //! `errors` array of `{field, code, message}`.
 
 //!
-//! One file per core module (`who5.rs` beside the core's `who5.rs`), each calling the core.
+//! One file per core module (`who5.rs` beside the core's `who5.rs`), each calling the core;
+//! `batch.rs` (typed-array scoring), `safe.rs` (non-throwing forms) and `meta.rs` (version,
+//! option kinds) add what JavaScript callers need on top.
 
+mod batch;
 mod catalogue;
 #[cfg(feature = "report")]
 mod cohort;
@@ -14,9 +17,11 @@ mod convert;
 mod cti;
 mod errors;
 mod gse;
+mod meta;
 mod outcomes;
 mod participant;
 mod questionnaire;
+mod safe;
 mod ten_step;
 mod who5;
 
