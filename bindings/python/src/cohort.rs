@@ -97,38 +97,42 @@ impl Cohort {
     /// Reads CSV exports (paths): a participants file and optional long files, joined on `id`.
     /// Errors carry `location` = {file, line, column}.
     #[staticmethod]
-    #[pyo3(signature = (participants, who5 = None, gse = None, ten_step = None, interventions = None, project = "Projekt"))]
+    #[pyo3(signature = (participants = None, who5 = None, gse = None, ten_step = None, interventions = None, venues = None, visits = None, project = "Projekt"))]
+    #[allow(clippy::too_many_arguments)]
     fn from_csv(
         py: Python<'_>,
-        participants: PathBuf,
+        participants: Option<PathBuf>,
         who5: Option<PathBuf>,
         gse: Option<PathBuf>,
         ten_step: Option<PathBuf>,
         interventions: Option<PathBuf>,
+        venues: Option<PathBuf>,
+        visits: Option<PathBuf>,
         project: &str,
     ) -> PyResult<Cohort> {
-        let p = read(py, "participants", &participants)?;
         let read_opt = |field: &str, path: &Option<PathBuf>| {
             path.as_ref().map(|p| read(py, field, p)).transpose()
         };
-        let (w, g, t, i) = (
+        let (p, w, g, t, i, v, s) = (
+            read_opt("participants", &participants)?,
             read_opt("who5", &who5)?,
             read_opt("gse", &gse)?,
             read_opt("ten_step", &ten_step)?,
             read_opt("interventions", &interventions)?,
+            read_opt("venues", &venues)?,
+            read_opt("visits", &visits)?,
         );
         fn file(x: &Option<(String, String)>) -> Option<CsvFile<'_>> {
             x.as_ref().map(|(name, text)| CsvFile { name, text })
         }
         let files = CsvFiles {
-            participants: Some(CsvFile {
-                name: &p.0,
-                text: &p.1,
-            }),
+            participants: file(&p),
             who5: file(&w),
             gse: file(&g),
             ten_step: file(&t),
             interventions: file(&i),
+            venues: file(&v),
+            visits: file(&s),
         };
         overgang::cohort::Cohort::from_csv(project, &files)
             .map(Cohort)

@@ -9,6 +9,7 @@ mod convert;
 mod cti;
 mod errors;
 mod gse;
+mod outreach;
 mod participant;
 mod questionnaire;
 mod ten_step;
@@ -33,6 +34,7 @@ fn _overgang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ten_step::register(m)?;
     cti::register(m)?;
     cohort::register(m)?;
+    outreach::register(m)?;
     array::register(m)?;
     Ok(())
 }

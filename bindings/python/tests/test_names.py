@@ -10,7 +10,7 @@ import overgang
 import overgang.pandas
 
 NAMES = json.loads((pathlib.Path(__file__).parents[3] / "tests/api_names.json").read_text())
-SUBMODULES = ["cti", "ten_step", "outcomes", "participant", "pandas"]
+SUBMODULES = ["cti", "ten_step", "outcomes", "outreach", "participant", "pandas"]
 
 
 def exported():

@@ -58,6 +58,9 @@ option_list!(
     "ten_step_dimensions"
 );
 option_list!("endReasons", end_reasons, "end_reasons");
+option_list!("outreachForms", outreach_forms, "outreach_forms");
+option_list!("regions", regions, "regions");
+option_list!("municipalities", municipalities, "municipalities");
 option_list!("supportRoles", support_roles, "support_roles");
 option_list!("focusAreas", focus_areas, "focus_areas");
 option_list!("ctiPhases", cti_phases, "cti_phases");

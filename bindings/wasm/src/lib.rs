@@ -19,6 +19,7 @@ mod errors;
 mod gse;
 mod meta;
 mod outcomes;
+mod outreach;
 mod participant;
 mod questionnaire;
 mod safe;

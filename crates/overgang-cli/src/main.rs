@@ -196,6 +196,8 @@ fn report(
                     overgang::cohort::csv::Kind::Gse => csv.gse = file,
                     overgang::cohort::csv::Kind::TenStep => csv.ten_step = file,
                     overgang::cohort::csv::Kind::Interventions => csv.interventions = file,
+                    overgang::cohort::csv::Kind::Venues => csv.venues = file,
+                    overgang::cohort::csv::Kind::Visits => csv.visits = file,
                     _ => {
                         return Err(Failure::Io(format!(
                             "{name}: not a CSV file this version recognises"

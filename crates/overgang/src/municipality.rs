@@ -244,7 +244,37 @@ pub fn options() -> Vec<IdLabel> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MunicipalityCode(u16);
 
+/// What a municipality code stands for, as the bindings return it:
+/// `{code, name, region, region_code}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct MunicipalityFacts {
+    /// The three-digit code.
+    pub code: u16,
+    /// The municipality's name.
+    pub name: &'static str,
+    /// Its region.
+    pub region: Region,
+    /// The region's code (1081-1085).
+    pub region_code: u16,
+}
+
 impl MunicipalityCode {
+    /// The code, name and region.
+    ///
+    /// ```
+    /// let f = overgang::municipality::MunicipalityCode::new(751)?.facts();
+    /// assert_eq!((f.name, f.region_code), ("Aarhus", 1082));
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    pub fn facts(self) -> MunicipalityFacts {
+        MunicipalityFacts {
+            code: self.code(),
+            name: self.name(),
+            region: self.region(),
+            region_code: self.region().code(),
+        }
+    }
+
     /// Validates a code given as a number.
     ///
     /// ```

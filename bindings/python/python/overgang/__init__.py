@@ -17,7 +17,7 @@ Submodules: ``overgang.cti`` (CTI courses), ``overgang.ten_step`` (the ten-step 
 ``overgang.outcomes`` (life-situation areas), and ``overgang.participant`` (registration).
 """
 
-from . import cti, outcomes, participant, ten_step
+from . import cti, outcomes, outreach, participant, ten_step
 from ._array import ERROR_CODES as ARRAY_ERROR_CODES
 from ._array import WHO5_BANDS, GseArrays, Who5Arrays, score_gse_array, score_who5_array
 from ._errors import FieldError, ValidationError
@@ -81,6 +81,7 @@ __all__ = [
     "interventions",
     "options",
     "outcomes",
+    "outreach",
     "participant",
     "pseudonym",
     "questionnaire",

@@ -6,7 +6,9 @@ use crate::json as doc;
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::intervention::Category;
 use crate::limits;
+use crate::outreach::Outreach;
 use crate::participant::Participant;
+use crate::report::outreach::OutreachOptions;
 use crate::report::{self, CtiFacts, Report, ReportOptions, Subject};
 use crate::{cti, gse, outcomes, ten_step, who5};
 use serde::{Deserialize, Serialize};
@@ -28,6 +30,11 @@ pub struct Cohort {
     pub as_of: Option<Date>,
     /// The participants.
     pub participants: Vec<ParticipantRecord>,
+    /// Outreach: the mapping of venues, visits with anonymous counts, yearly targets (document
+    /// keys `venues`, `outreach_visits`, `outreach_targets`; written by [`Cohort::to_json`]).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub outreach: Outreach,
 }
 
 /// One participant of a cohort with everything recorded about them.
@@ -56,7 +63,14 @@ pub struct ParticipantRecord {
 }
 
 /// The keys of a cohort document.
-const DOCUMENT_KEYS: [&str; 3] = ["project", "as_of", "participants"];
+const DOCUMENT_KEYS: [&str; 6] = [
+    "project",
+    "as_of",
+    "participants",
+    "venues",
+    "outreach_visits",
+    "outreach_targets",
+];
 
 /// The keys a cohort adds to a participant's registration.
 const MEMBER_KEYS: [&str; 5] = ["who5", "gse", "ten_step", "outcomes", "cti"];
@@ -95,6 +109,12 @@ impl Cohort {
                     String::new()
                 }
             },
+            // A document of outreach alone may leave the project out.
+            None if obj.get("participants").is_none()
+                && crate::outreach::KEYS.iter().any(|k| obj.contains_key(*k)) =>
+            {
+                String::new()
+            }
             _ => {
                 errors.push(FieldError::new(
                     "project",
@@ -108,8 +128,11 @@ impl Cohort {
             .get("as_of")
             .filter(|v| !v.is_null())
             .and_then(|v| doc::date(Some(v), "as_of", &mut errors));
+        let outreach = Outreach::read(obj, &mut errors);
         let mut participants = Vec::new();
         match obj.get("participants") {
+            // A document of outreach alone has no participants.
+            None if !outreach.is_empty() => {}
             Some(Value::Array(list)) if list.len() <= limits::MAX_PARTICIPANTS => {
                 let mut ids = HashSet::new();
                 for (i, p) in list.iter().enumerate() {
@@ -144,6 +167,7 @@ impl Cohort {
             project,
             as_of,
             participants,
+            outreach,
         })
     }
 
@@ -152,13 +176,34 @@ impl Cohort {
     /// # Errors
     /// Every problem in every file.
     pub fn from_csv(project: &str, files: &csv::CsvFiles<'_>) -> Result<Cohort, ValidationError> {
+        let outreach = csv::outreach(files);
+        if files.participants.is_none() && (files.venues.is_some() || files.visits.is_some()) {
+            // Outreach alone: the document holds no participants.
+            let doc = serde_json::json!({"project": project, "participants": []});
+            let mut cohort = Cohort::from_value(&doc)?;
+            cohort.outreach = outreach?;
+            return Ok(cohort);
+        }
         let (doc, origins, mut errors) = csv::to_document(project, files)?;
-        match Cohort::from_value(&doc) {
+        let result = match Cohort::from_value(&doc) {
             Ok(cohort) if errors.is_empty() => Ok(cohort),
             Ok(_) => Err(ValidationError::new(errors)),
             Err(e) => {
                 errors.extend(origins.locate(e).into_errors());
                 Err(ValidationError::new(errors))
+            }
+        };
+        match (result, outreach) {
+            (Ok(mut cohort), Ok(o)) => {
+                cohort.outreach = o;
+                Ok(cohort)
+            }
+            (Ok(_), Err(e)) => Err(e),
+            (Err(e), Ok(_)) => Err(e),
+            (Err(e), Err(o)) => {
+                let mut all = e.into_errors();
+                all.extend(o.into_errors());
+                Err(ValidationError::new(all))
             }
         }
     }
@@ -170,12 +215,19 @@ impl Cohort {
             project: "sample".into(),
             as_of: None,
             participants: Vec::new(),
+            outreach: Outreach::default(),
         })
     }
 
     /// The cohort as a JSON document, readable again by [`Cohort::from_json`].
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut doc = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let (Value::Object(map), Ok(Value::Object(outreach))) =
+            (&mut doc, serde_json::to_value(&self.outreach))
+        {
+            map.extend(outreach);
+        }
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
     }
 
     /// The latest date anywhere in the data (the default report date).
@@ -194,6 +246,13 @@ impl Cohort {
                     .flatten()
                     .collect::<Vec<_>>()
             })
+            .chain(self.outreach.visits.iter().map(|v| v.date))
+            .chain(
+                self.outreach
+                    .venues
+                    .iter()
+                    .flat_map(|v| std::iter::once(v.first_seen).chain(v.last_seen)),
+            )
             .max()
     }
 
@@ -242,7 +301,12 @@ impl Cohort {
             .collect();
         let mut options = options.clone();
         options.as_of = Some(as_of);
-        Ok(report::compute(&self.project, &subjects, as_of, &options))
+        let mut report = report::compute(&self.project, &subjects, as_of, &options);
+        if !self.outreach.is_empty() {
+            let outreach = OutreachOptions::from_report_options(&options);
+            report.outreach = Some(report::outreach::compute(&self.outreach, &outreach));
+        }
+        Ok(report)
     }
 }
 

@@ -40,6 +40,10 @@ pub struct Report {
     pub ten_step: TenStepSection,
     /// CTI courses by status.
     pub cti: CtiSection,
+    /// Outreach (venues, visits, anonymous contacts), when the cohort has any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub outreach: Option<super::outreach::OutreachReport>,
     /// Options the report was computed with.
     pub options: ReportOptions,
 }

@@ -471,18 +471,12 @@ fn chart(r: &OutreachReport, lang: Language) -> String {
 }
 
 /// One CSV row per figure: `section,key,year,count,percent,suppressed`.
-fn csv(r: &OutreachReport) -> String {
-    let mut s = String::from("section,key,year,count,percent,suppressed\n");
+/// Every published outreach figure as `(section, key, year, cell)`, in report order: what the
+/// CSV lists, and what the cohort report's CSV adds under `outreach.`.
+pub fn figures(r: &OutreachReport) -> Vec<(String, String, Option<i32>, Cell)> {
+    let mut out = Vec::new();
     let mut row = |section: &str, key: &str, year: Option<i32>, c: &Cell| {
-        let opt = |v: Option<u64>| v.map_or_else(String::new, |v| v.to_string());
-        let _ = writeln!(
-            s,
-            "{section},{key},{},{},{},{}",
-            year.map_or_else(String::new, |y| y.to_string()),
-            opt(c.count),
-            opt(c.percent),
-            c.suppressed
-        );
+        out.push((section.to_string(), key.to_string(), year, *c));
     };
     let figures = |f: &Figures| {
         [
@@ -532,6 +526,22 @@ fn csv(r: &OutreachReport) -> String {
     }
     for m in &r.contacts_per_month {
         row("new_contacts_per_month", &m.month, None, &m.new_contacts);
+    }
+    out
+}
+
+fn csv(r: &OutreachReport) -> String {
+    let mut s = String::from("section,key,year,count,percent,suppressed\n");
+    let opt = |v: Option<u64>| v.map_or_else(String::new, |v| v.to_string());
+    for (section, key, year, c) in figures(r) {
+        let _ = writeln!(
+            s,
+            "{section},{key},{},{},{},{}",
+            year.map_or_else(String::new, |y| y.to_string()),
+            opt(c.count),
+            opt(c.percent),
+            c.suppressed
+        );
     }
     s
 }

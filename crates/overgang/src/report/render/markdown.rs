@@ -1,6 +1,5 @@
 //! Markdown: a heading per table, pipe tables with numbers right-aligned.
 
-use super::blocks::blocks;
 use super::table::{subtitle, t, title};
 use crate::language::Language;
 use crate::report::model::Report;
@@ -8,7 +7,7 @@ use std::fmt::Write;
 
 pub(super) fn markdown(r: &Report, lang: Language) -> String {
     let mut s = format!("# {}\n\n{}\n", title(r, lang), subtitle(r, lang));
-    for b in blocks(r, lang) {
+    for b in super::blocks::blocks(r, lang) {
         let _ = write!(s, "\n## {}\n\n", b.heading);
         if let Some(note) = &b.note {
             let _ = write!(s, "{note}\n\n");
@@ -38,6 +37,12 @@ pub(super) fn markdown(r: &Report, lang: Language) -> String {
         for row in &b.rows {
             let _ = writeln!(s, "| {} |", row.join(" | "));
         }
+    }
+    if let Some(o) = &r.outreach {
+        s.push('\n');
+        s.push_str(&crate::report::outreach::render::markdown_section(
+            o, lang, 2,
+        ));
     }
     s
 }

@@ -105,6 +105,7 @@ pub fn compute(
         gse: measures::gse(subjects, options),
         ten_step: ten_step::section(subjects, min_cell),
         cti: cti::section(subjects, min_cell),
+        outreach: None,
         options: options.clone(),
     }
 }
