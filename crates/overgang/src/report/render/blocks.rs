@@ -73,18 +73,15 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             .collect(),
     });
     let p = &r.participation;
+    let left_out = p
+        .excluded_short
+        .map_or_else(|| hidden.clone(), |v| v.to_string());
     out.push(Block {
         heading: t(lang, "Participation", "Deltagelse"),
         note: Some(t(
             lang,
-            &format!(
-                "Participations shorter than one day are left out ({} left out).",
-                p.excluded_short
-            ),
-            &format!(
-                "Forløb under én dag er udeladt ({} udeladt).",
-                p.excluded_short
-            ),
+            &format!("Participations shorter than one day are left out ({left_out} left out)."),
+            &format!("Forløb under én dag er udeladt ({left_out} udeladt)."),
         )),
         header: vec![
             t(lang, "Participations", "Forløb"),

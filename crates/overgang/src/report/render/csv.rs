@@ -73,7 +73,9 @@ pub fn figures(r: &Report) -> Vec<Figure> {
     );
     let p = &r.participation;
     out.push(figure("participation", "mean_months", p.n).mean(p.mean_months));
-    out.push(figure("participation", "excluded_short", p.excluded_short));
+    let mut excluded = figure("participation", "excluded_short", 0);
+    excluded.n = p.excluded_short;
+    out.push(excluded);
     let i = &r.interventions;
     out.extend(
         i.by_category

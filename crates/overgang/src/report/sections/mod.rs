@@ -90,6 +90,13 @@ pub fn compute(
     as_of: Date,
     options: &ReportOptions,
 ) -> Report {
+    let mut report = tables(project, subjects, as_of, options);
+    super::disclosure::protect(&mut report);
+    report
+}
+
+/// The tables before the whole-report protection.
+fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
     let min_cell = options.min_cell;
     Report {
         project: project.to_string(),
@@ -106,6 +113,7 @@ pub fn compute(
         ten_step: ten_step::section(subjects, min_cell),
         cti: cti::section(subjects, min_cell),
         outreach: None,
+        protection: Default::default(),
         options: options.clone(),
     }
 }
