@@ -162,7 +162,7 @@ test("an import merges by ID: new ones added, identical ones skipped, conflicts 
   await page.setInputFiles("#import-file", file);
   await page.waitForSelector("#import-summary");
   assert.equal(await page.textContent("#import-summary"), "Import: 1 nye, 1 uændrede, 1 konflikter.");
-  assert.match(await page.textContent('#conflicts li[data-id="AAR-0100"]'), /Forskelle: age/);
+  assert.match(await page.textContent('#conflicts li[data-id="AAR-0100"]'), /Forskelle \(enheden → importen\): age: 34 → 36/);
   assert.deepEqual(await page.$$eval("#case-list tr", (r) => r.map((x) => x.dataset.id)), ["AAR-0100", "AAR-0101", "AAR-0200"]);
   assert.ok((await shoot(page, "caseload-import-conflict")) <= 0);
   // Until the worker chooses, the device keeps its own version.

@@ -17,7 +17,20 @@ const el = (tag, attrs = {}, ...children) => {
   e.append(...children);
   return e;
 };
-const message = (err) => coreMessage(lang, err);
+/** The ages the core accepts, read from its own age rule (ageBand), never restated here. */
+let agesCache;
+function ages() {
+  if (agesCache === undefined) {
+    const ok = has("ageBand") ? Array.from({ length: 256 }, (_, i) => i).filter((a) => attempt(og.ageBand, a)[0]) : [];
+    agesCache = ok.length ? { min: ok[0], max: ok[ok.length - 1] } : null;
+  }
+  return agesCache;
+}
+/** The message for a core error; an age out of range says the allowed range (the core's). */
+function message(err) {
+  if (err.field === "age" && err.code === "out_of_range" && !err.context && ages()) err = { ...err, context: ages() };
+  return coreMessage(lang, err);
+}
 const has = (...names) => names.every((f) => typeof og[f] === "function");
 /** Calls the core; returns [result, null] or [null, errors] for a ValidationError. */
 function attempt(fn, ...args) {
@@ -182,9 +195,20 @@ function scoreOf(id, items) {
   const q = state.questionnaires[id] || og.questionnaire(id, lang);
   const answered = items.filter((v) => v !== null && v !== undefined).length;
   const tooMany = errors.find((e) => e.code === "too_many_missing");
-  // The minimum number answered comes from the core (questionnaire() or the error's context).
-  const min = q.minAnswered ?? tooMany?.context?.min ?? null;
-  return { score: null, errors, answered, of: q.items.length, min: id === "gse" ? min : null };
+  // The minimum number answered comes from the core: questionnaire(), the error's context, or
+  // else its scoring rule tried on k answered items. Said only when fewer than all may do.
+  const min = q.minAnswered ?? tooMany?.context?.min ?? minAnswered(id, q);
+  return { score: null, errors, answered, of: q.items.length, min: min !== null && min < q.items.length ? min : null };
+}
+
+const minCache = {};
+function minAnswered(id, q) {
+  if (!(id in minCache)) {
+    const v = q.answers[0].value, n = q.items.length;
+    const k = Array.from({ length: n + 1 }, (_, i) => i).find((i) => attempt(id === "who5" ? og.scoreWho5 : og.scoreGse, Array.from({ length: n }, (_, j) => (j < i ? v : null)))[0]);
+    minCache[id] = k ?? null;
+  }
+  return minCache[id];
 }
 
 function update(id) {
@@ -240,9 +264,9 @@ function renderHistory(id) {
   const table = el("table", { class: "history" }, el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t("m_date_col") }), el("th", { scope: "col", text: t("m_result_col") }), el("td"))));
   const body = el("tbody");
   for (const { entry, index } of list) {
-    const edit = el("button", { type: "button", class: "small", "data-index": String(index), text: t("m_edit") });
+    const edit = el("button", { type: "button", class: "small", "data-index": String(index), text: t("m_edit"), "aria-label": `${t("m_edit")} ${entry.date}` });
     edit.addEventListener("click", () => { state.cursor[id] = index; if (id === "ten") renderTenStep(); else renderQuestionnaire(id); $(`${id}-date`).focus(); });
-    const del = el("button", { type: "button", class: "small danger", "data-index": String(index), text: t("m_delete") });
+    const del = el("button", { type: "button", class: "small danger", "data-index": String(index), text: t("m_delete"), "aria-label": `${t("m_delete")} ${entry.date}` });
     del.addEventListener("click", () => {
       if (!confirm(t("m_delete_confirm")(entry.date))) return;
       setDoc(R.removeEntry(state.doc, id, index));
@@ -420,7 +444,10 @@ function readyToSave() {
   for (const k of Object.keys(REG)) state.shown.add(k);
   state.markAll = { who5: true, gse: true };
   validateRegistration();
-  $("json-error").textContent = errors.map((e) => `${e.field}: ${message(e)}`).join(" · ");
+  const other = errors.filter((e) => !FIELD_INPUT[e.field]);
+  $("json-error").textContent = [t("cannot_save"), ...other.map((e) => `${e.field}: ${message(e)}`)].join(" ");
+  const first = errors.map((e) => FIELD_INPUT[e.field]).find(Boolean);
+  if (first) setTimeout(() => $(first).focus(), 0);
   return false;
 }
 
@@ -468,13 +495,13 @@ function renderCaseList() {
   $("case-count").textContent = all.length ? t("count")(all.length) : t("no_cases");
   const body = $("case-list");
   body.replaceChildren(...rows.map((r) => {
-    const open = el("button", { type: "button", class: "small", text: t("open") });
+    const open = el("button", { type: "button", class: "small", text: t("open"), "aria-label": `${t("open")} ${r.id}` });
     open.addEventListener("click", () => openCase(r.id));
-    const del = el("button", { type: "button", class: "small danger", text: t("remove") });
+    const del = el("button", { type: "button", class: "small danger", text: t("remove"), "aria-label": `${t("remove")} ${r.id}` });
     del.addEventListener("click", async () => { if (confirm(t("remove_confirm")(r.id))) { await caseload.remove(r.id); if (state.savedId === r.id) state.savedId = null; renderCaseList(); renderRecordBar(); } });
     const n = ["who5", "gse", "ten_step"].reduce((s, k) => s + (Array.isArray(r.doc[k]) ? r.doc[k].length : 0), 0);
     return el("tr", { "data-id": r.id }, el("th", { scope: "row", text: r.id }), el("td", { text: r.doc.start || "" }), el("td", { text: String(n) }),
-      el("td", { text: r.saved.slice(0, 10) }), el("td", { class: "rowactions" }, open, del));
+      el("td", { class: "saved", text: r.saved.slice(0, 10) }), el("td", { class: "rowactions" }, open, del));
   }));
   $("case-empty").textContent = all.length && !rows.length ? t("no_match") : "";
 }
@@ -580,7 +607,9 @@ async function importCohort(file) {
       const keys = [...new Set([...Object.keys(c.mine), ...Object.keys(c.theirs)])].filter((k) => !R.sameJson(c.mine[k], c.theirs[k]));
       const mine = el("button", { type: "button", class: "small", text: t("keep_mine") });
       const theirs = el("button", { type: "button", class: "small", text: t("use_theirs") });
-      const li = el("li", { "data-id": c.id }, el("strong", { text: c.id }), " ", el("span", { class: "hint", text: t("conflict_fields")(keys.join(", ")) }), " ", mine, theirs);
+      const show = (v) => (v === undefined || v === null ? "–" : typeof v === "object" ? (Array.isArray(v) ? `[${v.length}]` : "{…}") : String(v));
+      const detail = keys.map((k) => `${k}: ${show(c.mine[k])} → ${show(c.theirs[k])}`).join("; ");
+      const li = el("li", { "data-id": c.id }, el("strong", { text: c.id }), " ", el("span", { class: "hint", text: t("conflict_fields")(detail) }), " ", el("span", { class: "choices" }, mine, theirs));
       mine.addEventListener("click", () => li.replaceChildren(el("strong", { text: c.id }), ` – ${t("resolved_mine")}`));
       theirs.addEventListener("click", async () => { await caseload.put(c.theirs); li.replaceChildren(el("strong", { text: c.id }), ` – ${t("resolved_theirs")}`); renderCaseList(); });
       ul.append(li);

@@ -45,7 +45,7 @@ export const UI = {
     id_taken: "En anden deltager på enheden har allerede dette ID.", cannot_save: "Kan ikke gemmes endnu: ret fejlene i registreringen.",
     imported: (a, s, c) => `Import: ${a} nye, ${s} uændrede, ${c} konflikter.`, import_bad: "Filen er ikke en gyldig kohorte-JSON:",
     conflict_title: "Konflikter – samme ID, forskelligt indhold. Vælg for hver:", keep_mine: "Behold enhedens", use_theirs: "Brug den importerede",
-    conflict_fields: (f) => `Forskelle: ${f}`, resolved_mine: "Enhedens version beholdt.", resolved_theirs: "Den importerede version er gemt.",
+    conflict_fields: (f) => `Forskelle (enheden → importen): ${f}`, resolved_mine: "Enhedens version beholdt.", resolved_theirs: "Den importerede version er gemt.",
     exported: "Kohorten er hentet.",
     // report
     report_title: "Rapport over deltagerne på enheden", report_stem: "Samme rapport som kommandolinjens overgang report, beregnet her i browseren.",
@@ -95,7 +95,7 @@ export const UI = {
     id_taken: "Another participant on this device already has this ID.", cannot_save: "Cannot be saved yet: fix the errors in the registration.",
     imported: (a, s, c) => `Import: ${a} new, ${s} unchanged, ${c} conflicts.`, import_bad: "The file is not a valid cohort JSON:",
     conflict_title: "Conflicts – same ID, different content. Choose for each:", keep_mine: "Keep this device's", use_theirs: "Use the imported",
-    conflict_fields: (f) => `Differences: ${f}`, resolved_mine: "This device's version kept.", resolved_theirs: "The imported version is saved.",
+    conflict_fields: (f) => `Differences (this device → import): ${f}`, resolved_mine: "This device's version kept.", resolved_theirs: "The imported version is saved.",
     exported: "The cohort is downloaded.",
     report_title: "Report of the participants on this device", report_stem: "The same report as the command line's overgang report, computed here in the browser.",
     report_loading: "Loading the report module …", report_need: "Unlock the participant list to see the report.", report_empty: "No participants to report on.",
