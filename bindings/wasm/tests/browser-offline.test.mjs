@@ -5,6 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, newPage, open, shoot } from "./browser-helpers.mjs";
 
+const PASS = "offline er ogsaa en mulighed";
 let env, context, page;
 
 before(async () => {
@@ -46,6 +47,22 @@ test("loaded once, the form works offline after a reload: a WHO-5 and a registra
   for (const p of ["/www/", "/www/app.js", "/www/style.css", "/pkg-web/overgang.js", "/pkg-web/overgang_bg.wasm"]) assert.ok(cached.includes(p), `${p} not cached: ${cached}`);
   assert.ok(!cached.some((p) => p.includes("pkg-web-report")), "the report module is not fetched on first load");
 
+  // While online: a caseload with one participant, and the report opened once (which caches its module).
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.click("#tab-cases");
+  await page.waitForSelector("#vault-none:not([hidden])");
+  await page.fill("#pass-new", PASS);
+  await page.fill("#pass-repeat", PASS);
+  await page.click("#create");
+  await page.waitForSelector("#vault-open:not([hidden])");
+  await page.click("#tab-reg");
+  await page.fill("#reg-id", "ONL-0001");
+  await page.fill("#reg-start", "2024-04-01");
+  await page.click("#save-device");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("ONL-0001"));
+  await page.click("#tab-report");
+  await page.waitForSelector("body[data-report=ready]");
+
   await context.setOffline(true);
   env.server.closeAllConnections();
   await new Promise((resolve) => env.server.close(resolve));
@@ -69,4 +86,17 @@ test("loaded once, the form works offline after a reload: a WHO-5 and a registra
   assert.equal(download.suggestedFilename(), "OFF-0001.json");
   const overflow = await shoot(page, "offline-registration");
   assert.ok(overflow <= 0);
+
+  // Offline too: the caseload opens, the new participant is saved, the report is computed.
+  await page.click("#tab-cases");
+  await page.waitForSelector("#vault-locked:not([hidden])");
+  await page.fill("#pass", PASS);
+  await page.click("#unlock");
+  await page.waitForSelector("#vault-open:not([hidden])");
+  await page.click("#save-device");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("OFF-0001"));
+  await page.click("#tab-report");
+  await page.waitForSelector("body[data-report=ready]");
+  assert.match(await page.getAttribute("#report-frame", "srcdoc"), /Deltagere: 2\./);
+  assert.deepEqual(await page.$$eval("#case-list tr", (r) => r.map((x) => x.dataset.id)), ["OFF-0001", "ONL-0001"]);
 });

@@ -124,7 +124,7 @@ function renderQuestionnaire(id) {
       options.append(el("label", { for: `${name}-${a.value}` }, input, el("span", { text: `${a.label} (${a.value})` })));
     }
     const fs = el("fieldset", { class: "item", id: `${name}`, "aria-describedby": `${name}-error` },
-      el("legend", { text: `${i + 1}. ${text}` }), options, el("p", { class: "error", id: `${name}-error` }));
+      el("legend", { text: `${i + 1}. ${text}` }), options, el("p", { class: "error", id: `${name}-error`, lang }));
     form.append(fs);
   });
   renderEntryHead(id);
@@ -592,7 +592,15 @@ async function importCohort(file) {
   const list = doc && Array.isArray(doc.participants) ? doc.participants : null;
   const errors = [];
   if (!list) errors.push({ field: "participants", code: "not_a_list", message: "participants: expected a list of participant records" });
-  else list.forEach((p, i) => { const [, e] = attempt(og.validateRecord, p); if (e) errors.push(...e.map((x) => ({ ...x, field: `participants[${i}].${x.field}` }))); });
+  else {
+    const seen = new Set();
+    list.forEach((p, i) => {
+      const [, e] = attempt(og.validateRecord, p);
+      if (e) errors.push(...e.map((x) => ({ ...x, field: `participants[${i}].${x.field}` })));
+      else if (seen.has(p.id)) errors.push({ field: `participants[${i}].id`, code: "duplicate", message: `participants[${i}].id: the same ID appears twice in the file` });
+      else seen.add(p.id);
+    });
+  }
   if (errors.length) {
     out.append(el("p", { class: "error", text: t("import_bad") }), el("ul", { class: "flags" }, ...errors.slice(0, 20).map((e) => el("li", { text: `${e.field}: ${message(e)}` }))));
     return;
