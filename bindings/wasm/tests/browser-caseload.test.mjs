@@ -181,6 +181,21 @@ test("an import merges by ID: new ones added, identical ones skipped, conflicts 
   assert.equal(await page.$$eval("#case-list tr", (r) => r.length), 3);
 });
 
+test("locking closes the record on screen and the list", async () => {
+  await tab("cases");
+  await page.click('#case-list tr[data-id="AAR-0101"] button:text("Åbn")');
+  assert.equal(await page.textContent("#current-id"), "AAR-0101");
+  await tab("cases");
+  await page.click("#lock");
+  await page.waitForSelector("#vault-locked:not([hidden])");
+  assert.equal(await page.textContent("#current-id"), "ny deltager (uden ID)");
+  assert.equal(await page.inputValue("#reg-id"), "");
+  assert.equal(await page.$$eval("#case-list tr", (r) => r.length), 0);
+  await page.fill("#pass", PASS);
+  await page.click("#unlock");
+  await page.waitForSelector("#vault-open:not([hidden])");
+});
+
 test("forget this device deletes everything", async () => {
   await tab("cases");
   await page.click("#forget");

@@ -433,7 +433,8 @@ function validateRegistration() {
   else if (other.length) out.append(el("ul", { class: "flags" }, ...other.map((e) => el("li", { text: `${e.field}: ${message(e)}` }))));
   const age = state.doc.age;
   const [band] = typeof age === "number" ? attempt(og.ageBand, age) : [null];
-  $("reg-age-band").textContent = band ? t("age_band")(band) : "";
+  const label = band && has("ageBands") ? og.ageBands(lang).find((b) => b.id === band)?.label : null;
+  $("reg-age-band").textContent = band ? t("age_band")(label ?? band) : "";
   return !errors;
 }
 
@@ -483,7 +484,12 @@ async function renderCases() {
   const st = caseload ? "open" : await store.status();
   for (const s of ["none", "locked", "open"]) $(`vault-${s}`).hidden = s !== st;
   $("forget").hidden = st === "none";
-  if (st !== "open") return;
+  if (st !== "open") {
+    // A locked list shows nothing of the caseload.
+    $("case-list").replaceChildren();
+    $("case-search").value = $("project").value = $("case-count").textContent = $("case-empty").textContent = "";
+    return;
+  }
   $("project").value = caseload.settings.project || "";
   renderCaseList();
 }
@@ -554,6 +560,9 @@ async function unlockVault(e) {
 }
 
 async function lockVault() {
+  // Locking also closes the record on screen: nothing of the caseload stays readable.
+  if (dirty() && !confirm(t("new_confirm"))) return;
+  if (state.savedId) loadDoc({});
   caseload?.close();
   caseload = null;
   state.savedId = null;
