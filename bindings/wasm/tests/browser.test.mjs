@@ -235,6 +235,10 @@ test("keyboard: arrows, Home and End move in the tab list, and focus is visible"
   await page.keyboard.press("End");
   assert.equal(await page.evaluate(() => document.activeElement.id), "tab-report");
   assert.equal(await page.isVisible("#panel-report"), true);
+  // Without an open caseload the report tab says so, and offers no download.
+  await page.waitForFunction(() => document.getElementById("report-status").textContent !== "");
+  assert.equal(await page.textContent("#report-status"), "Lås deltagerlisten op for at se rapporten.");
+  assert.equal(await page.isVisible("#report-json"), false);
   await page.keyboard.press("Home");
   assert.equal(await page.evaluate(() => document.activeElement.id), "tab-who5");
   assert.equal(await page.getAttribute("#tab-who5", "aria-selected"), "true");

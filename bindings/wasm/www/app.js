@@ -484,6 +484,7 @@ async function renderCases() {
   const st = caseload ? "open" : await store.status();
   for (const s of ["none", "locked", "open"]) $(`vault-${s}`).hidden = s !== st;
   $("forget").hidden = st === "none";
+  $("forget").parentElement.hidden = st === "none";
   if (st !== "open") {
     // A locked list shows nothing of the caseload.
     $("case-list").replaceChildren();

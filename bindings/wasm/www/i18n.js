@@ -32,7 +32,7 @@ export const UI = {
     announce_who5: (i, b) => `WHO-5 beregnet: indeks ${i}, ${b}.`, announce_gse: (s) => `GSE beregnet: score ${s}.`,
     leave_warning: "Der er ændringer, som ikke er gemt.", new_confirm: "Der er ændringer, som ikke er gemt. Start en ny deltager alligevel?",
     // caseload
-    cases_title: "Deltagere på denne enhed", cases_stem: "Forløbene gemmes krypteret i browseren med en nøgle fra din adgangsfrase. Uden adgangsfrasen kan de ikke læses – heller ikke af os.",
+    cases_title: "Deltagere på denne enhed", cases_stem: "Forløbene gemmes krypteret i browseren med en nøgle fra din adgangsfrase. Uden adgangsfrasen kan ingen læse dem.",
     pass_new: "Vælg en adgangsfrase", pass_repeat: "Gentag adgangsfrasen", pass_create: "Opret krypteret opbevaring",
     pass_hint: "Brug flere ord. Glemmer du frasen, kan forløbene ikke gendannes.", pass_mismatch: "De to adgangsfraser er ikke ens.", pass_empty: "Skriv en adgangsfrase.",
     pass: "Adgangsfrase", unlock: "Lås op", wrong_pass: "Forkert adgangsfrase. Intet er åbnet.", unlocking: "Åbner …",
