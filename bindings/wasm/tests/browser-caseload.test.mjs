@@ -61,6 +61,10 @@ test("a caseload is created with a passphrase, records are saved encrypted, list
   await open();
   await tab("cases");
   await page.waitForSelector("#vault-none:not([hidden])");
+  await page.fill("#pass-new", "kort");
+  await page.fill("#pass-repeat", "kort");
+  await page.click("#create");
+  assert.equal(await page.textContent("#pass-new-error"), "Adgangsfrasen skal have mindst 12 tegn.");
   await page.fill("#pass-new", PASS);
   await page.fill("#pass-repeat", PASS + "x");
   await page.click("#create");

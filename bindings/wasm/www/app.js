@@ -536,8 +536,9 @@ async function saveToDevice() {
 async function createVault(e) {
   e.preventDefault();
   const [a, b] = [$("pass-new").value, $("pass-repeat").value];
-  $("pass-new-error").textContent = !a ? t("pass_empty") : a !== b ? t("pass_mismatch") : "";
-  if (!a || a !== b) return;
+  const short = [...a].length < store.MIN_PASSPHRASE;
+  $("pass-new-error").textContent = !a ? t("pass_empty") : short ? t("pass_short")(store.MIN_PASSPHRASE) : a !== b ? t("pass_mismatch") : "";
+  if (!a || short || a !== b) return;
   caseload = await store.create(a);
   $("pass-new").value = $("pass-repeat").value = "";
   await renderCases();
@@ -677,7 +678,7 @@ async function renderReport() {
 function renderAll() {
   document.documentElement.lang = lang;
   document.title = t("doc_title");
-  for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+  for (const e of document.querySelectorAll("[data-t]")) { const v = t(e.dataset.t); e.textContent = typeof v === "function" ? v(store.MIN_PASSPHRASE) : v; }
   for (const e of document.querySelectorAll("[data-t-label]")) e.setAttribute("aria-label", t(e.dataset.tLabel));
   for (const e of document.querySelectorAll("[data-t-title]")) e.setAttribute("title", t(e.dataset.tTitle));
   for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));

@@ -34,7 +34,7 @@ export const UI = {
     // caseload
     cases_title: "Deltagere på denne enhed", cases_stem: "Forløbene gemmes krypteret i browseren med en nøgle fra din adgangsfrase. Uden adgangsfrasen kan ingen læse dem.",
     pass_new: "Vælg en adgangsfrase", pass_repeat: "Gentag adgangsfrasen", pass_create: "Opret krypteret opbevaring",
-    pass_hint: "Brug flere ord. Glemmer du frasen, kan forløbene ikke gendannes.", pass_mismatch: "De to adgangsfraser er ikke ens.", pass_empty: "Skriv en adgangsfrase.",
+    pass_hint: (n) => `Mindst ${n} tegn – brug gerne flere ord. Glemmer du frasen, kan forløbene ikke gendannes.`, pass_short: (n) => `Adgangsfrasen skal have mindst ${n} tegn.`, pass_mismatch: "De to adgangsfraser er ikke ens.", pass_empty: "Skriv en adgangsfrase.",
     pass: "Adgangsfrase", unlock: "Lås op", wrong_pass: "Forkert adgangsfrase. Intet er åbnet.", unlocking: "Åbner …",
     lock: "Lås", locked: "Deltagerlisten er låst.", project: "Projektets navn (i eksporten)", search: "Søg på ID",
     col_id: "ID", col_start: "Start", col_measures: "Målinger", col_saved: "Gemt", open: "Åbn", remove: "Slet", remove_confirm: (id) => `Slet ${id} fra enheden?`,
@@ -84,7 +84,7 @@ export const UI = {
     leave_warning: "There are unsaved changes.", new_confirm: "There are unsaved changes. Start a new participant anyway?",
     cases_title: "Participants on this device", cases_stem: "Records are kept encrypted in the browser with a key from your passphrase. Without the passphrase nobody can read them.",
     pass_new: "Choose a passphrase", pass_repeat: "Repeat the passphrase", pass_create: "Create encrypted storage",
-    pass_hint: "Use several words. A forgotten passphrase cannot be recovered, nor the records.", pass_mismatch: "The two passphrases differ.", pass_empty: "Type a passphrase.",
+    pass_hint: (n) => `At least ${n} characters – several words are best. A forgotten passphrase cannot be recovered, nor the records.`, pass_short: (n) => `The passphrase needs at least ${n} characters.`, pass_mismatch: "The two passphrases differ.", pass_empty: "Type a passphrase.",
     pass: "Passphrase", unlock: "Unlock", wrong_pass: "Wrong passphrase. Nothing was opened.", unlocking: "Opening …",
     lock: "Lock", locked: "The participant list is locked.", project: "Project name (in the export)", search: "Search by ID",
     col_id: "ID", col_start: "Start", col_measures: "Measurements", col_saved: "Saved", open: "Open", remove: "Delete", remove_confirm: (id) => `Delete ${id} from this device?`,

@@ -11,6 +11,8 @@ const DB = "overgang-caseload";
 /** PBKDF2 rounds for a new caseload (stored with it, so it can be raised for new ones later). */
 export const ITERATIONS = 600_000;
 const CHECK = "overgang caseload v1";
+/** The shortest passphrase accepted for a new caseload (a page policy, not a rule of the core). */
+export const MIN_PASSPHRASE = 12;
 
 /** Thrown by unlock() when the passphrase does not open the caseload. */
 export class WrongPassphrase extends Error {
@@ -79,6 +81,7 @@ export async function status() {
 
 /** Creates an empty caseload protected by `passphrase` and returns it unlocked. */
 export async function create(passphrase) {
+  if ([...passphrase].length < MIN_PASSPHRASE) throw new Error("passphrase too short");
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const key = await deriveKey(passphrase, salt, ITERATIONS);
   const check = await seal(key, CHECK);
