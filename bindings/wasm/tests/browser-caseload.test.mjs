@@ -192,7 +192,7 @@ test("locking closes the record on screen and the list", async () => {
   await tab("cases");
   await page.click("#lock");
   await page.waitForSelector("#vault-locked:not([hidden])");
-  assert.equal(await page.textContent("#current-id"), "ny deltager (uden ID)");
+  assert.equal(await page.textContent("#current-id"), "ny deltager (uden gyldigt ID)");
   assert.equal(await page.inputValue("#reg-id"), "");
   assert.equal(await page.$$eval("#case-list tr", (r) => r.length), 0);
   await page.fill("#pass", PASS);

@@ -149,6 +149,7 @@ test("registration: errors show after a field is left, say what is wrong, never 
   assert.ok(msg.length > 5);
   assert.ok(!msg.includes("010190") && !msg.includes("1234"));
   assert.equal(await page.getAttribute("#reg-id", "aria-invalid"), "true");
+  assert.equal(await page.textContent("#current-id"), "ny deltager (uden gyldigt ID)", "the record bar does not repeat it");
   // The start date has not been touched: no error for it yet.
   assert.equal(await page.textContent("#reg-start-error"), "");
   // A name typed as the ID: an ID message, not a date hint.

@@ -89,8 +89,9 @@ function loadDoc(doc, { savedId = null } = {}) {
 }
 
 function renderRecordBar() {
-  const id = state.doc.id;
-  $("current-id").textContent = id ? id : t("no_id");
+  // Only a valid pseudonymous ID is repeated here (never a CPR number or a name typed as the ID).
+  const id = state.doc.id && has("validateId") && attempt(og.validateId, state.doc.id)[0];
+  $("current-id").textContent = id || t("no_id");
   const d = dirty();
   $("dirty").textContent = d ? t("unsaved") : (state.savedId ? t("saved_state") : "");
   $("dirty").dataset.dirty = String(d);

@@ -6,7 +6,7 @@ export const UI = {
   da: {
     doc_title: "overgang – spørgeskemaer og registrering", skip: "Spring til indhold", title: "Forløbsdokumentation",
     lead: "Udfyld spørgeskemaer og registrering. Alt beregnes og gemmes her på enheden – intet sendes.",
-    lang_group: "Sprog", tablist: "Skemaer", current: "Deltager", no_id: "ny deltager (uden ID)",
+    lang_group: "Sprog", tablist: "Skemaer", current: "Deltager", no_id: "ny deltager (uden gyldigt ID)",
     unsaved: "Ikke gemt", saved_state: "Gemt", save_device: "Gem på enheden", new_record: "Ny deltager",
     tab_who5: "WHO-5 trivsel", tab_gse: "Mestring (GSE)", tab_ten: "Ti-trinsskala", tab_reg: "Registrering", tab_cases: "Deltagere", tab_report: "Rapport",
     ten_title: "Ti-trinsskala", ten_stem: "Vurdér hvert område på et trin. Lad et område stå tomt, hvis det ikke vurderes.",
@@ -57,7 +57,7 @@ export const UI = {
   en: {
     doc_title: "overgang – questionnaires and registration", skip: "Skip to content", title: "Course documentation",
     lead: "Fill in questionnaires and registration. Everything is computed and kept on this device – nothing is sent.",
-    lang_group: "Language", tablist: "Forms", current: "Participant", no_id: "new participant (no ID yet)",
+    lang_group: "Language", tablist: "Forms", current: "Participant", no_id: "new participant (no valid ID yet)",
     unsaved: "Not saved", saved_state: "Saved", save_device: "Save on this device", new_record: "New participant",
     tab_who5: "WHO-5 wellbeing", tab_gse: "Self-efficacy (GSE)", tab_ten: "Ten-step scale", tab_reg: "Registration", tab_cases: "Participants", tab_report: "Report",
     ten_title: "Ten-step scale", ten_stem: "Rate each area on a step. Leave an area empty if it is not rated.",
