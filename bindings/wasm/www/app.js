@@ -224,7 +224,8 @@ function update(id) {
     if (answered > 0) out.append(el("p", { id: `${id}-not-scored`, class: "notscored" }, el("strong", { text: t("not_scored")(answered, of) }), min ? ` ${t("needs")(min)}` : ""));
     return;
   }
-  const scale = q.scale ? ` (${q.scale.min}-${q.scale.max})` : "";
+  // The answer scale comes from the core's questionnaire() (minAnswer, maxAnswer) where it gives it.
+  const scale = q.minAnswer !== undefined && q.maxAnswer !== undefined ? ` (${q.minAnswer}-${q.maxAnswer})` : "";
   if (id === "who5") {
     const [bandName, bandText] = t("bands")[score.band];
     const flags = [];
@@ -232,7 +233,7 @@ function update(id) {
     if (score.likelyDepression) flags.push(t("depression"));
     out.append(
       el("div", { class: "score" },
-        el("div", {}, el("div", { class: "hint", text: t("raw") + scale }), el("div", { class: "big", id: "who5-raw", text: `${score.raw}` })),
+        el("div", {}, el("div", { class: "hint", text: t("raw") }), el("div", { class: "big", id: "who5-raw", text: `${score.raw}` })),
         el("div", {}, el("div", { class: "hint", text: t("index") }), el("div", { class: "big", id: "who5-index", text: `${score.index}` })),
         el("span", { class: `band ${score.band}`, id: "who5-band", "data-band": score.band, text: bandName })),
       el("p", { id: "who5-band-text" }, el("strong", { text: `${t("range")(...bandRange(score.band))}: ` }), bandText),
@@ -241,8 +242,8 @@ function update(id) {
   } else {
     out.append(
       el("div", { class: "score" },
-        el("div", {}, el("div", { class: "hint", text: t("score") + scale }), el("div", { class: "big", id: "gse-score", text: score.score.toFixed(1) })),
-        el("div", {}, el("div", { class: "hint", text: t("mean") }), el("div", { class: "big", text: score.mean.toFixed(2) }))),
+        el("div", {}, el("div", { class: "hint", text: t("score") }), el("div", { class: "big", id: "gse-score", text: score.score.toFixed(1) })),
+        el("div", {}, el("div", { class: "hint", text: t("mean") + scale }), el("div", { class: "big", text: score.mean.toFixed(2) }))),
       el("p", { id: "gse-imputed", "data-imputed": String(score.imputed), text: score.imputed ? t("imputed")(score.answered, of) : t("complete")(of) }));
     announce(t("announce_gse")(number(score.score, 1)));
   }
