@@ -7,14 +7,14 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as R from "../www/record.js";
 import { overgang } from "./helpers.mjs";
-import { validRecord } from "./records.mjs";
+import { validRecord, recordFromJson } from "./records.mjs";
 import { message } from "../www/i18n.js";
 
 const RUNS = Number(process.env.OVERGANG_FUZZ_EXAMPLES ?? 150);
 
 test("generated records are valid and varied", () => {
   const xs = fc.sample(validRecord, { numRuns: 60, seed: 7 });
-  for (const r of xs) overgang.validateRecord(r);
+  for (const r of xs) recordFromJson(r);
   for (const k of ["who5", "gse", "ten_step", "outcomes", "cti", "forms", "goal", "interventions", "end"]) assert.ok(xs.some((r) => k in r), `no record with ${k}`);
 });
 

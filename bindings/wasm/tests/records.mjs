@@ -1,19 +1,21 @@
 // fast-check arbitraries of valid participant records, built from the published JSON Schema
 // (docs/schema/participant_record.schema.json: its enums, step range and required keys) and
 // from the built-in sample cohort (CTI courses and life-situation readings as the core writes
-// them). Every generated record is checked with the core's validateRecord: only valid records.
+// them). Every generated record is checked with the core's recordFromJson: only valid records.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { overgang } from "./helpers.mjs";
 
+/** The core's record validator (recordFromJson; validateRecord before the API renames). */
+export const recordFromJson = overgang.recordFromJson ?? overgang.validateRecord;
 const schema = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "docs", "schema", "participant_record.schema.json"), "utf8"));
 const defs = schema.$defs;
 const consts = (name) => defs[name].oneOf.map((o) => o.const);
 const sample = JSON.parse(overgang.sampleCohort()).participants;
 const courses = sample.filter((p) => p.cti).map((p) => p.cti);
-const lifeAreas = overgang.lifeSituationAreas("en").map((a) => a.id);
+const lifeAreas = (overgang.outcomesAreas ?? overgang.lifeSituationAreas)("en").map((a) => a.id);
 const areas = overgang.tenStepAreas("en").map((a) => a.id);
 const who5Values = overgang.questionnaire("who5", "en").answers.map((a) => a.value);
 const gseValues = overgang.questionnaire("gse", "en").answers.map((a) => a.value);
@@ -51,7 +53,7 @@ const generated = fc.record({
   if (out.interventions) out.interventions = out.interventions.map((i) => Object.fromEntries(Object.entries(i).filter(([, v]) => v !== undefined)));
   return out;
 }).filter((r) => {
-  try { overgang.validateRecord(r); return true; } catch { return false; }
+  try { recordFromJson(r); return true; } catch { return false; }
 });
 
 /** A valid record: generated from the schema, or one of the sample cohort's (as the core writes them). */

@@ -32,6 +32,8 @@ function message(err) {
   return coreMessage(lang, err);
 }
 const has = (...names) => names.every((f) => typeof og[f] === "function");
+/** The core's record validator (named recordFromJson since the API's one-name-per-concept pass). */
+const recordFromJson = og.recordFromJson ?? og.validateRecord;
 /** Calls the core; returns [result, null] or [null, errors] for a ValidationError. */
 function attempt(fn, ...args) {
   try {
@@ -373,7 +375,7 @@ const FIELD_INPUT = { ...REG, age_band: "reg-age" };
 
 function renderRegistration() {
   // Registration needs the domain model's functions; a build without them says so (no rules in JS).
-  const available = has("genders", "interventions", "validateRecord", "ageBand");
+  const available = has("genders", "interventions", "ageBand") && typeof recordFromJson === "function";
   $("reg-form").hidden = !available;
   for (const id of ["download", "load-file", "save-device"]) $(id).disabled = !available;
   $("reg-missing").hidden = available;
@@ -426,9 +428,9 @@ function showRegistrationErrors(errors) {
 }
 
 function validateRegistration() {
-  if (!has("validateRecord")) return false;
+  if (typeof recordFromJson !== "function") return false;
   const out = $("reg-result");
-  const [, errors] = attempt(og.validateRecord, state.doc);
+  const [, errors] = attempt(recordFromJson, state.doc);
   const other = showRegistrationErrors(errors || []).filter(() => state.shown.size > 0);
   out.replaceChildren();
   if (!errors) out.append(el("p", { text: t("valid") }));
@@ -442,7 +444,7 @@ function validateRegistration() {
 
 /** Validates the record for saving; shows every error (a save counts as leaving every field). */
 function readyToSave() {
-  const [, errors] = attempt(og.validateRecord, state.doc);
+  const [, errors] = attempt(recordFromJson, state.doc);
   if (!errors) return true;
   for (const k of Object.keys(REG)) state.shown.add(k);
   state.markAll = { who5: true, gse: true };
@@ -471,7 +473,7 @@ function download() {
 
 async function load(file) {
   const text = await file.text();
-  const [, errors] = attempt(og.validateRecord, text);
+  const [, errors] = attempt(recordFromJson, text);
   $("json-error").textContent = errors ? errors.map((e) => `${e.field}: ${message(e)}`).join(" · ") : "";
   if (errors) return;
   if (dirty() && !confirm(t("new_confirm"))) return;
@@ -608,7 +610,7 @@ async function importCohort(file) {
   else {
     const seen = new Set();
     list.forEach((p, i) => {
-      const [, e] = attempt(og.validateRecord, p);
+      const [, e] = attempt(recordFromJson, p);
       if (e) errors.push(...e.map((x) => ({ ...x, field: `participants[${i}].${x.field}` })));
       else if (seen.has(p.id)) errors.push({ field: `participants[${i}].id`, code: "duplicate", message: `participants[${i}].id: the same ID appears twice in the file` });
       else seen.add(p.id);
