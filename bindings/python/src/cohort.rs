@@ -2,9 +2,10 @@
 
 use crate::errors::IntoPyResult;
 use overgang::cohort::csv::{CsvFile, CsvFiles};
-use overgang::report::{Format, ReportOptions};
-use overgang::{ErrorCode, Language, ValidationError};
+use overgang::report::{read_options, RenderOptions, ReportOptions};
+use overgang::{ErrorCode, ValidationError};
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
 use std::path::PathBuf;
 
 /// A project's cohort: participants with their questionnaires, assessments and courses.
@@ -19,48 +20,42 @@ fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     value.call_method0("isoformat")?.extract()
 }
 
+/// Report and render options from keyword arguments, read by the core's one reader (so a
+/// new option needs no change here). Dates may be `datetime.date`, `datetime.datetime`,
+/// `pandas.Timestamp` or ISO text; lists (of ids) are passed as lists.
 fn options(
     py: Python<'_>,
-    as_of: Option<&Bound<'_, PyAny>>,
-    min_cell: Option<&Bound<'_, PyAny>>,
-    min_wave: Option<&Bound<'_, PyAny>>,
-    intervention_bins: Option<&Bound<'_, PyAny>>,
-) -> PyResult<ReportOptions> {
-    let mut options = ReportOptions::default();
-    if let Some(v) = intervention_bins.filter(|v| !v.is_none()) {
-        let n = overgang::answer::count("intervention_bins", crate::convert::raw_answer(v))
-            .map_err(|e| ValidationError::new(vec![e]))
-            .into_py_result(py)?;
-        options.intervention_bins = usize::try_from(n).unwrap_or(usize::MAX);
-    }
-    for (field, value, slot) in [
-        ("min_cell", min_cell, &mut options.min_cell),
-        ("min_wave", min_wave, &mut options.min_wave),
-    ] {
-        if let Some(v) = value.filter(|v| !v.is_none()) {
-            *slot = overgang::answer::count(field, crate::convert::raw_answer(v))
-                .map_err(|e| ValidationError::new(vec![e]))
-                .into_py_result(py)?;
+    named: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(ReportOptions, RenderOptions)> {
+    let mut map = serde_json::Map::new();
+    for (key, value) in named.into_iter().flat_map(|d| d.iter()) {
+        // Keywords are Python identifiers; the core refuses unknown ones without echoing them.
+        let key: String = key.extract()?;
+        if value.is_none() {
+            continue;
         }
+        let json = if key == "as_of" {
+            serde_json::Value::String(date_text(&value).map_err(|_| {
+                crate::errors::to_py(
+                    py,
+                    ValidationError::single(
+                        "as_of",
+                        ErrorCode::InvalidFormat,
+                        "as_of: expected a datetime.date or text YYYY-MM-DD",
+                    ),
+                )
+            })?)
+        } else if value.is_instance_of::<PyList>()
+            || value.is_instance_of::<PyTuple>()
+            || value.is_instance_of::<PyDict>()
+        {
+            crate::convert::document(py, &value)?
+        } else {
+            crate::convert::json_value(py, &key, &value)?
+        };
+        map.insert(key, json);
     }
-    if let Some(d) = as_of {
-        let text = date_text(d).map_err(|_| {
-            crate::errors::to_py(
-                py,
-                ValidationError::single(
-                    "as_of",
-                    ErrorCode::InvalidFormat,
-                    "as_of: expected a datetime.date or text YYYY-MM-DD",
-                ),
-            )
-        })?;
-        options.as_of = Some(
-            overgang::json::parse_date("as_of", &text)
-                .map_err(|e| ValidationError::new(vec![e]))
-                .into_py_result(py)?,
-        );
-    }
-    Ok(options)
+    read_options(&serde_json::Value::Object(map)).into_py_result(py)
 }
 
 fn read(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, String)> {
@@ -89,10 +84,12 @@ fn read(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, String
 
 #[pymethods]
 impl Cohort {
-    /// Reads a cohort document (JSON text). Raises ValidationError listing every problem.
+    /// Reads a cohort document: JSON text (`str` or `bytes`) or a `dict`. Raises
+    /// ValidationError listing every problem.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Cohort> {
-        overgang::cohort::Cohort::from_json(text)
+    fn from_json(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyResult<Cohort> {
+        let value = crate::convert::document(py, document)?;
+        py.detach(|| overgang::cohort::Cohort::from_value(&value))
             .map(Cohort)
             .into_py_result(py)
     }
@@ -156,50 +153,38 @@ impl Cohort {
     }
 
     /// The report as a dict with the documented JSON keys (docs/report.md).
-    #[pyo3(signature = (as_of = None, min_cell = None, min_wave = None, intervention_bins = None))]
+    /// Options (keywords): `as_of`, `min_cell`, `min_wave`, `intervention_bins`; see docs/report.md.
+    #[pyo3(signature = (**options))]
     fn report<'py>(
         &self,
         py: Python<'py>,
-        as_of: Option<&Bound<'py, PyAny>>,
-        min_cell: Option<&Bound<'py, PyAny>>,
-        min_wave: Option<&Bound<'py, PyAny>>,
-        intervention_bins: Option<&Bound<'py, PyAny>>,
+        options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = options(py, as_of, min_cell, min_wave, intervention_bins)?;
+        let (options, render) = self::options(py, options)?;
+        if render != RenderOptions::default() {
+            return Err(crate::errors::to_py(
+                py,
+                ValidationError::single(
+                    "format",
+                    ErrorCode::UnknownField,
+                    "format, lang: options of render(), not of report()",
+                ),
+            ));
+        }
         let cohort = &self.0;
         let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
         Ok(pythonize::pythonize(py, &report)?)
     }
 
     /// The report as text: format "md", "html", "csv" or "json"; lang "da" or "en".
-    #[pyo3(signature = (format = None, lang = None, as_of = None, min_cell = None, min_wave = None, intervention_bins = None))]
-    fn render(
-        &self,
-        py: Python<'_>,
-        format: Option<&Bound<'_, PyAny>>,
-        lang: Option<&Bound<'_, PyAny>>,
-        as_of: Option<&Bound<'_, PyAny>>,
-        min_cell: Option<&Bound<'_, PyAny>>,
-        min_wave: Option<&Bound<'_, PyAny>>,
-        intervention_bins: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<String> {
-        let format: Format = crate::convert::optional_text(py, "format", format)?
-            .unwrap_or_else(|| "md".into())
-            .parse()
-            .into_py_result(py)?;
-        let lang = crate::convert::optional_text(py, "lang", lang)?.unwrap_or_else(|| "da".into());
-        let lang = Language::parse(&lang)
-            .ok_or_else(|| {
-                ValidationError::single(
-                    "lang",
-                    ErrorCode::UnknownValue,
-                    "lang: unknown value; allowed: da, en",
-                )
-            })
-            .into_py_result(py)?;
-        let options = options(py, as_of, min_cell, min_wave, intervention_bins)?;
-        let report = self.0.report(&options).into_py_result(py)?;
-        Ok(overgang::report::render(&report, format, lang))
+    /// Options (keywords): `format` ("md", "html", "csv", "json"; default "md"), `lang`
+    /// ("da", "en"; default "da") and the options of `report()`.
+    #[pyo3(signature = (**options))]
+    fn render(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let (options, render) = self::options(py, options)?;
+        let cohort = &self.0;
+        let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
+        Ok(overgang::report::render(&report, &render))
     }
 
     /// The cohort as a JSON document (readable again by `Cohort.from_json`).
@@ -216,7 +201,23 @@ impl Cohort {
     }
 }
 
+/// The report and render options in effect for these keyword arguments, as one dict (the
+/// defaults filled in), or a ValidationError: the same reader as `Cohort.report` and `render`.
+#[pyfunction]
+#[pyo3(signature = (**options))]
+fn report_options<'py>(
+    py: Python<'py>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (report, render) = self::options(py, options)?;
+    Ok(pythonize::pythonize(
+        py,
+        &overgang::report::options_json(&report, &render),
+    )?)
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Cohort>()?;
+    m.add_function(wrap_pyfunction!(report_options, m)?)?;
     Ok(())
 }

@@ -69,6 +69,21 @@ pub fn document(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::
     use crate::errors::IntoPyResult;
     let text: String = if obj.is_instance_of::<PyString>() {
         text(py, "", obj)?
+    } else if let Ok(bytes) = obj.cast::<PyBytes>() {
+        // UTF-8, with or without a byte-order mark.
+        let raw = bytes.as_bytes();
+        let raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
+        match std::str::from_utf8(raw) {
+            Ok(t) => t.to_string(),
+            Err(_) => {
+                return Err(overgang::ValidationError::single(
+                    "",
+                    overgang::ErrorCode::InvalidFormat,
+                    "the document is not valid UTF-8 text",
+                ))
+                .into_py_result(py)
+            }
+        }
     } else {
         match py.import("overgang._convert").and_then(|m| m.getattr("to_json_text")).and_then(|f| f.call1((obj,))).and_then(|t| t.extract()) {
             Ok(t) => t,
@@ -85,10 +100,16 @@ pub fn document(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::
     overgang::json::parse_json(&text).into_py_result(py)
 }
 
-/// A language code; anything unknown falls back to English, as the core's texts do.
-pub fn language(lang: Option<&str>) -> overgang::Language {
-    lang.and_then(overgang::Language::parse)
-        .unwrap_or(overgang::Language::En)
+/// A language tag by the core's one policy (`da-DK` is Danish; unknown tags are errors; no
+/// tag is the default language).
+pub fn language(py: Python<'_>, lang: Option<&Bound<'_, PyAny>>) -> PyResult<overgang::Language> {
+    use crate::errors::IntoPyResult;
+    match optional_text(py, "lang", lang)? {
+        None => Ok(overgang::Language::default()),
+        Some(tag) => overgang::Language::from_tag("lang", &tag)
+            .map_err(|e| overgang::ValidationError::new(vec![e]))
+            .into_py_result(py),
+    }
 }
 
 /// A text argument for `field`: refuses non-text and text that is not valid Unicode (an
@@ -138,5 +159,37 @@ pub fn optional_text(
     match obj {
         Some(o) if !o.is_none() => text(py, field, o).map(Some),
         _ => Ok(None),
+    }
+}
+
+/// A keyword argument as a JSON value for the core's option reader (numbers, text, booleans);
+/// anything else is a ValidationError naming the option, never its value.
+pub fn json_value(
+    py: Python<'_>,
+    field: &str,
+    obj: &Bound<'_, PyAny>,
+) -> PyResult<serde_json::Value> {
+    use crate::errors::IntoPyResult;
+    if obj.is_instance_of::<PyString>() {
+        return text(py, field, obj).map(serde_json::Value::String);
+    }
+    match raw_answer(obj) {
+        RawAnswer::Integer(i) => Ok(serde_json::Value::from(i)),
+        RawAnswer::Float(f) => Ok(serde_json::Number::from_f64(f)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number)),
+        RawAnswer::Bool(b) => Ok(serde_json::Value::Bool(b)),
+        RawAnswer::Missing => Ok(serde_json::Value::Null),
+        RawAnswer::HugeInteger => Err(overgang::ValidationError::single(
+            field,
+            overgang::ErrorCode::OutOfRange,
+            format!("{field}: the number is out of range"),
+        ))
+        .into_py_result(py),
+        _ => Err(overgang::ValidationError::single(
+            field,
+            overgang::ErrorCode::InvalidFormat,
+            format!("{field}: expected a number or text"),
+        ))
+        .into_py_result(py),
     }
 }

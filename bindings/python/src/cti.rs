@@ -20,7 +20,7 @@ fn date(py: Python<'_>, field: &str, value: &Bound<'_, PyAny>) -> PyResult<Date>
         }
     });
     match text {
-        Some(t) => overgang::json::parse_date(field, &t)
+        Some(t) => overgang::dates::parse_date(field, &t)
             .map_err(|e| ValidationError::new(vec![e]))
             .into_py_result(py),
         None => Err(ValidationError::single(

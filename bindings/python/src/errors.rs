@@ -29,6 +29,9 @@ fn build(py: Python<'_>, err: &overgang::ValidationError) -> PyResult<PyErr> {
                 loc.set_item("column", at.column.as_deref())?;
                 d.set_item("location", loc)?;
             }
+            if let Some(ctx) = &e.context {
+                d.set_item("context", pythonize::pythonize(py, ctx)?)?;
+            }
             Ok(d)
         })
         .collect::<PyResult<Vec<_>>>()?;

@@ -1,6 +1,6 @@
 //! Participants, pseudonyms and id lists for forms.
 
-use crate::convert::{document, language, raw_answer};
+use crate::convert::{document, raw_answer};
 use crate::errors::IntoPyResult;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -71,7 +71,7 @@ fn participant_to_json(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Strin
 #[pyfunction]
 fn record_from_json<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let value = document(py, doc)?;
-    let m = overgang::cohort::Member::from_value(&value).into_py_result(py)?;
+    let m = overgang::cohort::ParticipantRecord::from_value(&value).into_py_result(py)?;
     Ok(pythonize::pythonize(py, &m)?)
 }
 
@@ -84,8 +84,8 @@ fn options<'py>(
     lang: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let kind = crate::convert::text(py, "kind", kind)?;
-    let lang = crate::convert::optional_text(py, "lang", lang)?;
-    let list = overgang::ids::options_of(&kind, language(lang.as_deref())).into_py_result(py)?;
+    let lang = crate::convert::language(py, lang)?;
+    let list = overgang::catalogue::options(&kind, lang).into_py_result(py)?;
     Ok(pythonize::pythonize(py, &list)?)
 }
 
@@ -97,6 +97,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(participant_to_json, m)?)?;
     m.add_function(wrap_pyfunction!(options, m)?)?;
     m.add_function(wrap_pyfunction!(record_from_json, m)?)?;
-    m.add("OPTION_KINDS", overgang::ids::KINDS.to_vec())?;
+    m.add("OPTION_KINDS", overgang::catalogue::KINDS.to_vec())?;
     Ok(())
 }

@@ -80,9 +80,40 @@ import overgang.pandas  # noqa: E402
 
 @pytest.mark.parametrize(
     "module",
-    [overgang, overgang._errors, overgang._array, overgang.cti, overgang.ten_step, overgang.outcomes, overgang.participant, overgang.intervention, overgang.pandas],
+    [overgang, overgang._errors, overgang._array, overgang.cti, overgang.ten_step, overgang.outcomes, overgang.participant, overgang.pandas],
     ids=lambda m: m.__name__,
 )
 def test_docstring_examples_run(module):
     failures, tried = doctest.testmod(module)
     assert tried > 0 and failures == 0
+
+
+def test_pseudonym_keys_random_and_never_weak():
+    key = overgang.new_pseudonym_key()
+    assert len(key) == 32 and key != overgang.new_pseudonym_key()
+    assert overgang.pseudonym(key, "journal 17", "AAR").startswith("AAR-")
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.pseudonym(b"abc", "010190-1234", "AAR")
+    assert info.value.errors[0]["code"] == "weak_key"
+    assert "010190" not in str(info.value)
+
+
+def test_cohort_from_json_takes_text_bytes_and_dicts():
+    text = overgang.Cohort.sample().to_json()
+    import json
+
+    for doc in (text, text.encode(), json.loads(text)):
+        assert len(overgang.Cohort.from_json(doc)) == 80
+
+
+def test_unknown_keys_are_never_echoed():
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.Cohort.from_json({"project": "P", "participants": [], "010190-1234 Maria Jensen": 1})
+    assert "Maria" not in str(info.value) and "010190" not in str(info.value)
+    assert info.value.errors[0]["code"] == "unknown_field"
+
+
+def test_errors_carry_context():
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.score_who5([3, 4, 9, 3, 4])
+    assert info.value.errors[0]["context"] == {"min": 0, "max": 5}

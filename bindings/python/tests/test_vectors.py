@@ -45,6 +45,7 @@ def test_questionnaire(case, check):
             "answers": [a["value"] for a in q["answers"]],
             "first_item": q["items"][0],
             "first_answer_label": q["answers"][0]["label"],
+            "min_answered": q["min_answered"],
         }
 
     check(case, call)

@@ -25,6 +25,12 @@ pub fn to_js(err: &overgang::ValidationError) -> JsValue {
                 }
                 let _ = Reflect::set(&o, &"location".into(), &loc);
             }
+            if let Some(ctx) = &e.context {
+                let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+                if let Ok(v) = serde::Serialize::serialize(ctx, &serializer) {
+                    let _ = Reflect::set(&o, &"context".into(), &v);
+                }
+            }
             JsValue::from(o)
         })
         .collect();
@@ -42,4 +48,14 @@ impl<T> IntoJsResult<T> for Result<T, overgang::ValidationError> {
     fn into_js(self) -> Result<T, JsValue> {
         self.map_err(|e| to_js(&e))
     }
+}
+
+/// Every error code the library can produce.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = errorCodes, unchecked_return_type = "string[]")]
+pub fn error_codes() -> JsValue {
+    overgang::ErrorCode::ALL
+        .iter()
+        .map(|c| JsValue::from_str(c.as_str()))
+        .collect::<js_sys::Array>()
+        .into()
 }

@@ -49,7 +49,23 @@ test("questionnaire falls back to English and says so", () => {
   assert.equal(q.language, "en");
   assert.equal(q.fallback, true);
   assert.equal(q.requestedLanguage, "da");
-  assert.equal(overgang.questionnaire("who5").language, "en");
+  assert.equal(overgang.questionnaire("who5").language, "da"); // one default language everywhere
+  assert.equal(overgang.questionnaire("who5", "da-DK").language, "da");
+  assert.throws(() => overgang.questionnaire("who5", "de"), (e) => e.name === "ValidationError" && e.errors[0].field === "lang");
+});
+
+test("the questionnaire gives its scale, so forms restate no number", () => {
+  const q = overgang.questionnaire("gse", "en");
+  assert.deepEqual([q.minAnswer, q.maxAnswer, q.minAnswered, q.items.length], [1, 4, 7, 10]);
+});
+
+test("errors carry what is allowed as context", () => {
+  try {
+    overgang.scoreWho5([3, 4, 9, 3, 4]);
+    assert.fail("no error");
+  } catch (e) {
+    assert.deepEqual([e.errors[0].context.min, e.errors[0].context.max], [0, 5]);
+  }
 });
 
 test("every error code is listed", () => {
@@ -61,4 +77,12 @@ test("assessments and readings round-trip through fromJson", () => {
   assert.deepEqual(overgang.assessmentFromJson({ date: "2025-01-01", ratings: { economy: 4 } }), { date: "2025-01-01", ratings: { economy: 4 } });
   assert.deepEqual(overgang.readingFromJson('{"date": "2025-01-01", "ratings": {"money": 3}}'), { date: "2025-01-01", ratings: { money: 3 } });
   assert.throws(() => overgang.readingFromJson({ date: "2025-01-01", ratings: { money: 0 } }), (e) => e.errors[0].field === "ratings.money");
+});
+
+test("pseudonym keys: a random key works, a short key is refused", () => {
+  const key = overgang.newPseudonymKey();
+  assert.equal(key.length, 32);
+  assert.notDeepEqual(Array.from(key), Array.from(overgang.newPseudonymKey()));
+  assert.match(overgang.pseudonym(key, "journal 17", "AAR"), /^AAR-[A-Z2-7]{16}$/);
+  assert.throws(() => overgang.pseudonym("abc", "010190-1234", "AAR"), (e) => e.errors[0].code === "weak_key" && !e.message.includes("010190"));
 });

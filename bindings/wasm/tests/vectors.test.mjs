@@ -21,6 +21,7 @@ for (const c of questionnaire.questionnaire) {
         answers: q.answers.map((a) => a.value),
         firstItem: q.items[0],
         firstAnswerLabel: q.answers[0].label,
+        minAnswered: q.minAnswered,
       };
     }));
 }

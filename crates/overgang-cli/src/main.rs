@@ -8,8 +8,8 @@ mod output;
 use clap::{Parser, Subcommand, ValueEnum};
 use overgang::cohort::csv::{CsvFile, CsvFiles};
 use overgang::cohort::Cohort;
-use overgang::report::{render, Format, ReportOptions};
-use overgang::{gse, who5, Language, RawAnswer, ValidationError};
+use overgang::report::{read_options, render, ReportOptions};
+use overgang::{gse, who5, RawAnswer, ValidationError};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -116,25 +116,21 @@ fn main() -> ExitCode {
             output,
             project,
         } => {
-            let format = match format {
-                ReportFormat::Md => Format::Md,
-                ReportFormat::Json => Format::Json,
-                ReportFormat::Html => Format::Html,
-                ReportFormat::Csv => Format::Csv,
+            // The core reads every option, so the CLI, Python and JavaScript cannot disagree.
+            let named = serde_json::json!({
+                "as_of": as_of,
+                "min_cell": min_cell,
+                "min_wave": min_wave,
+                "intervention_bins": intervention_bins,
+                "format": id(format),
+                "lang": id(lang),
+            });
+            let (options, render_options) = match read_options(&named) {
+                Ok(o) => o,
+                Err(e) => return invalid(&e),
             };
-            let lang = match lang {
-                LangArg::Da => Language::Da,
-                LangArg::En => Language::En,
-            };
-            match report(
-                &files,
-                &project,
-                as_of.as_deref(),
-                min_cell,
-                min_wave,
-                intervention_bins,
-            ) {
-                Ok(r) => output::write(output.as_deref(), &render(&r, format, lang)),
+            match report(&files, &project, options) {
+                Ok(r) => output::write(output.as_deref(), &render(&r, &render_options)),
                 Err(Failure::Invalid(e)) => invalid(&e),
                 Err(Failure::Io(msg)) => {
                     eprintln!("error: {msg}");
@@ -156,23 +152,19 @@ impl From<ValidationError> for Failure {
     }
 }
 
+/// The id a clap value stands for (its name on the command line is the core's id).
+fn id(value: impl ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
 fn report(
     files: &[PathBuf],
     project: &str,
-    as_of: Option<&str>,
-    min_cell: u64,
-    min_wave: u64,
-    intervention_bins: usize,
+    options: ReportOptions,
 ) -> Result<overgang::report::Report, Failure> {
-    let mut options = ReportOptions::default();
-    options.min_cell = min_cell;
-    options.min_wave = min_wave;
-    options.intervention_bins = intervention_bins;
-    if let Some(d) = as_of {
-        options.as_of = Some(
-            overgang::json::parse_date("as_of", d).map_err(|e| ValidationError::new(vec![e]))?,
-        );
-    }
     let cohort = match files {
         [] => Cohort::sample(),
         [one]

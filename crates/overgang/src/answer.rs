@@ -234,7 +234,7 @@ pub(crate) fn validate_answers(
                 let field = item_field(i);
                 let allowed = format!("answers are whole numbers from {lo} to {hi}");
                 let message = describe(answer, &field, code, &allowed);
-                FieldError::new(field, code, message)
+                FieldError::new(field, code, message).with_range(f64::from(lo), f64::from(hi))
             })
         })
         .collect();
@@ -254,7 +254,43 @@ pub(crate) fn scale_value(
     classify(raw, lo, hi).map_err(|code| {
         let allowed = format!("{noun} are whole numbers from {lo} to {hi}");
         FieldError::new(field, code, describe(raw, field, code, &allowed))
+            .with_range(f64::from(lo), f64::from(hi))
     })
+}
+
+/// A whole number from `min` to `max` for a named setting (an option, a count), with the
+/// range in the message and as context.
+///
+/// ```
+/// use overgang::answer::{ranged_count, RawAnswer};
+/// assert_eq!(ranged_count("min_cell", RawAnswer::Integer(3), 0, 100), Ok(3));
+/// let e = ranged_count("min_cell", RawAnswer::Integer(-1), 0, 100).unwrap_err();
+/// assert_eq!(e.message, "min_cell: -1 is out of range; expected a whole number from 0 to 100");
+/// ```
+///
+/// # Errors
+/// `missing`, `not_a_number`, `not_an_integer` or `out_of_range` on `field`.
+pub fn ranged_count(field: &str, raw: RawAnswer, min: u64, max: u64) -> Result<u64, FieldError> {
+    let value = number(field, raw).map_err(|e| e.with_range(min as f64, max as f64))?;
+    let problem = if value.fract() != 0.0 {
+        Some((ErrorCode::NotAnInteger, "is not a whole number"))
+    } else if value < min as f64 || value > max as f64 {
+        Some((ErrorCode::OutOfRange, "is out of range"))
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(value as u64),
+        Some((code, what)) => Err(FieldError::new(
+            field,
+            code,
+            format!(
+                "{field}: {} {what}; expected a whole number from {min} to {max}",
+                echo_number(value)
+            ),
+        )
+        .with_range(min as f64, max as f64)),
+    }
 }
 
 /// The rule for one answer on a scale `lo..=hi`: `Ok(None)` when missing, `Ok(Some(v))` when

@@ -51,6 +51,8 @@ pub enum ErrorCode {
     Inconsistent,
     /// Steps of a sequence out of order (phases skipped, dates going back).
     OutOfOrder,
+    /// A secret key too short to protect what it keys (pseudonyms).
+    WeakKey,
 }
 
 impl ErrorCode {
@@ -74,6 +76,7 @@ impl ErrorCode {
         ErrorCode::TooLong,
         ErrorCode::Inconsistent,
         ErrorCode::OutOfOrder,
+        ErrorCode::WeakKey,
     ];
 
     /// The code as a small number for array outputs (numpy): its position in [`ErrorCode::ALL`]
@@ -115,6 +118,7 @@ impl ErrorCode {
             ErrorCode::TooLong => "too_long",
             ErrorCode::Inconsistent => "inconsistent",
             ErrorCode::OutOfOrder => "out_of_order",
+            ErrorCode::WeakKey => "weak_key",
         }
     }
 }
@@ -137,7 +141,35 @@ pub struct FieldError {
     /// Where in an input file the value came from (CSV imports), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// What the rule allows, as data (like pydantic-core's `ctx`), so a form can write its own
+    /// message without restating a limit: `min` and `max` for ranges, `allowed` for closed sets,
+    /// `max_length` for text. Never holds the input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Box<ErrorContext>>,
 }
+
+/// What a rule allows; see [`FieldError::context`]. Every part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ErrorContext {
+    /// The smallest allowed value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// The largest allowed value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// The allowed ids of a closed set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Vec<String>>,
+    /// The most characters (text) or elements (lists) allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    /// The fewest characters or bytes allowed (keys).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+}
+
+impl Eq for ErrorContext {}
 
 /// A place in an input file: file name, 1-based line and the column's name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -169,7 +201,42 @@ impl FieldError {
             code,
             message: message.into(),
             location: None,
+            context: None,
         }
+    }
+
+    /// The same error with the allowed range `min..=max` as context.
+    ///
+    /// ```
+    /// let e = overgang::FieldError::new("age", overgang::ErrorCode::OutOfRange, "age: out of range")
+    ///     .with_range(18.0, 120.0);
+    /// let ctx = e.context.unwrap();
+    /// assert_eq!((ctx.min, ctx.max), (Some(18.0), Some(120.0)));
+    /// ```
+    pub fn with_range(mut self, min: f64, max: f64) -> Self {
+        let ctx = self.context.get_or_insert_with(Box::default);
+        ctx.min = Some(min);
+        ctx.max = Some(max);
+        self
+    }
+
+    /// The same error with the allowed ids of a closed set as context.
+    pub fn with_allowed(mut self, allowed: &[&str]) -> Self {
+        let ctx = self.context.get_or_insert_with(Box::default);
+        ctx.allowed = Some(allowed.iter().map(|s| (*s).to_string()).collect());
+        self
+    }
+
+    /// The same error with the shortest allowed text or key as context.
+    pub fn with_min_length(mut self, min_length: u64) -> Self {
+        self.context.get_or_insert_with(Box::default).min_length = Some(min_length);
+        self
+    }
+
+    /// The same error with the longest allowed text or list as context.
+    pub fn with_max_length(mut self, max_length: u64) -> Self {
+        self.context.get_or_insert_with(Box::default).max_length = Some(max_length);
+        self
     }
 
     /// The same error, located in an input file.

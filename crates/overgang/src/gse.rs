@@ -22,6 +22,10 @@ pub const MIN_ANSWER: u8 = 1;
 pub const MAX_ANSWER: u8 = 4;
 /// Most items that may be missing and still give a score.
 pub const MAX_MISSING: usize = 3;
+/// Lowest score: every item answered with the lowest answer.
+pub const MIN_SCORE: u8 = ITEMS as u8 * MIN_ANSWER;
+/// Highest score: every item answered with the highest answer.
+pub const MAX_SCORE: u8 = ITEMS as u8 * MAX_ANSWER;
 
 /// A scored GSE questionnaire.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

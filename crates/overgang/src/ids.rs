@@ -1,7 +1,8 @@
 //! Closed sets of `snake_case` ids with Danish and English labels (genders, age bands,
 //! intervention categories, areas, phases ...), declared once with [`id_enum!`].
 
-use crate::questionnaire::Language;
+use crate::error::{ErrorCode, FieldError, ValidationError};
+use crate::language::Language;
 use serde::{Deserialize, Serialize};
 
 /// An id and its label in one language, as forms list them.
@@ -44,69 +45,42 @@ pub fn options<T: IdSet>(lang: Language) -> Vec<IdLabel> {
         .collect()
 }
 
-/// The kinds of id lists a form can ask for, by name.
-pub const KINDS: &[&str] = &[
-    "genders",
-    "age_bands",
-    "prostitution_forms",
-    "intake_goals",
-    "interventions",
-    "ten_step_areas",
-    "ten_step_stages",
-    "ten_step_dimensions",
-    "life_situation_areas",
-    "journey_stages",
-    "cti_phases",
-    "focus_areas",
-    "end_reasons",
-    "support_roles",
-];
-
-/// A list of ids with labels by its name (one of [`KINDS`]), for the bindings and forms.
-///
-/// ```
-/// let areas = overgang::ids::options_of("ten_step_areas", overgang::Language::Da)?;
-/// assert_eq!((areas[0].id.as_str(), areas[0].label.as_str()), ("substance_use", "Misbrug"));
-/// # Ok::<(), overgang::ValidationError>(())
-/// ```
-///
-/// # Errors
-/// `unknown_value` on `kind`, listing the kinds.
-pub fn options_of(kind: &str, lang: Language) -> Result<Vec<IdLabel>, crate::ValidationError> {
-    use crate::{cti, intervention, outcomes, participant, ten_step};
-    Ok(match kind {
-        "genders" => options::<participant::Gender>(lang),
-        "age_bands" => options::<participant::AgeBand>(lang),
-        "prostitution_forms" => options::<participant::ProstitutionForm>(lang),
-        "intake_goals" => options::<participant::IntakeGoal>(lang),
-        "interventions" => options::<intervention::Category>(lang),
-        "ten_step_areas" => options::<ten_step::Area>(lang),
-        "ten_step_stages" => options::<ten_step::Stage>(lang),
-        "ten_step_dimensions" => options::<ten_step::Dimension>(lang),
-        "life_situation_areas" => options::<outcomes::LifeArea>(lang),
-        "journey_stages" => options::<outcomes::JourneyStage>(lang),
-        "cti_phases" => options::<cti::Phase>(lang),
-        "focus_areas" => options::<cti::FocusArea>(lang),
-        "end_reasons" => options::<cti::EndReason>(lang),
-        "support_roles" => options::<cti::SupportRole>(lang),
-        _ => return Err(crate::unknown_id("kind", KINDS)),
-    })
+/// The ids of a set, in display order (for messages and forms).
+pub fn ids<T: IdSet>() -> Vec<&'static str> {
+    T::ALL.iter().map(|m| m.id()).collect()
 }
 
 /// Parses an id of a set; `unknown_value` on `field`, listing the allowed ids, otherwise.
-pub fn parse<T: IdSet>(field: &str, text: &str) -> Result<T, crate::FieldError> {
+pub fn parse<T: IdSet>(field: &str, text: &str) -> Result<T, FieldError> {
     T::ALL
         .iter()
         .copied()
         .find(|m| m.id() == text)
         .ok_or_else(|| {
             let allowed: Vec<&str> = T::ALL.iter().map(|m| m.id()).collect();
-            crate::FieldError::new(
-                field,
-                crate::ErrorCode::UnknownValue,
-                format!("{field}: unknown value; allowed: {}", allowed.join(", ")),
-            )
+            unknown_value(field, &allowed)
         })
+}
+
+/// An `unknown_value` error on `field` that lists the allowed ids (in the message and as
+/// context) and never echoes the input.
+///
+/// ```
+/// let e = overgang::ids::unknown_value("format", &["md", "json"]);
+/// assert_eq!(e.message, "format: unknown value; allowed: md, json");
+/// ```
+pub fn unknown_value(field: &str, allowed: &[&str]) -> FieldError {
+    FieldError::new(
+        field,
+        ErrorCode::UnknownValue,
+        format!("{field}: unknown value; allowed: {}", allowed.join(", ")),
+    )
+    .with_allowed(allowed)
+}
+
+/// [`unknown_value`] as a [`ValidationError`].
+pub fn unknown_id(field: &str, allowed: &[&str]) -> ValidationError {
+    ValidationError::new(vec![unknown_value(field, allowed)])
 }
 
 /// Declares an id enum: serde ids, `ALL`, `as_str`, `label`, `FromStr` and `Display`.
@@ -134,9 +108,9 @@ macro_rules! id_enum {
             }
 
             /// The label in Danish or English.
-            pub const fn label(self, lang: $crate::Language) -> &'static str {
+            pub const fn label(self, lang: $crate::language::Language) -> &'static str {
                 match (self, lang) {
-                    $( ($name::$variant, $crate::Language::Da) => $da, ($name::$variant, _) => $en, )*
+                    $( ($name::$variant, $crate::language::Language::Da) => $da, ($name::$variant, _) => $en, )*
                 }
             }
         }
@@ -145,13 +119,13 @@ macro_rules! id_enum {
             const ALL: &'static [Self] = $name::ALL;
             const FIELD: &'static str = $field;
             fn id(self) -> &'static str { self.as_str() }
-            fn label(self, lang: $crate::Language) -> &'static str { $name::label(self, lang) }
+            fn label(self, lang: $crate::language::Language) -> &'static str { $name::label(self, lang) }
         }
 
         impl std::str::FromStr for $name {
-            type Err = $crate::ValidationError;
+            type Err = $crate::error::ValidationError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $crate::ids::parse::<$name>($field, s).map_err(|e| $crate::ValidationError::new(vec![e]))
+                $crate::ids::parse::<$name>($field, s).map_err(|e| $crate::error::ValidationError::new(vec![e]))
             }
         }
 

@@ -58,6 +58,6 @@ pub struct InterventionRecord {
     /// When it was given, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
-    #[serde(with = "crate::json::iso_date_opt")]
+    #[serde(with = "crate::dates::iso_date_opt")]
     pub date: Option<Date>,
 }

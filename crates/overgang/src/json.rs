@@ -1,47 +1,12 @@
 //! Field-by-field reading of JSON documents, collecting every problem with its path, so that
 //! an import reports every problem at once (`participants[3].start`), not serde's first one.
 
+use crate::dates::parse_date;
 use crate::error::{ErrorCode, FieldError, ValidationError};
+use crate::ids::IdSet;
 use crate::limits;
 use serde_json::Value;
 use time::Date;
-
-/// Parses an ISO 8601 calendar date (`YYYY-MM-DD`).
-///
-/// ```
-/// use overgang::json::parse_date;
-/// assert_eq!(parse_date("start", "2024-02-29").unwrap().to_string(), "2024-02-29");
-/// assert_eq!(parse_date("start", "2023-02-29").unwrap_err().code.as_str(), "invalid_format");
-/// ```
-///
-/// # Errors
-/// `invalid_format` on `field` for anything else (the text is not echoed).
-pub fn parse_date(field: &str, text: &str) -> Result<Date, FieldError> {
-    // Exactly `YYYY-MM-DD` (four-digit year), checked by hand: time's format-description parser
-    // is a large part of the browser build for this one format.
-    let b = text.trim().as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r)
-            .filter(|d| d.iter().all(u8::is_ascii_digit))
-            .map(|d| d.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0')))
-    };
-    let parsed = match (b.len(), b.get(4), b.get(7)) {
-        (10, Some(b'-'), Some(b'-')) => digits(0..4).zip(digits(5..7)).zip(digits(8..10)),
-        _ => None,
-    };
-    parsed
-        .and_then(|((y, m), d)| {
-            let month = time::Month::try_from(u8::try_from(m).ok()?).ok()?;
-            Date::from_calendar_date(i32::try_from(y).ok()?, month, u8::try_from(d).ok()?).ok()
-        })
-        .ok_or_else(|| {
-            FieldError::new(
-                field,
-                ErrorCode::InvalidFormat,
-                format!("{field}: not a valid date; expected YYYY-MM-DD, e.g. 2024-03-01"),
-            )
-        })
-}
 
 /// A required date at `path`; records a problem and returns `None` when absent or invalid.
 pub fn date(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Option<Date> {
@@ -162,46 +127,121 @@ pub fn object<'a>(
     obj
 }
 
-/// A key as it may appear in a field path: itself when it looks like a field name (ASCII
-/// letters, digits and `_`, at most 40 characters, no CPR number), else `?`, so a hostile or
-/// personal key is never repeated in an error.
+/// A map key that must be an id of a closed set (a rating's area, a phase): the id and the
+/// path `prefix.id`, or, for any other key, an `unknown_value` problem on `prefix#n` (the
+/// key's 1-based position) that lists the allowed ids and never repeats the key.
 ///
 /// ```
-/// assert_eq!(overgang::json::key("economy"), "economy");
-/// assert_eq!(overgang::json::key("010190-1234"), "?");
+/// use overgang::{json::keyed_id, ten_step::Area};
+/// let (path, area) = keyed_id::<Area>("ratings", 0, "economy").unwrap();
+/// assert_eq!((path.as_str(), area), ("ratings.economy", Area::Economy));
+/// let e = keyed_id::<Area>("ratings", 2, "Anna_Jensen").unwrap_err();
+/// assert_eq!(e.field, "ratings#3");
+/// assert!(!e.message.contains("Anna"));
 /// ```
-pub fn key(k: &str) -> String {
-    let plain = !k.is_empty()
-        && k.len() <= 40
-        && k.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'+');
-    if plain && !crate::participant::contains_cpr(k) {
-        k.to_string()
-    } else {
-        "?".to_string()
+///
+/// # Errors
+/// `unknown_value` on `prefix#n` for a key that is not an id of the set.
+pub fn keyed_id<T: IdSet>(prefix: &str, index: usize, k: &str) -> Result<(String, T), FieldError> {
+    match crate::ids::parse::<T>(prefix, k) {
+        Ok(id) => Ok((format!("{prefix}.{}", id.id()), id)),
+        Err(_) => {
+            let allowed = crate::ids::ids::<T>();
+            let field = format!("{prefix}#{}", index + 1);
+            Err(FieldError::new(
+                field.clone(),
+                ErrorCode::UnknownValue,
+                format!("{field}: not a known id; allowed: {}", allowed.join(", ")),
+            )
+            .with_allowed(&allowed))
+        }
     }
 }
 
-/// Records an `unknown_field` problem for each key not in `allowed` (nothing is dropped silently).
+/// The one rule for keys a format does not have: an `unknown_field` problem for each key not in
+/// `allowed` (nothing is dropped silently). The key itself is never repeated (it may be a name
+/// or a CPR number): the problem names its position (`participants[2]#4`) and, when it is a
+/// near miss of one of the library's own names (case, spaces, a typo), suggests that name.
+///
+/// ```
+/// use overgang::json::refuse_unknown_keys;
+/// let doc = serde_json::json!({"id": "A1", "Gender": "woman", "010190-1234 Maria": 1});
+/// let mut errors = Vec::new();
+/// refuse_unknown_keys(doc.as_object().unwrap(), &["id", "gender"], "", &mut errors);
+/// assert_eq!(errors.len(), 2);
+/// assert!(errors.iter().any(|e| e.message.contains("did you mean `gender`?")));
+/// assert!(errors.iter().all(|e| !e.message.contains("Maria") && !e.field.contains("Maria")));
+/// ```
 pub fn refuse_unknown_keys(
     obj: &serde_json::Map<String, Value>,
     allowed: &[&str],
     prefix: &str,
     errors: &mut Vec<FieldError>,
 ) {
-    for key in obj.keys().filter(|k| !allowed.contains(&k.as_str())) {
-        // The key is named when it looks like a field name, never its value.
-        let path = format!("{prefix}{}", self::key(key));
-        errors.push(FieldError::new(
-            path.clone(),
-            ErrorCode::UnknownField,
-            format!("{path}: not a known field; allowed: {}", allowed.join(", ")),
-        ));
+    for (i, key) in obj.keys().enumerate() {
+        if allowed.contains(&key.as_str()) {
+            continue;
+        }
+        let place = if prefix.is_empty() {
+            format!("field #{}", i + 1)
+        } else {
+            format!("{}#{}", prefix.trim_end_matches('.'), i + 1)
+        };
+        let hint = match suggestion(key, allowed) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => format!("allowed: {}", allowed.join(", ")),
+        };
+        errors.push(
+            FieldError::new(
+                place.clone(),
+                ErrorCode::UnknownField,
+                format!("{place}: not a known field; {hint}"),
+            )
+            .with_allowed(allowed),
+        );
+    }
+}
+
+/// One of `allowed` that `key` is a near miss of: equal ignoring case, spaces, `-` and `_`, or
+/// one edit away (for names of four letters or more).
+fn suggestion<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let k = norm(key);
+    if k.chars().count() > 40 {
+        return None;
+    }
+    allowed.iter().copied().find(|a| {
+        let a = norm(a);
+        a == k || (a.chars().count() >= 4 && within_one_edit(&a, &k))
+    })
+}
+
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let same = short.iter().zip(&long).take_while(|(x, y)| x == y).count();
+    if same == long.len() {
+        return true;
+    }
+    // Skip the first difference: in both (a substitution) or in the longer one (an insertion).
+    let rest_long = long.get(same + 1..).unwrap_or_default();
+    if short.len() == long.len() {
+        short.get(same + 1..).unwrap_or_default() == rest_long
+    } else {
+        short.get(same..).unwrap_or_default() == rest_long
     }
 }
 
 /// An optional id of a closed set at `path` (`null` or absent: `None`).
-pub fn optional_id<T: crate::ids::IdSet>(
+pub fn optional_id<T: IdSet>(
     value: Option<&Value>,
     path: &str,
     errors: &mut Vec<FieldError>,
@@ -251,7 +291,7 @@ pub fn list<T>(
 }
 
 /// A list of ids of a closed set at `path` (absent or `null`: empty).
-pub fn id_list<T: crate::ids::IdSet>(
+pub fn id_list<T: IdSet>(
     value: Option<&Value>,
     path: &str,
     errors: &mut Vec<FieldError>,
@@ -295,52 +335,5 @@ fn display(path: &str) -> &str {
         "the document"
     } else {
         path
-    }
-}
-
-/// serde for a `Date` as `YYYY-MM-DD`, by hand (see [`parse_date`]): the same text as time's
-/// ISO format, without its format-description machinery in the browser build.
-pub mod iso_date {
-    use serde::{Deserialize, Deserializer, Serializer};
-    use time::Date;
-
-    /// Writes `YYYY-MM-DD`.
-    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!(
-            "{:04}-{:02}-{:02}",
-            date.year(),
-            u8::from(date.month()),
-            date.day()
-        ))
-    }
-
-    /// Reads `YYYY-MM-DD`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        super::parse_date("date", &text).map_err(|e| serde::de::Error::custom(e.message))
-    }
-}
-
-/// [`iso_date`] for an optional date.
-pub mod iso_date_opt {
-    use serde::{Deserialize, Deserializer, Serializer};
-    use time::Date;
-
-    /// Writes `YYYY-MM-DD` or null.
-    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(d) => super::iso_date::serialize(d, s),
-            None => s.serialize_none(),
-        }
-    }
-
-    /// Reads `YYYY-MM-DD` or null.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-        match <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? {
-            Some(text) => super::parse_date("date", &text)
-                .map(Some)
-                .map_err(|e| serde::de::Error::custom(e.message)),
-            None => Ok(None),
-        }
     }
 }

@@ -38,36 +38,42 @@
     )
 )]
 
+// Modules in layers; each imports only from layers below it (docs/architecture.md, enforced by
+// tests/layers.rs).
+//
+// 0 kernel
 pub mod answer;
-pub mod batch;
-pub mod cohort;
-pub mod cti;
+pub mod dates;
 pub mod error;
-pub mod gse;
 pub mod ids;
-pub mod intervention;
-pub mod json;
-pub mod labels;
+pub mod language;
 pub mod limits;
-pub mod outcomes;
-pub mod participant;
-pub mod questionnaire;
-pub mod report;
-pub mod sample;
+pub mod privacy;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod stats;
+// 1 JSON reading
+pub mod json;
+// 2 domain
+pub mod cti;
+pub mod gse;
+pub mod intervention;
+pub mod municipality;
+pub mod outcomes;
+pub mod outreach;
+pub mod participant;
+pub mod questionnaire;
 pub mod ten_step;
 pub mod who5;
+// 3 the catalogue of every id kind
+pub mod catalogue;
+// 4 cohorts and reports
+pub mod batch;
+pub mod cohort;
+pub mod report;
+pub mod sample;
 
 pub use answer::RawAnswer;
-pub use error::{ErrorCode, FieldError, Location, ValidationError};
-pub use questionnaire::{questionnaire, Instrument, Language, Questionnaire};
-
-/// An `unknown_value` error on `field` that lists the allowed ids (and never echoes the input).
-pub(crate) fn unknown_id(field: &str, allowed: &[&str]) -> ValidationError {
-    ValidationError::single(
-        field,
-        ErrorCode::UnknownValue,
-        format!("{field}: unknown value; allowed: {}", allowed.join(", ")),
-    )
-}
+pub use error::{ErrorCode, ErrorContext, FieldError, Location, ValidationError};
+pub use language::Language;
+pub use questionnaire::{questionnaire, Instrument, Questionnaire};

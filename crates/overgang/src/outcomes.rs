@@ -153,7 +153,7 @@ pub const fn distance(first: Rating, latest: Rating) -> Distance {
 pub struct Reading {
     /// When it was made.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub date: Date,
     /// Ratings by area.
     pub ratings: BTreeMap<LifeArea, Rating>,
@@ -175,11 +175,14 @@ impl Reading {
         match obj.get("ratings") {
             None | Some(Value::Null) => {}
             Some(Value::Object(map)) => {
-                for (k, v) in map {
-                    let path = format!("ratings.{}", crate::json::key(k));
-                    let area = crate::ids::parse::<LifeArea>(&path, k)
-                        .map_err(|e| errors.push(e))
-                        .ok();
+                for (i, (k, v)) in map.iter().enumerate() {
+                    let (path, area) = match crate::json::keyed_id::<LifeArea>("ratings", i, k) {
+                        Ok((path, id)) => (path, Some(id)),
+                        Err(e) => {
+                            errors.push(e);
+                            (format!("ratings#{}", i + 1), None)
+                        }
+                    };
                     let r = Rating::from_raw(&path, RawAnswer::from(v))
                         .map_err(|e| errors.push(e))
                         .ok();
@@ -249,6 +252,16 @@ pub fn distance_of(first: RawAnswer, latest: RawAnswer) -> Result<Distance, Vali
         (a, b) => Err(ValidationError::new(
             a.err().into_iter().chain(b.err()).collect(),
         )),
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Rating {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Rating".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "integer", "minimum": 1, "maximum": 10})
     }
 }
 

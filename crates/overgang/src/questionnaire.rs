@@ -8,89 +8,23 @@
 //!
 //! ```
 //! use overgang::{questionnaire, Instrument};
-//! let q = questionnaire(Instrument::Gse, "da");
+//! let q = questionnaire(Instrument::Gse, overgang::Language::Da);
 //! assert_eq!((q.language.as_str(), q.fallback), ("en", true));
 //! assert_eq!(q.items.len(), 10);
 //! ```
 
 use crate::error::ValidationError;
+use crate::ids::id_enum;
+pub use crate::language::Language;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
-/// A self-reported instrument.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Instrument {
-    /// WHO-5 Well-Being Index.
-    Who5,
-    /// General Self-Efficacy Scale.
-    Gse,
-}
-
-impl Instrument {
-    /// Every instrument.
-    pub const ALL: [Instrument; 2] = [Instrument::Who5, Instrument::Gse];
-    const IDS: &'static [&'static str] = &["who5", "gse"];
-
-    /// The stable id: `who5` or `gse`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Instrument::Who5 => "who5",
-            Instrument::Gse => "gse",
-        }
-    }
-}
-
-impl fmt::Display for Instrument {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Instrument {
-    type Err = ValidationError;
-    /// Parses `who5` or `gse`; anything else is an `unknown_value` error on field `id`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Instrument::ALL
-            .into_iter()
-            .find(|i| i.as_str() == s)
-            .ok_or_else(|| crate::unknown_id("id", Instrument::IDS))
-    }
-}
-
-/// A language texts are available in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    /// Danish.
-    Da,
-    /// English.
-    En,
-}
-
-impl Language {
-    /// The ISO 639-1 code.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Language::Da => "da",
-            Language::En => "en",
-        }
-    }
-
-    /// Parses `da` or `en` (case-insensitive); `None` for any other language.
-    pub fn parse(code: &str) -> Option<Language> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "da" => Some(Language::Da),
-            "en" => Some(Language::En),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Language {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+id_enum! {
+    /// A self-reported instrument.
+    pub enum Instrument ("id") {
+        /// WHO-5 Well-Being Index.
+        Who5 = "who5", "WHO-5 Well-Being Index", "WHO-5 Trivselsindeks";
+        /// General Self-Efficacy Scale.
+        Gse = "gse", "General Self-Efficacy Scale", "Generel self-efficacy-skala";
     }
 }
 
@@ -111,8 +45,8 @@ pub struct Questionnaire {
     pub id: Instrument,
     /// The language of the texts (English when the requested one is not available).
     pub language: Language,
-    /// The language code that was asked for.
-    pub requested_language: String,
+    /// The language that was asked for.
+    pub requested_language: Language,
     /// Whether the texts fell back to English because the requested language is not available.
     pub fallback: bool,
     /// The instrument's name.
@@ -123,6 +57,12 @@ pub struct Questionnaire {
     pub items: Vec<String>,
     /// The answer options, from the first shown to the last.
     pub answers: Vec<AnswerOption>,
+    /// The lowest answer value.
+    pub min_answer: u8,
+    /// The highest answer value.
+    pub max_answer: u8,
+    /// How many items must be answered for a score (WHO-5: all 5; GSE: 7 of 10).
+    pub min_answered: usize,
 }
 
 const WHO5_ITEMS_DA: [&str; 5] = [
@@ -183,9 +123,11 @@ type Texts = (
     &'static [(u8, &'static str)],
 );
 
-/// The texts of `instrument` in `language` (an ISO 639-1 code), falling back to English.
-pub fn questionnaire(instrument: Instrument, language: &str) -> Questionnaire {
-    let requested = Language::parse(language);
+/// The texts of `instrument` in `language`, falling back to English where the instrument has
+/// no texts in it (GSE in Danish), and the scale: answer range and how many items must be
+/// answered, so that forms restate no number.
+pub fn questionnaire(instrument: Instrument, language: Language) -> Questionnaire {
+    let requested = Some(language);
     let (lang, title, stem, items, answers): Texts = match (instrument, requested) {
         (Instrument::Who5, Some(Language::Da)) => (
             Language::Da,
@@ -209,10 +151,22 @@ pub fn questionnaire(instrument: Instrument, language: &str) -> Questionnaire {
             &GSE_ANSWERS_EN,
         ),
     };
+    let scale = match instrument {
+        Instrument::Who5 => (
+            crate::who5::MIN_ANSWER,
+            crate::who5::MAX_ANSWER,
+            crate::who5::ITEMS,
+        ),
+        Instrument::Gse => (
+            crate::gse::MIN_ANSWER,
+            crate::gse::MAX_ANSWER,
+            crate::gse::ITEMS - crate::gse::MAX_MISSING,
+        ),
+    };
     Questionnaire {
         id: instrument,
         language: lang,
-        requested_language: language.to_string(),
+        requested_language: language,
         fallback: requested != Some(lang),
         title: title.to_string(),
         stem: stem.to_string(),
@@ -224,13 +178,24 @@ pub fn questionnaire(instrument: Instrument, language: &str) -> Questionnaire {
                 label: label.to_string(),
             })
             .collect(),
+        min_answer: scale.0,
+        max_answer: scale.1,
+        min_answered: scale.2,
     }
 }
 
-/// Like [`questionnaire`], with the instrument given by its id (`who5` or `gse`).
+/// Like [`questionnaire`], with the instrument given by its id (`who5` or `gse`) and the
+/// language by its tag (see [`Language::parse`]).
 ///
 /// # Errors
-/// `unknown_value` on field `id` for any other id.
-pub fn questionnaire_by_id(id: &str, language: &str) -> Result<Questionnaire, ValidationError> {
-    Ok(questionnaire(id.parse()?, language))
+/// `unknown_value` on field `id` for any other id, and on `lang` for an unknown language.
+pub fn questionnaire_by_id(id: &str, lang: &str) -> Result<Questionnaire, ValidationError> {
+    let instrument = crate::ids::parse::<Instrument>("id", id);
+    let language = Language::from_tag("lang", lang);
+    match (instrument, language) {
+        (Ok(i), Ok(l)) => Ok(questionnaire(i, l)),
+        (i, l) => Err(ValidationError::new(
+            [i.err(), l.err()].into_iter().flatten().collect(),
+        )),
+    }
 }

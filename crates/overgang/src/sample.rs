@@ -295,7 +295,7 @@ fn cti(rng: &mut Rng, start: Date, last: Date, ended: bool) -> Value {
     let phase1 = start + Duration::days(14 + rng.below(30) as i64);
     let mut phases = vec![json!({"phase": "contact", "date": start.to_string()})];
     for (k, phase) in ["planning", "try_out", "transfer"].iter().enumerate() {
-        let date = crate::cti::add_months(phase1, 4 * k as u32);
+        let date = crate::dates::add_months(phase1, 4 * k as u32);
         if date > last {
             break;
         }
@@ -321,7 +321,7 @@ fn cti(rng: &mut Rng, start: Date, last: Date, ended: bool) -> Value {
         "focus_areas": {"planning": focus},
         "support_network": ["municipal_caseworker", "mentor"],
     });
-    let planned_end = crate::cti::add_months(phase1, 12);
+    let planned_end = crate::dates::add_months(phase1, 12);
     if reached_transfer && last >= planned_end {
         course["end"] = json!({"date": planned_end.to_string()});
     } else if ended && last >= phase1 {

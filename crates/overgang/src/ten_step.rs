@@ -203,11 +203,14 @@ impl DimensionMap {
             "an object {dimension: [areas]}",
             &mut errors,
         ) {
-            for (k, v) in obj {
-                let path = format!("mapping.{}", crate::json::key(k));
-                let d = crate::ids::parse::<Dimension>(&path, k)
-                    .map_err(|e| errors.push(e))
-                    .ok();
+            for (i, (k, v)) in obj.iter().enumerate() {
+                let (path, d) = match crate::json::keyed_id::<Dimension>("mapping", i, k) {
+                    Ok((path, id)) => (path, Some(id)),
+                    Err(e) => {
+                        errors.push(e);
+                        (format!("mapping#{}", i + 1), None)
+                    }
+                };
                 let areas = json::id_list::<Area>(Some(v), &path, &mut errors);
                 if let Some(d) = d {
                     mapping.insert(d, areas);
@@ -244,7 +247,7 @@ impl DimensionValues {
 pub struct Assessment {
     /// When it was made.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub date: Date,
     /// Steps by area; unrated areas are absent.
     pub ratings: BTreeMap<Area, Step>,
@@ -291,7 +294,7 @@ impl Assessment {
                 .map(|&d| {
                     (
                         d,
-                        crate::report::waves::mean(
+                        crate::stats::mean(
                             map.areas(d)
                                 .iter()
                                 .filter_map(|a| self.rating(*a))
@@ -310,11 +313,14 @@ pub fn ratings(value: Option<&Value>, errors: &mut Vec<FieldError>) -> BTreeMap<
     match value {
         None | Some(Value::Null) => {}
         Some(Value::Object(obj)) => {
-            for (k, v) in obj {
-                let path = format!("ratings.{}", crate::json::key(k));
-                let area = crate::ids::parse::<Area>(&path, k)
-                    .map_err(|e| errors.push(e))
-                    .ok();
+            for (i, (k, v)) in obj.iter().enumerate() {
+                let (path, area) = match crate::json::keyed_id::<Area>("ratings", i, k) {
+                    Ok((path, id)) => (path, Some(id)),
+                    Err(e) => {
+                        errors.push(e);
+                        (format!("ratings#{}", i + 1), None)
+                    }
+                };
                 let step = Step::from_raw(&path, RawAnswer::from(v))
                     .map_err(|e| errors.push(e))
                     .ok();
@@ -440,6 +446,16 @@ pub fn development_of(assessments: &Value) -> Result<Vec<AreaDevelopment>, Valid
         })
         .collect();
     ValidationError::check(errors, || development(&parsed))
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Step {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Step".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "integer", "minimum": 1, "maximum": 10})
+    }
 }
 
 #[cfg(test)]

@@ -16,9 +16,8 @@
 
 use crate::answer::{item_field, validate_answers, RawAnswer};
 use crate::error::{ErrorCode, FieldError, ValidationError};
+use crate::ids::id_enum;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// Number of WHO-5 items.
 pub const ITEMS: usize = 5;
@@ -29,26 +28,19 @@ pub const MAX_ANSWER: u8 = 5;
 /// Smallest change of index, in points, that is clinically significant (Topp et al. 2015).
 pub const CLINICALLY_SIGNIFICANT_CHANGE: f64 = 10.0;
 
-/// The report's risk band of a WHO-5 index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Who5Band {
-    /// Index 0-35: great risk of depression or stress.
-    HighRisk,
-    /// Index 36-50: risk of depression or stress.
-    Risk,
-    /// Index 51-100: no immediate risk.
-    NoImmediateRisk,
+id_enum! {
+    /// The report's risk band of a WHO-5 index (seed 001, section 5.3).
+    pub enum Who5Band ("band") {
+        /// Index 0-35: great risk of depression or stress.
+        HighRisk = "high_risk", "High risk", "Stor risiko";
+        /// Index 36-50: risk of depression or stress.
+        Risk = "risk", "Risk", "Risiko";
+        /// Index 51-100: no immediate risk.
+        NoImmediateRisk = "no_immediate_risk", "No immediate risk", "Ingen umiddelbar risiko";
+    }
 }
 
 impl Who5Band {
-    /// Every band, from lowest to highest index.
-    pub const ALL: [Who5Band; 3] = [
-        Who5Band::HighRisk,
-        Who5Band::Risk,
-        Who5Band::NoImmediateRisk,
-    ];
-
     /// The band of an index (0-100; values above 100 fall in the top band).
     ///
     /// ```
@@ -58,19 +50,27 @@ impl Who5Band {
     /// assert_eq!(Who5Band::from_index(51), Who5Band::NoImmediateRisk);
     /// ```
     pub const fn from_index(index: u8) -> Self {
-        match index {
-            0..=35 => Who5Band::HighRisk,
-            36..=50 => Who5Band::Risk,
-            _ => Who5Band::NoImmediateRisk,
+        if index <= Who5Band::HighRisk.range().1 {
+            Who5Band::HighRisk
+        } else if index <= Who5Band::Risk.range().1 {
+            Who5Band::Risk
+        } else {
+            Who5Band::NoImmediateRisk
         }
     }
 
-    /// The stable `snake_case` id.
-    pub const fn as_str(self) -> &'static str {
+    /// The band's indices, lowest and highest (seed 001, section 5.3): the one statement of
+    /// the band edges that reports, charts, bindings and forms read.
+    ///
+    /// ```
+    /// use overgang::who5::Who5Band;
+    /// assert_eq!(Who5Band::Risk.range(), (36, 50));
+    /// ```
+    pub const fn range(self) -> (u8, u8) {
         match self {
-            Who5Band::HighRisk => "high_risk",
-            Who5Band::Risk => "risk",
-            Who5Band::NoImmediateRisk => "no_immediate_risk",
+            Who5Band::HighRisk => (0, 35),
+            Who5Band::Risk => (36, 50),
+            Who5Band::NoImmediateRisk => (51, 100),
         }
     }
 
@@ -80,10 +80,17 @@ impl Who5Band {
     }
 }
 
-impl fmt::Display for Who5Band {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+/// The highest index in the risk zone ("index 50 or below", seed 001): the top of the
+/// [`Who5Band::Risk`] band.
+pub const RISK_ZONE_MAX: u8 = Who5Band::Risk.range().1;
+
+/// Whether an index (or a mean index) lies in the risk zone.
+///
+/// ```
+/// assert!(overgang::who5::in_risk_zone(50.0) && !overgang::who5::in_risk_zone(50.5));
+/// ```
+pub fn in_risk_zone(index: f64) -> bool {
+    index <= f64::from(RISK_ZONE_MAX)
 }
 
 /// A scored WHO-5 questionnaire.
@@ -171,42 +178,15 @@ fn from_complete(answers: &[u8]) -> Who5Score {
     }
 }
 
-/// Whether a WHO-5 index changed by a clinically significant amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Who5Change {
-    /// The index rose by 10 points or more.
-    Improved,
-    /// The index fell by 10 points or more.
-    Worsened,
-    /// The index moved by less than 10 points either way.
-    NoSignificantChange,
-}
-
-impl Who5Change {
-    /// The stable `snake_case` id.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Who5Change::Improved => "improved",
-            Who5Change::Worsened => "worsened",
-            Who5Change::NoSignificantChange => "no_significant_change",
-        }
-    }
-}
-
-impl fmt::Display for Who5Change {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Who5Band {
-    type Err = ValidationError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Who5Band::ALL
-            .into_iter()
-            .find(|b| b.as_str() == s)
-            .ok_or_else(|| crate::unknown_id("band", &["high_risk", "risk", "no_immediate_risk"]))
+id_enum! {
+    /// Whether a WHO-5 index changed by a clinically significant amount.
+    pub enum Who5Change ("change") {
+        /// The index rose by 10 points or more.
+        Improved = "improved", "Improved", "Forbedret";
+        /// The index fell by 10 points or more.
+        Worsened = "worsened", "Worsened", "Forværret";
+        /// The index moved by less than 10 points either way.
+        NoSignificantChange = "no_significant_change", "No significant change", "Ingen signifikant ændring";
     }
 }
 

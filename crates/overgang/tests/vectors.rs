@@ -47,7 +47,7 @@ fn check<T: serde::Serialize>(case: &Value, outcome: Result<T, ValidationError>)
                 );
                 // No personal data in messages: no CPR-shaped number, none of the case's text.
                 assert!(
-                    !overgang::participant::contains_cpr(&e.message),
+                    !overgang::privacy::contains_cpr(&e.message),
                     "{name}: CPR-shaped number in {:?}",
                     e.message
                 );
@@ -173,6 +173,7 @@ fn questionnaire_vectors() {
                 "answers": q.answers.iter().map(|a| a.value).collect::<Vec<_>>(),
                 "first_item": q.items[0],
                 "first_answer_label": q.answers[0].label,
+                "min_answered": q.min_answered,
             })
         });
         check(case, outcome);
@@ -256,14 +257,14 @@ fn cti_vectors() {
     }
     for case in v["phase_on"].as_array().unwrap() {
         let course = cti::Course::from_value(&case["course"]).unwrap();
-        let date = overgang::json::parse_date("date", case["date"].as_str().unwrap()).unwrap();
+        let date = overgang::dates::parse_date("date", case["date"].as_str().unwrap()).unwrap();
         check(case, Ok::<_, ValidationError>(course.phase_on(date)));
     }
     for case in v["recorded"].as_array().unwrap() {
         let outcome = cti::RecordedCourse::from_value(&case["document"]);
         if let Ok(c) = &outcome {
             let on =
-                overgang::json::parse_date("date", case["status_on"].as_str().unwrap()).unwrap();
+                overgang::dates::parse_date("date", case["status_on"].as_str().unwrap()).unwrap();
             assert_eq!(
                 c.status(on).kind(),
                 case["expected_status"],
@@ -275,5 +276,15 @@ fn cti_vectors() {
         } else {
             check(case, outcome);
         }
+    }
+}
+
+#[test]
+fn options_vectors() {
+    let v = load("options.json");
+    for case in v["options"].as_array().unwrap() {
+        let outcome = overgang::report::read_options(&case["options"])
+            .map(|(r, o)| overgang::report::options_json(&r, &o));
+        check(case, outcome);
     }
 }

@@ -14,11 +14,10 @@ One Rust core holds every rule; this package calls it.
 {'count': 80}
 
 Submodules: ``overgang.cti`` (CTI courses), ``overgang.ten_step`` (the ten-step scale),
-``overgang.outcomes`` (life-situation areas), ``overgang.participant`` and
-``overgang.intervention`` (registration).
+``overgang.outcomes`` (life-situation areas), and ``overgang.participant`` (registration).
 """
 
-from . import cti, intervention, outcomes, participant, ten_step
+from . import cti, outcomes, participant, ten_step
 from ._array import ERROR_CODES as ARRAY_ERROR_CODES
 from ._array import WHO5_BANDS, GseArrays, Who5Arrays, score_gse_array, score_who5_array
 from ._errors import FieldError, ValidationError
@@ -31,16 +30,30 @@ from ._overgang import (
     __version__,
     age_band,
     options,
-    participant_from_json,
-    participant_to_json,
     pseudonym,
     questionnaire,
+    report_options,
     score_gse,
     score_who5,
     validate_id,
     who5_band,
     who5_change,
 )
+
+
+def new_pseudonym_key():
+    """A new random key of 32 bytes for :func:`pseudonym`, from the operating system.
+
+    Keep it secret and apart from the data. Keys shorter than 16 bytes are refused
+    (``weak_key``): with a short key, a pseudonym made from a CPR number could be reversed
+    by trying every CPR number.
+
+    >>> len(new_pseudonym_key())
+    32
+    """
+    import secrets
+
+    return secrets.token_bytes(32)
 
 
 def interventions(lang="da"):
@@ -65,15 +78,14 @@ __all__ = [
     "__version__",
     "age_band",
     "cti",
-    "intervention",
     "interventions",
     "options",
     "outcomes",
     "participant",
-    "participant_from_json",
-    "participant_to_json",
     "pseudonym",
     "questionnaire",
+    "report_options",
+    "new_pseudonym_key",
     "score_gse",
     "score_who5",
     "ten_step",

@@ -340,7 +340,7 @@ pub fn to_document(
             let mut entry = Map::new();
             let mut items = Vec::new();
             let mut ratings = Map::new();
-            for (h, cell) in header.iter().zip(&cells) {
+            for (col, (h, cell)) in header.iter().zip(&cells).enumerate() {
                 match h.as_str() {
                     "id" => {}
                     "date" | "category" => {
@@ -359,14 +359,16 @@ pub fn to_document(
                             ratings.insert(area.to_string(), number(cell));
                         }
                     }
-                    other => {
+                    _ => {
+                        // The header is never repeated: it may be a name or a CPR number.
+                        let place = format!("column #{}", col + 1);
                         errors.push(
                             FieldError::new(
-                                other,
+                                place.clone(),
                                 ErrorCode::UnknownField,
-                                format!("{other}: not a column of the {key} file"),
+                                format!("{place}: not a column of the {key} file"),
                             )
-                            .at(at(1, Some(other))),
+                            .at(at(1, Some(&place))),
                         );
                     }
                 }

@@ -2,6 +2,7 @@
 
 use crate::answer::RawAnswer;
 use crate::error::{ErrorCode, FieldError, ValidationError};
+use crate::questionnaire::Instrument;
 use crate::{gse, who5};
 
 use serde::{Deserialize, Serialize};
@@ -14,17 +15,10 @@ use time::Date;
 pub struct Measurement {
     /// When it was answered.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub date: Date,
     /// The answers in item order; `null` for a missing answer.
     pub items: Vec<Option<u8>>,
-}
-
-/// Which instrument a measurement list holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Instrument {
-    Who5,
-    Gse,
 }
 
 /// Validates a list of measurements of one instrument; `path` is e.g. `participants[3].who5`.
@@ -54,13 +48,7 @@ pub(crate) fn from_json(
             ));
             continue;
         };
-        if obj.keys().any(|k| !matches!(k.as_str(), "date" | "items")) {
-            errors.push(FieldError::new(
-                at.clone(),
-                ErrorCode::UnknownField,
-                format!("{at}: a measurement has only `date` and `items`"),
-            ));
-        }
+        crate::json::refuse_unknown_keys(obj, &["date", "items"], &format!("{at}."), errors);
         let date = crate::json::date(obj.get("date"), &format!("{at}.date"), errors);
         let Some(items) = obj.get("items").and_then(Value::as_array) else {
             errors.push(FieldError::new(
@@ -74,13 +62,9 @@ pub(crate) fn from_json(
         // Answers are checked for type, range and count; missing answers are kept (the data is
         // what was recorded), and a measurement that cannot be scored is left out of the report
         // and counted there as unscored.
-        let (len, scale) = match instrument {
-            Instrument::Who5 => (who5::ITEMS, who5::MIN_ANSWER..=who5::MAX_ANSWER),
-            Instrument::Gse => (gse::ITEMS, gse::MIN_ANSWER..=gse::MAX_ANSWER),
-        };
-        let name = match instrument {
-            Instrument::Who5 => "WHO-5",
-            Instrument::Gse => "GSE",
+        let (len, scale, name) = match instrument {
+            Instrument::Who5 => (who5::ITEMS, who5::MIN_ANSWER..=who5::MAX_ANSWER, "WHO-5"),
+            Instrument::Gse => (gse::ITEMS, gse::MIN_ANSWER..=gse::MAX_ANSWER, "GSE"),
         };
         let checked = crate::answer::validate_answers(&raw, len, scale, name).map(|items| {
             let mut problems = Vec::new();

@@ -4,9 +4,10 @@ use super::{csv, measurement, Measurement};
 use crate::json as doc;
 
 use crate::error::{ErrorCode, FieldError, ValidationError};
+use crate::intervention::Category;
 use crate::limits;
 use crate::participant::Participant;
-use crate::report::{self, Catalogue, CtiFacts, Report, ReportOptions, Subject};
+use crate::report::{self, CtiFacts, Report, ReportOptions, Subject};
 use crate::{cti, gse, outcomes, ten_step, who5};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -23,17 +24,17 @@ pub struct Cohort {
     /// The report date given in the document, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
-    #[serde(with = "crate::json::iso_date_opt")]
+    #[serde(with = "crate::dates::iso_date_opt")]
     pub as_of: Option<Date>,
     /// The participants.
-    pub participants: Vec<Member>,
+    pub participants: Vec<ParticipantRecord>,
 }
 
 /// One participant of a cohort with everything recorded about them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Member {
+pub struct ParticipantRecord {
     /// Registration: ID, gender, age, dates, interventions, referrals.
     #[serde(flatten)]
     pub participant: Participant,
@@ -53,6 +54,9 @@ pub struct Member {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cti: Option<cti::RecordedCourse>,
 }
+
+/// The keys of a cohort document.
+const DOCUMENT_KEYS: [&str; 3] = ["project", "as_of", "participants"];
 
 /// The keys a cohort adds to a participant's registration.
 const MEMBER_KEYS: [&str; 5] = ["who5", "gse", "ten_step", "outcomes", "cti"];
@@ -82,33 +86,15 @@ impl Cohort {
                 "the cohort document must be a JSON object {project, as_of, participants}",
             ));
         };
-        for key in obj
-            .keys()
-            .filter(|k| !matches!(k.as_str(), "project" | "as_of" | "participants"))
-        {
-            errors.push(FieldError::new(
-                key.clone(),
-                ErrorCode::UnknownField,
-                format!("{key}: not a key of a cohort document (project, as_of, participants)"),
-            ));
-        }
+        doc::refuse_unknown_keys(obj, &DOCUMENT_KEYS, "", &mut errors);
         let project = match obj.get("project") {
-            Some(Value::String(s))
-                if !s.trim().is_empty() && s.chars().count() <= limits::MAX_TEXT_CHARS =>
-            {
-                s.clone()
-            }
-            Some(Value::String(_)) => {
-                errors.push(FieldError::new(
-                    "project",
-                    ErrorCode::InvalidFormat,
-                    format!(
-                        "project: a name of 1 to {} characters is required",
-                        limits::MAX_TEXT_CHARS
-                    ),
-                ));
-                String::new()
-            }
+            Some(Value::String(s)) => match crate::privacy::free_text("project", s) {
+                Ok(()) => s.clone(),
+                Err(e) => {
+                    errors.push(e);
+                    String::new()
+                }
+            },
             _ => {
                 errors.push(FieldError::new(
                     "project",
@@ -248,56 +234,26 @@ impl Cohort {
                     "as_of is missing; give a report date (the cohort has no dates)",
                 )
             })?;
-        let subjects: Vec<Subject<'_>> = self
+        let subjects: Vec<Subject> = self
             .participants
             .iter()
             .filter(|m| m.participant.start <= as_of)
             .map(|m| subject(m, as_of))
             .collect();
-        let genders: Vec<&str> = crate::participant::Gender::ALL
-            .iter()
-            .map(|g| g.as_str())
-            .collect();
-        let age_bands: Vec<&str> = crate::participant::AgeBand::ALL
-            .iter()
-            .map(|b| b.as_str())
-            .collect();
-        let interventions: Vec<&str> = crate::intervention::Category::ALL
-            .iter()
-            .map(|c| c.as_str())
-            .collect();
-        let areas: Vec<(&str, Option<u64>)> = ten_step::Area::ALL
-            .iter()
-            .map(|a| (a.as_str(), ten_step::target_percent(*a)))
-            .collect();
-        let phases: Vec<&str> = cti::Phase::ALL.iter().map(|p| p.as_str()).collect();
-        let catalogue = Catalogue {
-            genders: &genders,
-            age_bands: &age_bands,
-            interventions: &interventions,
-            ten_step_areas: &areas,
-            cti_phases: &phases,
-        };
         let mut options = options.clone();
         options.as_of = Some(as_of);
-        Ok(report::compute(
-            &self.project,
-            &subjects,
-            &catalogue,
-            as_of,
-            &options,
-        ))
+        Ok(report::compute(&self.project, &subjects, as_of, &options))
     }
 }
 
 /// What the report needs of one member, as of a date.
-fn subject(m: &Member, as_of: Date) -> Subject<'_> {
+fn subject(m: &ParticipantRecord, as_of: Date) -> Subject {
     let p = &m.participant;
-    let mut categories: Vec<&str> = p
+    let mut categories: Vec<Category> = p
         .interventions
         .iter()
         .filter(|i| i.date.is_none_or(|d| d <= as_of))
-        .map(|i| i.category.as_str())
+        .map(|i| i.category)
         .collect();
     categories.sort_unstable();
     categories.dedup();
@@ -323,28 +279,20 @@ fn subject(m: &Member, as_of: Date) -> Subject<'_> {
         .flat_map(|a| {
             a.ratings
                 .iter()
-                .map(move |(area, step)| (area.as_str(), a.date, step.get()))
+                .map(move |(area, step)| (*area, a.date, step.get()))
         })
         .collect();
-    let cti = m.cti.as_ref().map(|c| {
-        let status = c.status(as_of);
-        CtiFacts {
-            status: status.kind(),
-            phase: status.phase().map(|p| p.as_str()),
-            months_per_phase: c
-                .months_per_phase(as_of)
-                .into_iter()
-                .map(|(p, months)| (p.as_str(), months))
-                .collect(),
-        }
+    let cti = m.cti.as_ref().map(|c| CtiFacts {
+        status: c.status(as_of).group(),
+        months_per_phase: c.months_per_phase(as_of).into_iter().collect(),
     });
     Subject {
-        gender: p.gender.map(|g| g.as_str()),
-        age_band: p.age_band().map(|b| b.as_str()),
+        gender: p.gender,
+        age_band: p.age_band(),
         start: Some(p.start),
         end: p.end,
         anti_trafficking_referral: p.anti_trafficking_referral
-            || categories.contains(&"anti_trafficking_referral"),
+            || categories.contains(&Category::AntiTraffickingReferral),
         interventions: categories,
         who5: who5_indices,
         who5_unscored,
@@ -355,12 +303,12 @@ fn subject(m: &Member, as_of: Date) -> Subject<'_> {
     }
 }
 
-impl Member {
+impl ParticipantRecord {
     /// Validates one participant record as a cohort holds it (registration plus `who5`, `gse`,
     /// `ten_step`, `outcomes`, `cti`): what a form downloads and the report reads.
     ///
     /// ```
-    /// let m = overgang::cohort::Member::from_json(r#"{"id": "AAR-0001", "start": "2024-01-15",
+    /// let m = overgang::cohort::ParticipantRecord::from_json(r#"{"id": "AAR-0001", "start": "2024-01-15",
     ///     "who5": [{"date": "2024-01-15", "items": [3, 4, 2, 3, 4]}]}"#)?;
     /// assert_eq!(m.who5.len(), 1);
     /// # Ok::<(), overgang::ValidationError>(())
@@ -368,15 +316,15 @@ impl Member {
     ///
     /// # Errors
     /// Every problem, with paths such as `who5[0].item3`.
-    pub fn from_json(text: &str) -> Result<Member, ValidationError> {
-        Member::from_value(&doc::parse_json(text)?)
+    pub fn from_json(text: &str) -> Result<ParticipantRecord, ValidationError> {
+        ParticipantRecord::from_value(&doc::parse_json(text)?)
     }
 
-    /// As [`Member::from_json`], from a JSON value.
+    /// As [`ParticipantRecord::from_json`], from a JSON value.
     ///
     /// # Errors
     /// Every problem, with paths.
-    pub fn from_value(value: &Value) -> Result<Member, ValidationError> {
+    pub fn from_value(value: &Value) -> Result<ParticipantRecord, ValidationError> {
         let mut errors = Vec::new();
         match member(value, "", &mut errors) {
             Some(m) if errors.is_empty() => Ok(m),
@@ -392,7 +340,7 @@ impl Member {
 
 /// One participant object: registration keys go to the participant validator, the cohort's
 /// own keys are validated here. `path` is the record's path (`participants[3]`, or "" alone).
-fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Member> {
+fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<ParticipantRecord> {
     let Some(obj) = value.as_object() else {
         errors.push(FieldError::new(
             path,
@@ -421,8 +369,8 @@ fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Mem
         None | Some(Value::Null) => Vec::new(),
         Some(v) => measurement::from_json(v, instrument, &format!("{prefix}{key}"), errors),
     };
-    let who5 = list("who5", measurement::Instrument::Who5, errors);
-    let gse = list("gse", measurement::Instrument::Gse, errors);
+    let who5 = list("who5", crate::questionnaire::Instrument::Who5, errors);
+    let gse = list("gse", crate::questionnaire::Instrument::Gse, errors);
     let ten_step = nested(
         obj.get("ten_step"),
         &format!("{prefix}ten_step"),
@@ -441,7 +389,7 @@ fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Mem
             .map_err(|e| errors.extend(e.prefixed(&format!("{prefix}cti.")).into_errors()))
             .ok(),
     };
-    Some(Member {
+    Some(ParticipantRecord {
         participant: participant?,
         who5,
         gse,

@@ -1,6 +1,7 @@
 //! Pseudonymous participant IDs, and the refusal of CPR numbers anywhere in them.
 
 use crate::error::{ErrorCode, FieldError, ValidationError};
+use crate::privacy::{contains_cpr, cpr_error};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
@@ -67,15 +68,6 @@ pub(crate) fn check(field: &str, text: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
-/// The error for text containing a CPR number. It never includes the text.
-pub(crate) fn cpr_error(field: &str) -> FieldError {
-    FieldError::new(
-        field,
-        ErrorCode::ContainsCpr,
-        format!("{field}: contains what looks like a CPR number; use the project's pseudonymous ID, never a CPR number"),
-    )
-}
-
 impl AsRef<str> for ParticipantId {
     fn as_ref(&self) -> &str {
         &self.0
@@ -103,45 +95,14 @@ impl<'de> Deserialize<'de> for ParticipantId {
     }
 }
 
-/// Whether `text` contains a CPR number: `DDMMYY`, an optional `-` or space, and four digits,
-/// not part of a longer run of digits, where DDMM is a real day and month (29 February is
-/// allowed, since the century is not known).
-///
-/// ```
-/// use overgang::participant::contains_cpr;
-/// assert!(contains_cpr("010190-1234"));
-/// assert!(contains_cpr("0101901234"));
-/// assert!(contains_cpr("AAR 010190 1234"));
-/// assert!(!contains_cpr("AAR-0001"));
-/// assert!(!contains_cpr("3102901234")); // 31 February is not a date
-/// ```
-pub fn contains_cpr(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    (0..b.len()).any(|i| {
-        if (i > 0 && digit(i - 1)) || !(i..i + 6).all(digit) {
-            return false;
-        }
-        let mut j = i + 6;
-        if matches!(b.get(j), Some(b'-' | b' ')) {
-            j += 1;
-        }
-        if !(j..j + 4).all(digit) || digit(j + 4) {
-            return false;
-        }
-        let num = |k: usize| u32::from(b[k] - b'0') * 10 + u32::from(b[k + 1] - b'0');
-        real_day_month(num(i), num(i + 2))
-    })
-}
-
-fn real_day_month(day: u32, month: u32) -> bool {
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 => 29,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ParticipantId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ParticipantId".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$", "description": "Pseudonymous ID; never a name or a CPR number (refused)"})
+    }
 }
 
 #[cfg(test)]

@@ -16,14 +16,15 @@
 mod id;
 mod pseudonym;
 
-pub use id::{contains_cpr, ParticipantId, MAX_ID_LEN};
-pub use pseudonym::pseudonym;
+pub use id::{ParticipantId, MAX_ID_LEN};
+#[cfg(feature = "random")]
+pub use pseudonym::new_key;
+pub use pseudonym::{pseudonym, MIN_KEY_BYTES, NEW_KEY_BYTES};
 
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::ids::id_enum;
 use crate::intervention::{Category, InterventionRecord};
 use crate::json;
-use crate::limits::MAX_TEXT_CHARS;
 use crate::RawAnswer;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -146,12 +147,12 @@ pub struct Participant {
     pub age_band: Option<AgeBand>,
     /// Start of participation.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
-    #[serde(with = "crate::json::iso_date")]
+    #[serde(with = "crate::dates::iso_date")]
     pub start: Date,
     /// End of participation; `None` while active.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
-    #[serde(with = "crate::json::iso_date_opt")]
+    #[serde(with = "crate::dates::iso_date_opt")]
     pub end: Option<Date>,
     /// Forms of prostitution.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -301,7 +302,7 @@ impl Participant {
             &mut errors,
         );
         for (i, label) in self.other_referrals.iter().enumerate() {
-            if let Err(e) = check_label(&format!("other_referrals[{i}]"), label) {
+            if let Err(e) = crate::privacy::free_text(&format!("other_referrals[{i}]"), label) {
                 errors.push(e);
             }
         }
@@ -367,25 +368,10 @@ fn age(raw: RawAnswer, errors: &mut Vec<FieldError>) -> Option<u8> {
     }
 }
 
-/// A free-text label: 1-200 characters, no CPR number. Never echoed.
-fn check_label(field: &str, label: &str) -> Result<(), FieldError> {
-    if id::contains_cpr(label) {
-        return Err(id::cpr_error(field));
-    }
-    if label.trim().is_empty() || label.chars().count() > MAX_TEXT_CHARS {
-        return Err(FieldError::new(
-            field,
-            ErrorCode::TooLong,
-            format!("{field}: a label of 1 to {MAX_TEXT_CHARS} characters is expected"),
-        ));
-    }
-    Ok(())
-}
-
 fn labels(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
     json::list(value, path, "labels", errors, |v, field, errors| {
         match v.as_str() {
-            Some(s) => check_label(&field, s)
+            Some(s) => crate::privacy::free_text(&field, s)
                 .map(|()| s.to_string())
                 .map_err(|e| errors.push(e))
                 .ok(),

@@ -6,24 +6,8 @@
 //! with its percentage; when only one cell of a table is hidden, the smallest other non-zero
 //! cell is hidden too, so that the hidden count cannot be recovered from the table's total.
 
+use crate::stats::percent_half_up;
 use serde::{Deserialize, Serialize};
-
-/// `100 * count / n`, rounded half up to a whole number, exactly. `None` when `n` is 0.
-///
-/// ```
-/// use overgang::report::percent_half_up;
-/// assert_eq!(percent_half_up(1, 8), Some(13)); // 12.5 % rounds up
-/// assert_eq!(percent_half_up(18, 59), Some(31));
-/// assert_eq!(percent_half_up(0, 0), None);
-/// ```
-pub fn percent_half_up(count: u64, n: u64) -> Option<u64> {
-    if n == 0 {
-        return None;
-    }
-    let (count, n) = (u128::from(count), u128::from(n));
-    // floor(100 * count / n + 1/2) = floor((200 * count + n) / (2 * n))
-    Some(((200 * count + n) / (2 * n)) as u64)
-}
 
 /// One cell of a report table: a count and its percentage, or neither when suppressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,16 +1,21 @@
 //! Cohort reports: the exit-package report's tables (seed 001, sections 3-4), computed the same
 //! way every time.
+//!
+//! - [`options`]: what a report and its rendering can be asked for, read in one place;
+//! - `sections`: the counting rules, one file per section, from per-participant [`Subject`]s;
+//! - [`model`]: the output, whose JSON keys are a public contract;
+//! - `render`: Markdown, HTML, CSV and JSON.
 
 mod cells;
-mod compute;
+pub mod model;
+pub mod options;
+pub mod outreach;
 mod render;
+mod sections;
 pub mod waves;
 
-pub use cells::{cells, percent_half_up, suppression_mask, total_is_suppressed, Cell};
-pub use compute::{
-    compute, AgeBandRow, Catalogue, CategoryRow, CountTable, CtiFacts, CtiSection, GenderRow,
-    GseSection, GseWave, InterventionCountRow, Interventions, ParticipantCount, Participation,
-    PhaseMonths, Report, ReportOptions, RiskZone, StatusRow, Subject, TenStepArea, TenStepSection,
-    Who5Bands, Who5Section, Who5Wave, DAYS_PER_MONTH,
-};
-pub use render::{render, Format};
+pub use cells::{cells, suppression_mask, total_is_suppressed, Cell};
+pub use model::*;
+pub use options::{options_json, read_options, Format, RenderOptions, ReportOptions};
+pub use render::{figures, render, Figure};
+pub use sections::{compute, CtiFacts, Subject};

@@ -4,6 +4,7 @@
 //! when at least `min_wave` participants answered it (the report's rule: 10). Change from wave 1
 //! to a later wave is computed over the participants who answered both (paired respondents).
 
+use crate::stats::mean;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -52,18 +53,6 @@ pub struct PairedChange {
     /// absent for instruments without such a rule.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clinically_significant: Option<bool>,
-}
-
-/// Mean of the values (`None` when empty). The values are summed in sorted order, so the result
-/// does not depend on the order of participants in the input (floating-point addition is not
-/// associative; a report must not change when a file is re-sorted).
-pub fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let mut v: Vec<f64> = values.into_iter().collect();
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    Some(v.iter().sum::<f64>() / v.len() as f64)
 }
 
 /// Paired change from wave 1 to wave `to` (both 1-based), over participants with both.

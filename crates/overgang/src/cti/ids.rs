@@ -1,0 +1,101 @@
+//! The closed sets of a CTI course: phases, focus areas, end reasons, support roles and the
+//! report's status groups.
+
+use crate::ids::id_enum;
+
+id_enum! {
+    /// A period of a course.
+    pub enum Phase ("phase") {
+        /// Contact establishment (kontaktetablering), before phase 1.
+        Contact = "contact", "Contact period", "Kontaktetablering";
+        /// Phase 1: planning and initiation.
+        Planning = "planning", "Phase 1: planning and initiation", "Fase 1: planlægning og igangsættelse";
+        /// Phase 2: try-out and adjustment.
+        TryOut = "try_out", "Phase 2: try-out and adjustment", "Fase 2: afprøvning og tilpasning";
+        /// Phase 3: transfer of responsibility and anchoring.
+        Transfer = "transfer", "Phase 3: transfer of responsibility", "Fase 3: overdragelse af ansvar og forankring";
+    }
+}
+
+id_enum! {
+    /// The eight focus areas of seed 004, table 2.
+    pub enum FocusArea ("focus_area") {
+        /// Economy.
+        Economy = "economy", "Economy", "Økonomi";
+        /// Housing.
+        Housing = "housing", "Housing", "Bolig";
+        /// Network.
+        Network = "network", "Network", "Netværk";
+        /// Daily activities.
+        DailyActivities = "daily_activities", "Daily activities", "Daglige aktiviteter";
+        /// Physical health.
+        PhysicalHealth = "physical_health", "Physical health", "Fysisk sundhed";
+        /// Mental health.
+        MentalHealth = "mental_health", "Mental health", "Psykisk sundhed";
+        /// Substance use.
+        SubstanceUse = "substance_use", "Substance use", "Misbrug";
+        /// Education and labour-market skills.
+        EducationEmployment = "education_employment", "Education and employment", "Uddannelse og beskæftigelse";
+    }
+}
+
+id_enum! {
+    /// Why a course ended before phase 3.
+    pub enum EndReason ("reason") {
+        /// The citizen chose to stop.
+        DroppedOut = "dropped_out", "Dropped out", "Faldet fra";
+        /// Contact was lost.
+        ContactLost = "contact_lost", "Contact lost", "Mistet kontakt";
+        /// The citizen moved away.
+        Moved = "moved", "Moved", "Fraflyttet";
+        /// Referred to another service.
+        ReferredElsewhere = "referred_elsewhere", "Referred elsewhere", "Henvist til andet tilbud";
+        /// The goals were met early (the course still counts as interrupted before phase 3).
+        GoalsMet = "goals_met", "Goals met", "Mål nået";
+        /// Another reason.
+        Other = "other", "Other", "Andet";
+    }
+}
+
+id_enum! {
+    /// A role in the support network: roles, never persons' names.
+    pub enum SupportRole ("role") {
+        /// A mentor.
+        Mentor = "mentor", "Mentor", "Mentor";
+        /// Family.
+        Family = "family", "Family", "Familie";
+        /// A friend.
+        Friend = "friend", "Friend", "Ven";
+        /// The municipal caseworker.
+        MunicipalCaseworker = "municipal_caseworker", "Municipal caseworker", "Kommunal sagsbehandler";
+        /// A health professional.
+        HealthProfessional = "health_professional", "Health professional", "Sundhedsperson";
+        /// A volunteer.
+        Volunteer = "volunteer", "Volunteer", "Frivillig";
+        /// A peer.
+        Peer = "peer", "Peer", "Ligemand";
+        /// Another role.
+        Other = "other", "Other", "Andet";
+    }
+}
+
+id_enum! {
+    /// A course's status as the cohort report groups courses: running courses by phase.
+    pub enum StatusGroup ("status") {
+        /// Running, in the contact period.
+        RunningContact = "running_contact", "Running: contact period", "I gang: kontaktetablering";
+        /// Running, in phase 1.
+        RunningPlanning = "running_planning", "Running: phase 1, planning", "I gang: fase 1, planlægning";
+        /// Running, in phase 2.
+        RunningTryOut = "running_try_out", "Running: phase 2, try-out", "I gang: fase 2, afprøvning";
+        /// Running, in phase 3.
+        RunningTransfer = "running_transfer", "Running: phase 3, transfer", "I gang: fase 3, overdragelse";
+        /// Ended after reaching phase 3.
+        Completed = "completed", "Completed", "Gennemført";
+        /// Ended before phase 3.
+        Interrupted = "interrupted", "Interrupted", "Afbrudt";
+    }
+}
+
+/// Default phase length in months in the Danish exit programme.
+pub const DEFAULT_PHASE_MONTHS: u8 = 4;

@@ -1,0 +1,119 @@
+//! Calendar dates as the library reads and writes them (`YYYY-MM-DD`, by hand: time's
+//! format-description parser is a large part of the browser build for this one format), month
+//! arithmetic, and the length of a month used for durations.
+
+use crate::error::{ErrorCode, FieldError};
+use time::{Date, Month};
+
+/// Days per month used for durations: the mean Gregorian month (365.25 / 12).
+pub const DAYS_PER_MONTH: f64 = 30.4375;
+
+/// Parses an ISO 8601 calendar date (`YYYY-MM-DD`).
+///
+/// ```
+/// use overgang::dates::parse_date;
+/// assert_eq!(parse_date("start", "2024-02-29").unwrap().to_string(), "2024-02-29");
+/// assert_eq!(parse_date("start", "2023-02-29").unwrap_err().code.as_str(), "invalid_format");
+/// ```
+///
+/// # Errors
+/// `invalid_format` on `field` for anything else (the text is not echoed).
+pub fn parse_date(field: &str, text: &str) -> Result<Date, FieldError> {
+    // Exactly `YYYY-MM-DD` (four-digit year), checked by hand: time's format-description parser
+    // is a large part of the browser build for this one format.
+    let b = text.trim().as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0')))
+    };
+    let parsed = match (b.len(), b.get(4), b.get(7)) {
+        (10, Some(b'-'), Some(b'-')) => digits(0..4).zip(digits(5..7)).zip(digits(8..10)),
+        _ => None,
+    };
+    parsed
+        .and_then(|((y, m), d)| {
+            let month = time::Month::try_from(u8::try_from(m).ok()?).ok()?;
+            Date::from_calendar_date(i32::try_from(y).ok()?, month, u8::try_from(d).ok()?).ok()
+        })
+        .ok_or_else(|| {
+            FieldError::new(
+                field,
+                ErrorCode::InvalidFormat,
+                format!("{field}: not a valid date; expected YYYY-MM-DD, e.g. 2024-03-01"),
+            )
+        })
+}
+
+/// `date` plus `months` calendar months, clamped to the month's last day.
+///
+/// ```
+/// use overgang::dates::{add_months, parse_date};
+/// let d = parse_date("d", "2024-01-31").unwrap();
+/// assert_eq!(add_months(d, 1).to_string(), "2024-02-29");
+/// ```
+pub fn add_months(date: Date, months: u32) -> Date {
+    let total = date.year() * 12 + i32::from(date.month() as u8) - 1 + months as i32;
+    let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
+    let month = Month::try_from(month).unwrap_or(Month::December);
+    let day = date.day().min(time::util::days_in_month(month, year));
+    Date::from_calendar_date(year, month, day).unwrap_or(date)
+}
+
+/// Whole months between two dates as a decimal: days / [`DAYS_PER_MONTH`].
+///
+/// ```
+/// use overgang::dates::{months_between, parse_date};
+/// let (a, b) = (parse_date("a", "2024-01-01").unwrap(), parse_date("b", "2025-01-01").unwrap());
+/// assert!((months_between(a, b) - 12.0246).abs() < 1e-3);
+/// ```
+pub fn months_between(from: Date, to: Date) -> f64 {
+    (to - from).whole_days() as f64 / DAYS_PER_MONTH
+}
+
+/// serde for a `Date` as `YYYY-MM-DD`, by hand (see [`parse_date`]): the same text as time's
+/// ISO format, without its format-description machinery in the browser build.
+pub mod iso_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    /// Writes `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!(
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            u8::from(date.month()),
+            date.day()
+        ))
+    }
+
+    /// Reads `YYYY-MM-DD`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        super::parse_date("date", &text).map_err(|e| serde::de::Error::custom(e.message))
+    }
+}
+
+/// [`iso_date`] for an optional date.
+pub mod iso_date_opt {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    /// Writes `YYYY-MM-DD` or null.
+    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => super::iso_date::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads `YYYY-MM-DD` or null.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        match <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? {
+            Some(text) => super::parse_date("date", &text)
+                .map(Some)
+                .map_err(|e| serde::de::Error::custom(e.message)),
+            None => Ok(None),
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! The report's tables, computed from plain per-participant facts ([`Subject`]), one file per
+//! section. The cohort layer turns validated participants into subjects (scores already
+//! computed by the instrument modules), so these modules hold only the counting rules of the
+//! exit-package report.
+
+mod cti;
+mod interventions;
+mod measures;
+mod people;
+mod ten_step;
+
+use super::cells::{cells, total_is_suppressed, Cell};
+use super::model::{ParticipantCount, Report};
+use super::options::ReportOptions;
+use crate::cti::{Phase, StatusGroup};
+use crate::intervention::Category;
+use crate::participant::{AgeBand, Gender};
+use crate::ten_step::Area;
+use time::Date;
+
+/// What the report needs to know of one participant.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Subject {
+    /// Gender, if known.
+    pub gender: Option<Gender>,
+    /// Age band, if known.
+    pub age_band: Option<AgeBand>,
+    /// Start of participation (`None` only for defaulted values; real subjects have one).
+    pub start: Option<Date>,
+    /// End of participation, if ended.
+    pub end: Option<Date>,
+    /// Distinct intervention categories received.
+    pub interventions: Vec<Category>,
+    /// Referred to anti-trafficking services.
+    pub anti_trafficking_referral: bool,
+    /// WHO-5 indices with their dates.
+    pub who5: Vec<(Date, u8)>,
+    /// WHO-5 questionnaires that cannot be scored (a missing answer).
+    pub who5_unscored: u64,
+    /// GSE questionnaires that cannot be scored (more than three missing).
+    pub gse_unscored: u64,
+    /// GSE scores with their dates.
+    pub gse: Vec<(Date, f64)>,
+    /// Ten-step ratings: area, date, step.
+    pub ten_step: Vec<(Area, Date, u8)>,
+    /// The CTI course, if any.
+    pub cti: Option<CtiFacts>,
+}
+
+/// What the report needs to know of one CTI course.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CtiFacts {
+    /// The report's status group; `None` for a course that has not started.
+    pub status: Option<StatusGroup>,
+    /// Months spent in each phase reached.
+    pub months_per_phase: Vec<(Phase, f64)>,
+}
+
+/// Rows of a partition table (each participant in at most one row), suppressed as a whole when
+/// its total is itself a small count.
+fn table<K: Clone, R: From<(K, Cell)>>(
+    keys: &[K],
+    counts: &[u64],
+    n: u64,
+    min_cell: u64,
+) -> Vec<R> {
+    let mut cs = cells(counts, n, min_cell);
+    if total_is_suppressed(n, min_cell) {
+        cs.iter_mut().for_each(|c| *c = Cell::SUPPRESSED);
+    }
+    keys.iter()
+        .zip(cs)
+        .map(|(k, cell)| R::from((k.clone(), cell)))
+        .collect()
+}
+
+/// One count out of `n`, hidden with its total when the total is itself small.
+fn share(count: u64, n: u64, min_cell: u64) -> Cell {
+    if total_is_suppressed(n, min_cell) {
+        Cell::SUPPRESSED
+    } else {
+        cells(&[count], n, min_cell)[0]
+    }
+}
+
+/// Computes the report. `as_of` must already be resolved (see [`ReportOptions::as_of`]).
+pub fn compute(
+    project: &str,
+    subjects: &[Subject],
+    as_of: Date,
+    options: &ReportOptions,
+) -> Report {
+    let min_cell = options.min_cell;
+    Report {
+        project: project.to_string(),
+        as_of,
+        participants: ParticipantCount {
+            count: subjects.len() as u64,
+        },
+        age_bands: people::age_bands(subjects, min_cell),
+        gender: people::genders(subjects, min_cell),
+        participation: people::participation(subjects, as_of),
+        interventions: interventions::section(subjects, options),
+        who5: measures::who5(subjects, options),
+        gse: measures::gse(subjects, options),
+        ten_step: ten_step::section(subjects, min_cell),
+        cti: cti::section(subjects, min_cell),
+        options: options.clone(),
+    }
+}
