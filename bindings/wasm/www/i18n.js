@@ -112,6 +112,7 @@ const DA_CODES = {
   not_a_list: "Skal være en liste.", too_many_missing: "For mange manglende svar.",
   wrong_length: "Forkert antal svar.", duplicate: "Findes allerede (dublet).", too_large: "Filen er for stor.",
   too_deep: "Filen er for dybt indlejret.", invalid_json: "Filen er ikke gyldig JSON.", out_of_order: "Datoerne står i forkert rækkefølge.",
+  weak_key: "Nøglen er for svag.",
 };
 
 const isDate = (field) => /(^|\.|_)(date|start|end|as_of)$|^(start|end)$/.test(field);
@@ -137,6 +138,8 @@ export function message(lang, err) {
       return "Ugyldigt format.";
     case "too_long":
       return c.max_length !== undefined || c.max !== undefined ? `For langt: højst ${c.max_length ?? c.max} tegn.` : DA_CODES.too_long;
+    case "weak_key":
+      return c.min_length !== undefined ? `Nøglen er for svag: mindst ${c.min_length} tegn eller bytes.` : DA_CODES.weak_key;
     case "unknown_value":
       return Array.isArray(c.allowed) ? `Ukendt værdi. Tilladt: ${list(c.allowed)}.` : DA_CODES.unknown_value;
     case "inconsistent":
