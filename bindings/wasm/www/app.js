@@ -194,8 +194,8 @@ function announce(text) {
 /** Scores WHO-5 / GSE answers: `{score}` or `{answered, of, min}` when it cannot be scored. */
 function scoreOf(id, items) {
   const [score, errors] = attempt(id === "who5" ? og.scoreWho5 : og.scoreGse, items);
-  if (score) return { score, errors: [] };
   const q = state.questionnaires[id] || og.questionnaire(id, lang);
+  if (score) return { score, errors: [], of: q.items.length };
   const answered = items.filter((v) => v !== null && v !== undefined).length;
   const tooMany = errors.find((e) => e.code === "too_many_missing");
   // The minimum number answered comes from the core: questionnaire(), the error's context, or
