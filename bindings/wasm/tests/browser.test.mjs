@@ -114,7 +114,8 @@ test("GSE: three missing are imputed, four give no score and say how many are an
   for (const [i, v] of values.entries()) await answer("gse", i + 1, v);
   assert.equal(await page.getAttribute("#gse-imputed", "data-imputed"), "true");
   assert.equal(await page.textContent("#gse-imputed"), "3 manglende svar er erstattet med gennemsnittet af de 7 besvarede.");
-  assert.equal(await page.textContent("#gse-score"), (values.reduce((a, b) => a + b) / 7 * 10).toFixed(1));
+  // Danish decimal comma, as in the history and the ten-step dimensions.
+  assert.equal(await page.textContent("#gse-score"), (values.reduce((a, b) => a + b) / 7 * 10).toFixed(1).replace(".", ","));
   await page.screenshot({ path: path.join(shots, "gse.png"), fullPage: true });
   await open();
   await tab("gse");

@@ -244,8 +244,8 @@ function update(id) {
   } else {
     out.append(
       el("div", { class: "score" },
-        el("div", {}, el("div", { class: "hint", text: t("score") }), el("div", { class: "big", id: "gse-score", text: score.score.toFixed(1) })),
-        el("div", {}, el("div", { class: "hint", text: t("mean") + scale }), el("div", { class: "big", text: score.mean.toFixed(2) }))),
+        el("div", {}, el("div", { class: "hint", text: t("score") }), el("div", { class: "big", id: "gse-score", text: number(score.score, 1) })),
+        el("div", {}, el("div", { class: "hint", text: t("mean") + scale }), el("div", { class: "big", text: number(score.mean, 2) }))),
       el("p", { id: "gse-imputed", "data-imputed": String(score.imputed), text: score.imputed ? t("imputed")(score.answered, of) : t("complete")(of) }));
     announce(t("announce_gse")(number(score.score, 1)));
   }
