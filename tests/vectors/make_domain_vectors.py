@@ -162,8 +162,11 @@ outcomes = {
 }
 
 course = {"contact_start": "2024-09-15", "phase1_start": "2024-10-31", "phase_months": 4}
+four_phases = [{"phase": "contact", "date": "2024-09-15"}, {"phase": "planning", "date": "2024-10-31"},
+               {"phase": "try_out", "date": "2025-02-28"}, {"phase": "transfer", "date": "2025-06-30"}]
+three_areas = {"planning": ["economy", "housing", "network"]}
 cti = {
-    "description": "CTI courses: planned schedules with month-end clamping, phase on a date, recorded courses.",
+    "description": "CTI courses: planned schedules with month-end clamping, phase on a date, recorded courses (status with the completion rule of seed 004 line 209, warnings kept apart from errors).",
     "schedule": [
         {"name": "month-end clamping: 31 October + 4 months is 28 February", "course": course, "expected": schedule("2024-09-15", "2024-10-31", 4)},
         {"name": "a leap year: 31 October 2023 + 4 months is 29 February", "course": {"contact_start": "2023-10-01", "phase1_start": "2023-10-31", "phase_months": 4}, "expected": schedule("2023-10-01", "2023-10-31", 4)},
@@ -189,10 +192,43 @@ cti = {
          "document": dict(course, phases=[{"phase": "contact", "date": "2024-09-15"}, {"phase": "planning", "date": "2024-10-31"}, {"phase": "try_out", "date": "2025-03-03"}, {"phase": "transfer", "date": "2025-07-01"}],
                           end={"date": "2025-10-31"}, focus_areas={"planning": ["economy", "housing", "network"], "transfer": ["network"]},
                           support_network=["mentor", "municipal_caseworker"], handover={"date": "2025-10-01", "to": "mentor"}),
-         "status_on": "2025-12-01", "expected_status": "completed", "warnings": ["focus_area_count"]},
+         "status_on": "2025-12-01", "expected_status": "completed", "warnings": ["focus_area_count", "no_long_term_plan"]},
         {"name": "ended in phase 2: interrupted, with a reason",
          "document": dict(course, phases=[{"phase": "contact", "date": "2024-09-15"}, {"phase": "planning", "date": "2024-10-31"}, {"phase": "try_out", "date": "2025-03-03"}], end={"date": "2025-04-01", "reason": "moved"}, focus_areas={"planning": ["economy", "housing", "network", "daily_activities"]}),
+         "status_on": "2025-12-01", "expected_status": "interrupted", "warnings": ["no_support_network"]},
+        # The completion rule (seed 004 line 209: all three phases are run).
+        {"name": "ended the day after entering phase 3, without a handover: interrupted",
+         "document": dict(course, phases=four_phases, end={"date": "2025-07-01"}, focus_areas=three_areas, support_network=["job_centre"]),
          "status_on": "2025-12-01", "expected_status": "interrupted", "warnings": []},
+        {"name": "phase 3 ran to its planned end without a handover: completed",
+         "document": dict(course, phases=four_phases, end={"date": "2025-10-30"}, focus_areas=three_areas, support_network=["job_centre"],
+                          long_term_plan={"date": "2025-10-01", "support": ["job_centre"]}),
+         "status_on": "2025-12-01", "expected_status": "completed", "warnings": []},
+        {"name": "ended one day before phase 3's planned last day, without a handover: interrupted",
+         "document": dict(course, phases=four_phases, end={"date": "2025-10-29"}, focus_areas=three_areas, support_network=["job_centre"]),
+         "status_on": "2025-12-01", "expected_status": "interrupted", "warnings": []},
+        {"name": "a handover ends phase 3 early: completed",
+         "document": dict(course, phases=four_phases, end={"date": "2025-08-15"}, focus_areas=three_areas, support_network=["support_contact_person"],
+                          handover={"date": "2025-08-15", "to": "support_contact_person"}, long_term_plan={"date": "2025-08-01"}),
+         "status_on": "2025-12-01", "expected_status": "completed", "warnings": []},
+        {"name": "still running on the report date: the rule applies once it ends",
+         "document": dict(course, phases=four_phases, end={"date": "2025-07-01"}, focus_areas=three_areas, support_network=["ngo_offer"]),
+         "status_on": "2025-06-30", "expected_status": "running", "warnings": []},
+        {"name": "recorded but not started: not_started",
+         "document": dict(course),
+         "status_on": "2024-09-01", "expected_status": "not_started", "warnings": ["no_focus_areas"]},
+        # The support network of seed 004 line 615, planned from the start.
+        {"name": "the network roles of the guide",
+         "document": dict(course, phases=four_phases[:2], focus_areas=three_areas,
+                          support_network=["housing_support_worker", "support_contact_person", "education_institution", "job_centre", "ngo_offer"]),
+         "status_on": "2025-01-01", "expected_status": "running", "warnings": []},
+        {"name": "in phase 2 with no network planned: a warning, not an error",
+         "document": dict(course, phases=four_phases[:3], focus_areas=three_areas),
+         "status_on": "2025-04-01", "expected_status": "running", "warnings": ["no_support_network"]},
+        {"name": "a long-term plan before phase 3, naming a role outside the network",
+         "document": dict(course, phases=four_phases[:3], focus_areas=three_areas, support_network=["family"],
+                          long_term_plan={"date": "2025-04-01", "support": ["housing_support_worker"]}),
+         "errors": err(("long_term_plan.date", "inconsistent"), ("long_term_plan.support[0]", "inconsistent"))},
         {"name": "a skipped phase, a date going back and an end without a reason",
          "document": dict(course, phases=[{"phase": "contact", "date": "2024-09-15"}, {"phase": "try_out", "date": "2024-09-01"}], end={"date": "2025-04-01"}),
          "errors": err(("phases[1].phase", "out_of_order"), ("phases[1].date", "out_of_order"), ("end.reason", "missing"))},

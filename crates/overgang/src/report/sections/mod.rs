@@ -50,7 +50,7 @@ pub struct Subject {
 /// What the report needs to know of one CTI course.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CtiFacts {
-    /// The report's status group; `None` for a course that has not started.
+    /// The report's status group (`not_started` included; `None` only for defaulted values).
     pub status: Option<StatusGroup>,
     /// Months spent in each phase reached.
     pub months_per_phase: Vec<(Phase, f64)>,
