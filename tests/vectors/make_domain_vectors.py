@@ -100,6 +100,16 @@ participant = {
             "errors": err(("field #7", "unknown_field"), ("id", "contains_cpr"), ("gender", "unknown_value"), ("age", "out_of_range"), ("interventions[0].category", "unknown_value"), ("end", "inconsistent")),
         },
         {
+            "name": "sold sex in the last month, dated yes/no answers (seed 004 line 107)",
+            "document": {"id": "AAR-0006", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": True}, {"date": "2024-12-01", "value": False}]},
+            "expected": {"id": "AAR-0006", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": True}, {"date": "2024-12-01", "value": False}], "anonymous": False, "anti_trafficking_referral": False},
+        },
+        {
+            "name": "sold sex in the last month: not yes/no, missing, two answers on one date",
+            "document": {"id": "AAR-0007", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": "yes"}, {"date": "2024-02-01"}, {"date": "2024-03-01", "value": True}, {"date": "2024-03-01", "value": False}]},
+            "errors": err(("sold_sex_last_month[0].value", "invalid_format"), ("sold_sex_last_month[1].value", "missing"), ("sold_sex_last_month[3].date", "duplicate")),
+        },
+        {
             "name": "a bad date and a missing start",
             "document": {"id": "AAR-0004", "end": "2024-02-30"},
             "errors": err(("start", "missing"), ("end", "invalid_format")),

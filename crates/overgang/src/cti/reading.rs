@@ -186,8 +186,8 @@ impl RecordedCourse {
         };
         let long_term_plan = match obj.get("long_term_plan") {
             None | Some(Value::Null) => None,
-            Some(v) => json::object(v, "long_term_plan", "{date, support}", &mut errors).and_then(
-                |o| {
+            Some(v) => {
+                json::object(v, "long_term_plan", "{date, support}", &mut errors).and_then(|o| {
                     json::refuse_unknown_keys(
                         o,
                         &["date", "support"],
@@ -204,8 +204,8 @@ impl RecordedCourse {
                         date: date?,
                         support,
                     })
-                },
-            ),
+                })
+            }
         };
         let Some(plan) = plan else {
             return Err(ValidationError::new(errors));

@@ -257,7 +257,9 @@ impl RecordedCourse {
                     errors.push(FieldError::new(
                         format!("long_term_plan.support[{i}]"),
                         ErrorCode::Inconsistent,
-                        format!("long_term_plan.support[{i}]: name a role listed in support_network"),
+                        format!(
+                            "long_term_plan.support[{i}]: name a role listed in support_network"
+                        ),
                     ));
                 }
             }

@@ -14,9 +14,11 @@
 //! ```
 
 mod id;
+mod participation;
 mod pseudonym;
 
 pub use id::{ParticipantId, MAX_ID_LEN};
+pub use participation::DatedAnswer;
 #[cfg(feature = "random")]
 pub use pseudonym::new_key;
 pub use pseudonym::{pseudonym, MIN_KEY_BYTES, NEW_KEY_BYTES};
@@ -154,6 +156,10 @@ pub struct Participant {
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
     #[serde(with = "crate::dates::iso_date_opt")]
     pub end: Option<Date>,
+    /// Sold sex in the last month ("modtaget betaling for seksuelle ydelser inden for den
+    /// seneste måned", seed 004 line 107), dated; one answer per date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sold_sex_last_month: Vec<DatedAnswer>,
     /// Forms of prostitution.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forms: Vec<ProstitutionForm>,
@@ -175,13 +181,14 @@ pub struct Participant {
 }
 
 /// The keys of a participant object.
-pub const KEYS: [&str; 12] = [
+pub const KEYS: [&str; 13] = [
     "id",
     "gender",
     "age",
     "age_band",
     "start",
     "end",
+    "sold_sex_last_month",
     "forms",
     "goal",
     "anonymous",
@@ -251,6 +258,11 @@ impl Participant {
         let age_band = json::optional_id::<AgeBand>(obj.get("age_band"), "age_band", &mut errors);
         let start = json::date(obj.get("start"), "start", &mut errors);
         let end = json::optional_date(obj.get("end"), "end", &mut errors);
+        let sold_sex_last_month = participation::dated_answers(
+            obj.get("sold_sex_last_month"),
+            "sold_sex_last_month",
+            &mut errors,
+        );
         let forms = json::id_list::<ProstitutionForm>(obj.get("forms"), "forms", &mut errors);
         let goal = json::optional_id::<IntakeGoal>(obj.get("goal"), "goal", &mut errors);
         let anonymous = json::flag(obj.get("anonymous"), "anonymous", &mut errors);
@@ -271,6 +283,7 @@ impl Participant {
                 age_band,
                 start,
                 end,
+                sold_sex_last_month,
                 forms,
                 goal,
                 anonymous,

@@ -243,6 +243,42 @@ pub struct CtiSection {
     pub by_status: Vec<StatusRow>,
     /// Mean months spent per phase, over courses that reached it.
     pub mean_months_per_phase: Vec<PhaseMonths>,
+    /// A course's results (seed 004 lines 103-111), over courses that have started.
+    pub results: CtiResults,
+}
+
+/// A course's results as seed 004 reports them (lines 103-111).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CtiResults {
+    /// WHO-5 index 50 or below at the measurement nearest the course's start and its end.
+    pub risk_zone: StartEnd,
+    /// Sold sex in the last month, at the registration nearest the course's start and its end.
+    pub sold_sex_last_month: StartEnd,
+    /// Completed courses with moderate or large progression across life-situation areas.
+    pub progression: Progression,
+}
+
+/// A share at a course's start and at its end, over the courses with both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StartEnd {
+    /// Courses with a value near both the start and the end.
+    pub n: u64,
+    /// Count and share at the start.
+    pub start: Cell,
+    /// Count and share at the end.
+    pub end: Cell,
+}
+
+/// Progression across life-situation areas over completed courses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Progression {
+    /// Completed courses with a reading near both the start and the end sharing an area.
+    pub n: u64,
+    /// Those whose mean distance travelled is moderate or large (+2 or more).
+    pub moderate_or_large: Cell,
 }
 
 /// Mean months in one phase.

@@ -384,5 +384,31 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             })
             .collect(),
     });
+    let x = &c.results;
+    let start_end = |label: String, v: &crate::report::model::StartEnd| {
+        vec![
+            label,
+            v.n.to_string(),
+            cnt(&v.start),
+            percent(&v.start),
+            cnt(&v.end),
+            percent(&v.end),
+        ]
+    };
+    out.push(Block {
+        heading: t(lang, "CTI: results from the course's start to its end", "CTI: resultater fra forløbets start til afslutning"),
+        note: Some(t(lang, "Courses that have started and ended, with a value within two months of the first and the last day (seed 004).", "Forløb, der er startet og afsluttet, med en værdi inden for to måneder fra første og sidste dag (seed 004).")),
+        header: vec![t(lang, "Result", "Resultat"), "n".into(), t(lang, "At start", "Ved start"), t(lang, "Share", "Andel"), t(lang, "At end", "Ved afslutning"), t(lang, "Share", "Andel")],
+        rows: vec![
+            start_end(t(lang, &format!("WHO-5 risk zone (index {RISK_ZONE_MAX} or below)"), &format!("WHO-5 risikozone (indeks {RISK_ZONE_MAX} eller under)")), &x.risk_zone),
+            start_end(t(lang, "Sold sex in the last month", "Solgt sex inden for den seneste måned"), &x.sold_sex_last_month),
+        ],
+    });
+    out.push(Block {
+        heading: t(lang, "CTI: progression across life-situation areas", "CTI: progression på tværs af livsområder"),
+        note: Some(t(lang, "Completed courses; moderate or large when the mean distance travelled over the areas read at both ends is +2 steps or more.", "Gennemførte forløb; moderat eller stor, når den gennemsnitlige udvikling over de områder, der er vurderet ved begge ender, er +2 trin eller mere.")),
+        header: vec![t(lang, "Courses", "Forløb"), t(lang, "Moderate or large", "Moderat eller stor"), t(lang, "Share", "Andel")],
+        rows: vec![vec![x.progression.n.to_string(), cnt(&x.progression.moderate_or_large), percent(&x.progression.moderate_or_large)]],
+    });
     out
 }

@@ -4,6 +4,7 @@
 //! exit-package report.
 
 mod cti;
+mod cti_results;
 mod interventions;
 mod measures;
 mod people;
@@ -14,6 +15,7 @@ use super::model::{ParticipantCount, Report};
 use super::options::ReportOptions;
 use crate::cti::{Phase, StatusGroup};
 use crate::intervention::Category;
+use crate::outcomes::LifeArea;
 use crate::participant::{AgeBand, Gender};
 use crate::ten_step::Area;
 use time::Date;
@@ -54,6 +56,15 @@ pub struct CtiFacts {
     pub status: Option<StatusGroup>,
     /// Months spent in each phase reached.
     pub months_per_phase: Vec<(Phase, f64)>,
+    /// The course's first day (its first recorded phase), if it has started by the report date.
+    pub start: Option<Date>,
+    /// The course's last day, if it has ended by the report date.
+    pub end: Option<Date>,
+    /// The participant's sold-sex-in-the-last-month answers (date, yes/no) up to the report date.
+    pub sold_sex_last_month: Vec<(Date, bool)>,
+    /// The participant's life-situation readings up to the report date: date and the rating
+    /// (1-10) of each area read.
+    pub life_situation: Vec<(Date, Vec<(LifeArea, u8)>)>,
 }
 
 /// Rows of a partition table (each participant in at most one row), suppressed as a whole when
