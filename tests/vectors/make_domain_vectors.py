@@ -109,6 +109,42 @@ participant = {
             "document": {"id": "AAR-0007", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": "yes"}, {"date": "2024-02-01"}, {"date": "2024-03-01", "value": True}, {"date": "2024-03-01", "value": False}]},
             "errors": err(("sold_sex_last_month[0].value", "invalid_format"), ("sold_sex_last_month[1].value", "missing"), ("sold_sex_last_month[3].date", "duplicate")),
         },
+        # Returns (seed 003: "altid mulighed for at vende tilbage"), municipality, challenges.
+        {
+            "name": "a citizen who returned: participations instead of start and end",
+            "document": {"id": "KBH-0001", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10"}]},
+            "expected": {"id": "KBH-0001", "start": "2023-02-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10"}], "anonymous": False, "anti_trafficking_referral": False},
+        },
+        {
+            "name": "participations with start and end that agree",
+            "document": {"id": "KBH-0002", "start": "2023-02-01", "end": "2024-03-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10", "end": "2024-03-01"}]},
+            "expected": {"id": "KBH-0002", "start": "2023-02-01", "end": "2024-03-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10", "end": "2024-03-01"}], "anonymous": False, "anti_trafficking_referral": False},
+        },
+        {
+            "name": "overlapping periods, an open period before the last, an end before its start",
+            "document": {"id": "KBH-0003", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2023-05-31"}, {"start": "2024-01-10", "end": "2024-01-01"}]},
+            "errors": err(("participations[1].start", "inconsistent"), ("participations[2].end", "inconsistent"), ("participations[2].start", "inconsistent")),
+        },
+        {
+            "name": "a start that differs from the first period's",
+            "document": {"id": "KBH-0004", "start": "2023-01-01", "participations": [{"start": "2023-02-01"}]},
+            "errors": err(("start", "inconsistent")),
+        },
+        {
+            "name": "municipality of residence and challenges",
+            "document": {"id": "KBH-0005", "start": "2024-01-15", "municipality": "0101", "challenges": ["housing", "economy", "prostitution"]},
+            "expected": {"id": "KBH-0005", "start": "2024-01-15", "municipality": 101, "challenges": ["housing", "economy", "prostitution"], "anonymous": False, "anti_trafficking_referral": False},
+        },
+        {
+            "name": "a code that is no municipality's, and a challenge outside the ten-step areas",
+            "document": {"id": "KBH-0006", "start": "2024-01-15", "municipality": 411, "challenges": ["yoga"]},
+            "errors": err(("municipality", "unknown_value"), ("challenges[0]", "unknown_value")),
+        },
+        {
+            "name": "a municipality's name instead of its code (the text is not echoed)",
+            "document": {"id": "KBH-0007", "start": "2024-01-15", "municipality": "Odense"},
+            "errors": err(("municipality", "invalid_format")),
+        },
         {
             "name": "a bad date and a missing start",
             "document": {"id": "AAR-0004", "end": "2024-02-30"},

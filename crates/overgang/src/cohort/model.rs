@@ -353,6 +353,9 @@ fn subject(m: &ParticipantRecord, as_of: Date) -> Subject {
         age_band: p.age_band(),
         start: Some(p.start),
         end: p.end,
+        periods: p.participations.iter().map(|x| (x.start, x.end)).collect(),
+        challenges: p.challenges.clone(),
+        municipality: p.municipality,
         anti_trafficking_referral: p.anti_trafficking_referral
             || categories.contains(&Category::AntiTraffickingReferral),
         interventions: categories,

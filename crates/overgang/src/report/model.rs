@@ -40,6 +40,12 @@ pub struct Report {
     pub ten_step: TenStepSection,
     /// CTI courses by status.
     pub cti: CtiSection,
+    /// Citizens per challenge they got help with, when the cohort records any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenges: Option<CountTable<ChallengeRow>>,
+    /// Citizens per municipality of residence, when asked (`by_municipality`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipalities: Option<CountTable<MunicipalityRow>>,
     /// Outreach (venues, visits, anonymous contacts), when the cohort has any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(skip))]
@@ -118,6 +124,10 @@ pub struct Participation {
     pub excluded_short: u64,
     /// Mean months (days / 30.4375), unrounded; `None` when `n` is 0.
     pub mean_months: Option<f64>,
+    /// Citizens with more than one participation period (returns), of all participants;
+    /// present when the cohort records `participations`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returning: Option<Cell>,
 }
 
 /// Interventions received.
@@ -257,6 +267,30 @@ pub struct CtiResults {
     pub sold_sex_last_month: StartEnd,
     /// Completed courses with moderate or large progression across life-situation areas.
     pub progression: Progression,
+}
+
+count_row!(
+    /// One challenge a citizen got help with: `{area, count, percent}`.
+    ChallengeRow, area: Area
+);
+
+/// One municipality of residence: `{municipality, count, percent}` (the three-digit code; its
+/// name is in the catalogue, kind `municipalities`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MunicipalityRow {
+    /// The municipality's code.
+    #[cfg_attr(feature = "schema", schemars(with = "u16"))]
+    pub municipality: crate::municipality::MunicipalityCode,
+    /// Count and percentage, or suppressed.
+    #[serde(flatten)]
+    pub cell: Cell,
+}
+
+impl From<(crate::municipality::MunicipalityCode, Cell)> for MunicipalityRow {
+    fn from((municipality, cell): (crate::municipality::MunicipalityCode, Cell)) -> Self {
+        MunicipalityRow { municipality, cell }
+    }
 }
 
 /// A share at a course's start and at its end, over the courses with both.

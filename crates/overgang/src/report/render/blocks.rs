@@ -410,5 +410,70 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
         header: vec![t(lang, "Courses", "Forløb"), t(lang, "Moderate or large", "Moderat eller stor"), t(lang, "Share", "Andel")],
         rows: vec![vec![x.progression.n.to_string(), cnt(&x.progression.moderate_or_large), percent(&x.progression.moderate_or_large)]],
     });
+    if let Some(c) = &r.participation.returning {
+        out.push(Block {
+            heading: t(lang, "Returning citizens", "Borgere, der er vendt tilbage"),
+            note: Some(t(
+                lang,
+                "Citizens with more than one participation period, of all participants.",
+                "Borgere med mere end ét forløb, af alle deltagere.",
+            )),
+            header: vec![
+                t(lang, "Participants", "Deltagere"),
+                t(lang, "Returned", "Vendt tilbage"),
+                t(lang, "Share", "Andel"),
+            ],
+            rows: vec![vec![r.participants.count.to_string(), cnt(c), percent(c)]],
+        });
+    }
+    if let Some(ch) = &r.challenges {
+        out.push(Block {
+            heading: t(
+                lang,
+                "Challenges citizens got help with",
+                "Udfordringer, borgerne har fået hjælp til",
+            ),
+            note: known(ch.n),
+            header: vec![
+                t(lang, "Area", "Område"),
+                t(lang, "Citizens", "Borgere"),
+                t(lang, "Share", "Andel"),
+            ],
+            rows: ch
+                .rows
+                .iter()
+                .map(|x| {
+                    vec![
+                        x.area.label(lang).to_string(),
+                        cnt(&x.cell),
+                        percent(&x.cell),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    if let Some(m) = &r.municipalities {
+        out.push(Block {
+            heading: t(lang, "Municipality of residence", "Bopælskommune"),
+            note: known(m.n),
+            header: vec![
+                t(lang, "Municipality", "Kommune"),
+                t(lang, "Citizens", "Borgere"),
+                t(lang, "Share", "Andel"),
+            ],
+            rows: m
+                .rows
+                .iter()
+                .filter(|x| x.cell.count != Some(0))
+                .map(|x| {
+                    vec![
+                        format!("{} ({})", x.municipality.name(), x.municipality),
+                        cnt(&x.cell),
+                        percent(&x.cell),
+                    ]
+                })
+                .collect(),
+        });
+    }
     out
 }

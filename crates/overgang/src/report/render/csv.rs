@@ -160,6 +160,23 @@ pub fn figures(r: &Report) -> Vec<Figure> {
         )
         .cell(&x.progression.moderate_or_large),
     );
+    if let Some(c) = &r.participation.returning {
+        out.push(figure("participation", "returning", all).cell(c));
+    }
+    if let Some(ch) = &r.challenges {
+        out.extend(
+            ch.rows
+                .iter()
+                .map(|x| figure("challenges", x.area.as_str(), ch.n).cell(&x.cell)),
+        );
+    }
+    if let Some(m) = &r.municipalities {
+        out.extend(
+            m.rows
+                .iter()
+                .map(|x| figure("municipalities", x.municipality.to_string(), m.n).cell(&x.cell)),
+        );
+    }
     out
 }
 

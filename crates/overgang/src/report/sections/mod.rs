@@ -8,6 +8,7 @@ mod cti_results;
 mod interventions;
 mod measures;
 mod people;
+mod registrations;
 mod ten_step;
 
 use super::cells::{cells, total_is_suppressed, Cell};
@@ -15,6 +16,7 @@ use super::model::{ParticipantCount, Report};
 use super::options::ReportOptions;
 use crate::cti::{Phase, StatusGroup};
 use crate::intervention::Category;
+use crate::municipality::MunicipalityCode;
 use crate::outcomes::LifeArea;
 use crate::participant::{AgeBand, Gender};
 use crate::ten_step::Area;
@@ -31,6 +33,13 @@ pub struct Subject {
     pub start: Option<Date>,
     /// End of participation, if ended.
     pub end: Option<Date>,
+    /// Participation periods (start, end) when the citizen returned; empty: `start`-`end` is
+    /// the one period.
+    pub periods: Vec<(Date, Option<Date>)>,
+    /// What the citizen got help with (ten-step areas).
+    pub challenges: Vec<Area>,
+    /// Municipality of residence, if registered.
+    pub municipality: Option<MunicipalityCode>,
     /// Distinct intervention categories received.
     pub interventions: Vec<Category>,
     /// Referred to anti-trafficking services.
@@ -110,12 +119,21 @@ pub fn compute(
         },
         age_bands: people::age_bands(subjects, min_cell),
         gender: people::genders(subjects, min_cell),
-        participation: people::participation(subjects, as_of),
+        participation: registrations::with_returning(
+            people::participation(subjects, as_of),
+            subjects,
+            as_of,
+            min_cell,
+        ),
         interventions: interventions::section(subjects, options),
         who5: measures::who5(subjects, options),
         gse: measures::gse(subjects, options),
         ten_step: ten_step::section(subjects, min_cell),
         cti: cti::section(subjects, min_cell),
+        challenges: registrations::challenges(subjects, min_cell),
+        municipalities: options
+            .by_municipality
+            .then(|| registrations::municipalities(subjects, min_cell)),
         outreach: None,
         options: options.clone(),
     }
