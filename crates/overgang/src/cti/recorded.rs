@@ -186,7 +186,7 @@ impl RecordedCourse {
     /// go back; the end is not before the last phase; an ended course that did not reach phase
     /// 3 has a reason; at least one focus area; the handover happens in phase 3, to a role of
     /// the support network; the long-term plan is made in phase 3, naming roles of the
-    /// support network.
+    /// support network; neither is dated after the end.
     ///
     /// # Errors
     /// Every problem found.
@@ -235,6 +235,13 @@ impl RecordedCourse {
                     "handover.date: the handover to the network is recorded in phase 3 (transfer)",
                 )),
             }
+            if self.end.as_ref().is_some_and(|e| h.date > e.date) {
+                errors.push(FieldError::new(
+                    "handover.date",
+                    ErrorCode::Inconsistent,
+                    "handover.date: after the course's end",
+                ));
+            }
             if !self.support_network.contains(&h.to) {
                 errors.push(FieldError::new(
                     "handover.to",
@@ -251,6 +258,13 @@ impl RecordedCourse {
                     ErrorCode::Inconsistent,
                     "long_term_plan.date: the long-term plan is made in phase 3 (transfer)",
                 )),
+            }
+            if self.end.as_ref().is_some_and(|e| plan.date > e.date) {
+                errors.push(FieldError::new(
+                    "long_term_plan.date",
+                    ErrorCode::Inconsistent,
+                    "long_term_plan.date: after the course's end",
+                ));
             }
             for (i, role) in plan.support.iter().enumerate() {
                 if !self.support_network.contains(role) {

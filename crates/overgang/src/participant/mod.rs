@@ -354,6 +354,11 @@ impl Participant {
             self.end,
             &mut errors,
         );
+        participation::check_answers(
+            &self.sold_sex_last_month,
+            "sold_sex_last_month",
+            &mut errors,
+        );
         for (i, label) in self.other_referrals.iter().enumerate() {
             if let Err(e) = crate::privacy::free_text(&format!("other_referrals[{i}]"), label) {
                 errors.push(e);

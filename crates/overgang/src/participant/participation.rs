@@ -20,6 +20,22 @@ pub struct DatedAnswer {
     pub value: bool,
 }
 
+/// One answer per date (for records built without the reader).
+pub(super) fn check_answers(answers: &[DatedAnswer], path: &str, errors: &mut Vec<FieldError>) {
+    let mut seen = HashSet::new();
+    for (i, a) in answers.iter().enumerate() {
+        if !seen.insert(a.date) {
+            errors.push(FieldError::new(
+                format!("{path}[{i}].date"),
+                ErrorCode::Duplicate,
+                format!(
+                    "{path}[{i}].date: an earlier answer has the same date; one answer per date"
+                ),
+            ));
+        }
+    }
+}
+
 /// Reads a list of `{date, value}` at `path` (absent or `null`: empty); one answer per date.
 pub(super) fn dated_answers(
     value: Option<&Value>,
