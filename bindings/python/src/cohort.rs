@@ -142,8 +142,28 @@ impl Cohort {
     /// A generated synthetic cohort of `participants` people (deterministic for a seed), for
     /// benchmarks and tests.
     #[staticmethod]
-    #[pyo3(signature = (participants, seed = 1))]
-    fn generate(py: Python<'_>, participants: usize, seed: u64) -> PyResult<Cohort> {
+    #[pyo3(signature = (participants, seed = None))]
+    fn generate(
+        py: Python<'_>,
+        participants: &Bound<'_, PyAny>,
+        seed: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Cohort> {
+        // Both are checked by the core's rule for a whole number in a range, so -1, "5",
+        // 2**63 and 1.5 are ValidationErrors, never OverflowError, TypeError or a panic.
+        let count = |field: &str, v: &Bound<'_, PyAny>, max: u64| {
+            overgang::answer::ranged_count(field, crate::convert::raw_answer(v), 0, max)
+                .map_err(|e| ValidationError::new(vec![e]))
+                .into_py_result(py)
+        };
+        let participants = count(
+            "participants",
+            participants,
+            overgang::limits::MAX_PARTICIPANTS as u64,
+        )? as usize;
+        let seed = match seed {
+            Some(s) => count("seed", s, u64::from(u32::MAX))?,
+            None => 1,
+        };
         let doc = py.detach(|| overgang::sample::generate(participants, seed));
         overgang::cohort::Cohort::from_value(&doc)
             .map(Cohort)

@@ -10,7 +10,7 @@ pub fn score_gse(
     #[wasm_bindgen(unchecked_param_type = "Answer[]")] answers: JsValue,
 ) -> Result<JsValue, JsValue> {
     let answers = raw_answers(&answers)
-        .ok_or_else(overgang::answer::not_a_list)
+        .and_then(|a| a.ok_or_else(overgang::answer::not_a_list))
         .into_js()?;
     to_js(&overgang::gse::score_answers(&answers).into_js()?)
 }

@@ -10,13 +10,8 @@ use wasm_bindgen::prelude::*;
 pub fn municipality(
     #[wasm_bindgen(unchecked_param_type = "number | string")] code: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let value = if let Some(s) = code.as_string() {
-        serde_json::Value::String(s)
-    } else if let Some(n) = code.as_f64() {
-        serde_json::Number::from_f64(n).map_or(serde_json::Value::Null, serde_json::Value::Number)
-    } else {
-        serde_json::Value::Null
-    };
+    // Any JS value as JSON, so the core names a wrong type by its own rule.
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(code).unwrap_or_default();
     let m = overgang::municipality::MunicipalityCode::from_value("municipality", &value)
         .map_err(|e| overgang::ValidationError::new(vec![e]))
         .into_js()?;
