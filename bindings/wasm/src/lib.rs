@@ -40,7 +40,7 @@ export interface AnswerOption { value: number; label: string; }
 export interface Questionnaire { id: "who5" | "gse"; language: "da" | "en"; requestedLanguage: string; fallback: boolean; title: string; stem: string; items: string[]; answers: AnswerOption[]; }
 export interface FieldError { field: string; code: string; message: string; location?: { file: string; line: number; column?: string }; }
 export interface IdLabel { id: string; label: string; }
-export interface Participant { id: string; gender?: "woman" | "man" | "non_binary"; age?: number; age_band?: string; start: string; end?: string; sold_sex_last_month?: { date: string; value: boolean }[]; forms?: string[]; goal?: string; anonymous: boolean; anti_trafficking_referral: boolean; other_referrals?: string[]; interventions?: { category: string; date?: string }[]; }
+export interface Participant { id: string; gender?: "woman" | "man" | "non_binary"; age?: number; age_band?: string; start: string; end?: string; participations?: { start: string; end?: string }[]; municipality?: number; challenges?: string[]; sold_sex_last_month?: { date: string; value: boolean }[]; forms?: string[]; goal?: string; anonymous: boolean; anti_trafficking_referral: boolean; other_referrals?: string[]; interventions?: { category: string; date?: string }[]; }
 export interface TenStepDimensions { health: number | null; relations: number | null; mentalWellbeing: number | null; optionsForAction: number | null; }
 export interface Assessment { date: string; ratings: Record<string, number>; }
 export interface AreaDevelopment { area: string; ratings: number; first: number; latest: number; change: number; positive: boolean | null; }
