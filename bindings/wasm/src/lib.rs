@@ -45,7 +45,7 @@ export interface TenStepDimensions { health: number | null; relations: number | 
 export interface AreaDevelopment { area: string; ratings: number; first: number; latest: number; change: number; positive: boolean | null; }
 export interface CourseInput { contactStart: string; phase1Start: string; phaseMonths?: number; }
 export interface PlannedPhase { phase: "contact" | "planning" | "try_out" | "transfer"; start: string; end: string; }
-export interface CohortReportOptions { asOf?: string; minCell?: number; minWave?: number; interventionBins?: number; format?: "md" | "json" | "html" | "csv"; lang?: "da" | "en"; }
+export interface CohortReportOptions { asOf?: string; minCell?: number; minWave?: number; interventionBins?: number; byMunicipality?: boolean; format?: "md" | "json" | "html" | "csv"; lang?: "da" | "en"; }
 /** The cohort report with its documented snake_case JSON keys (docs/report.md). */
 export type CohortReport = Report;
 /** Thrown by every function on invalid input: `name` is `"ValidationError"`. */

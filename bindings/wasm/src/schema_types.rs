@@ -44,6 +44,13 @@ export interface Participation {
   n: number;
   excluded_short?: number | null;
   mean_months?: number | null;
+  returning?: Cell | null;
+}
+/** One cell of a report table: a count and its percentage, or neither when suppressed. */
+export interface Cell {
+  count?: number | null;
+  percent?: number | null;
+  suppressed?: boolean;
 }
 /** Interventions received. */
 export interface Interventions {
@@ -63,12 +70,6 @@ export type Category = "counselling" | "professional_advice" | "coordination_cou
 /** One bin of citizens by number of interventions: `{interventions: "0".."4+", count, percent}`. */
 export interface InterventionCountRow {
   interventions: string;
-  count?: number | null;
-  percent?: number | null;
-  suppressed?: boolean;
-}
-/** One cell of a report table: a count and its percentage, or neither when suppressed. */
-export interface Cell {
   count?: number | null;
   percent?: number | null;
   suppressed?: boolean;
@@ -140,6 +141,7 @@ export interface CtiSection {
   courses: number;
   by_status: StatusRow[];
   mean_months_per_phase: PhaseMonths[];
+  results: CtiResults;
 }
 /** One CTI status: `{status, count, percent}`. */
 export interface StatusRow {
@@ -149,7 +151,7 @@ export interface StatusRow {
   suppressed?: boolean;
 }
 /** A course's status as the cohort report groups courses: running courses by phase. */
-export type StatusGroup = "running_contact" | "running_planning" | "running_try_out" | "running_transfer" | "completed" | "interrupted";
+export type StatusGroup = "not_started" | "running_contact" | "running_planning" | "running_try_out" | "running_transfer" | "completed" | "interrupted";
 /** Mean months in one phase. */
 export interface PhaseMonths {
   phase: Phase;
@@ -158,6 +160,47 @@ export interface PhaseMonths {
 }
 /** A period of a course. */
 export type Phase = "contact" | "planning" | "try_out" | "transfer";
+/** A course's results as seed 004 reports them (lines 103-111). */
+export interface CtiResults {
+  risk_zone: StartEnd;
+  sold_sex_last_month: StartEnd;
+  progression: Progression;
+}
+/** A share at a course's start and at its end, over the courses with both. */
+export interface StartEnd {
+  n: number;
+  start: Cell;
+  end: Cell;
+}
+/** Progression across life-situation areas over completed courses. */
+export interface Progression {
+  n: number;
+  moderate_or_large: Cell;
+}
+/** A table of counts out of `n` (those with a known value). */
+export interface CountTable3 {
+  n: number;
+  rows: ChallengeRow[];
+}
+/** One challenge a citizen got help with: `{area, count, percent}`. */
+export interface ChallengeRow {
+  area: Area;
+  count?: number | null;
+  percent?: number | null;
+  suppressed?: boolean;
+}
+/** A table of counts out of `n` (those with a known value). */
+export interface CountTable4 {
+  n: number;
+  rows: MunicipalityRow[];
+}
+/** One municipality of residence: `{municipality, count, percent}` (the three-digit code; its */
+export interface MunicipalityRow {
+  municipality: number;
+  count?: number | null;
+  percent?: number | null;
+  suppressed?: boolean;
+}
 /** What the report withheld so that no hidden count and no single person's value can be worked */
 export interface Protection {
   withheld: Withheld[];
@@ -173,6 +216,7 @@ export interface ReportOptions {
   min_cell?: number;
   min_wave?: number;
   intervention_bins?: number;
+  by_municipality?: boolean;
 }
 /** One participant of a cohort with everything recorded about them. */
 export interface ParticipantRecord {
@@ -182,6 +226,10 @@ export interface ParticipantRecord {
   age_band?: AgeBand | null;
   start: IsoDate;
   end?: IsoDate | null;
+  participations?: Period[];
+  municipality?: number | null;
+  challenges?: Area[];
+  sold_sex_last_month?: DatedAnswer[];
   forms?: ProstitutionForm[];
   goal?: IntakeGoal | null;
   anonymous?: boolean;
@@ -196,6 +244,16 @@ export interface ParticipantRecord {
 }
 /** Pseudonymous ID; never a name or a CPR number (refused) */
 export type ParticipantId = string;
+/** One participation period: a citizen "always has the option to come back" (seed 003 lines 186 */
+export interface Period {
+  start: IsoDate;
+  end?: IsoDate | null;
+}
+/** A dated yes/no registration, such as `sold_sex_last_month: [{date, value}]`. */
+export interface DatedAnswer {
+  date: IsoDate;
+  value: boolean;
+}
 /** Forms of prostitution (seed 004; seeds 001 and 003 add online and grey-zone exchange). */
 export type ProstitutionForm = "clinic" | "escort" | "private" | "street" | "bar" | "online" | "grey_zone";
 /** The citizen's goal at intake. */
@@ -233,6 +291,7 @@ export interface RecordedCourse {
   activity_plan?: PlanItem[];
   support_network?: SupportRole[];
   handover?: Handover | null;
+  long_term_plan?: LongTermPlan | null;
 }
 /** The date a phase actually began. */
 export interface PhaseTransition {
@@ -244,7 +303,7 @@ export interface CourseEnd {
   date: IsoDate;
   reason?: EndReason | null;
 }
-/** Why a course ended before phase 3. */
+/** Why a course was interrupted (ended before phase 3, or in phase 3 with neither a handover */
 export type EndReason = "dropped_out" | "contact_lost" | "moved" | "referred_elsewhere" | "goals_met" | "other";
 /** The eight focus areas of seed 004, table 2. */
 export type FocusArea = "economy" | "housing" | "network" | "daily_activities" | "physical_health" | "mental_health" | "substance_use" | "education_employment";
@@ -255,11 +314,16 @@ export interface PlanItem {
   activities?: string[];
 }
 /** A role in the support network: roles, never persons' names. */
-export type SupportRole = "mentor" | "family" | "friend" | "municipal_caseworker" | "health_professional" | "volunteer" | "peer" | "other";
+export type SupportRole = "mentor" | "family" | "friend" | "municipal_caseworker" | "health_professional" | "volunteer" | "peer" | "housing_support_worker" | "support_contact_person" | "education_institution" | "job_centre" | "ngo_offer" | "other";
 /** The handover to the support network, recorded in phase 3. */
 export interface Handover {
   date: IsoDate;
   to: SupportRole;
+}
+/** The long-term plan for possible further support ("langsigtet plan for evt. videre støtte", */
+export interface LongTermPlan {
+  date: IsoDate;
+  support?: SupportRole[];
 }
 /** The cohort report. JSON keys are a public contract, documented in `docs/report.md`. */
 export interface Report {
@@ -274,6 +338,8 @@ export interface Report {
   gse: GseSection;
   ten_step: TenStepSection;
   cti: CtiSection;
+  challenges?: CountTable3 | null;
+  municipalities?: CountTable4 | null;
   protection: Protection;
   options: ReportOptions;
 }
@@ -291,6 +357,10 @@ export interface Participant {
   age_band?: AgeBand | null;
   start: IsoDate;
   end?: IsoDate | null;
+  participations?: Period[];
+  municipality?: number | null;
+  challenges?: Area[];
+  sold_sex_last_month?: DatedAnswer[];
   forms?: ProstitutionForm[];
   goal?: IntakeGoal | null;
   anonymous?: boolean;

@@ -70,6 +70,9 @@ enum Command {
         /// Top bin of "citizens by number of interventions" (4 gives 0, 1, 2, 3, 4+).
         #[arg(long, value_name = "N", default_value_t = 4)]
         intervention_bins: usize,
+        /// Add citizens per municipality of residence (suppressed like every other count).
+        #[arg(long)]
+        by_municipality: bool,
         /// Language of the human formats.
         #[arg(long, value_enum, default_value_t = LangArg::Da)]
         lang: LangArg,
@@ -181,6 +184,7 @@ fn main() -> ExitCode {
             min_cell,
             min_wave,
             intervention_bins,
+            by_municipality,
             lang,
             output,
             project,
@@ -191,6 +195,7 @@ fn main() -> ExitCode {
                 "min_cell": min_cell,
                 "min_wave": min_wave,
                 "intervention_bins": intervention_bins,
+                "by_municipality": by_municipality,
                 "format": id(format),
                 "lang": id(lang),
             });

@@ -56,6 +56,14 @@ class Participation(TypedDict):
     n: int
     excluded_short: NotRequired[Union[int, None]]
     mean_months: NotRequired[Union[float, None]]
+    returning: NotRequired[Union["Cell", None]]
+
+
+class Cell(TypedDict):
+    """One cell of a report table: a count and its percentage, or neither when suppressed."""
+    count: NotRequired[Union[int, None]]
+    percent: NotRequired[Union[int, None]]
+    suppressed: NotRequired[bool]
 
 
 class Interventions(TypedDict):
@@ -79,13 +87,6 @@ Category = Literal["counselling", "professional_advice", "coordination_course", 
 class InterventionCountRow(TypedDict):
     """One bin of citizens by number of interventions: `{interventions: "0".."4+", count, percent}`."""
     interventions: str
-    count: NotRequired[Union[int, None]]
-    percent: NotRequired[Union[int, None]]
-    suppressed: NotRequired[bool]
-
-
-class Cell(TypedDict):
-    """One cell of a report table: a count and its percentage, or neither when suppressed."""
     count: NotRequired[Union[int, None]]
     percent: NotRequired[Union[int, None]]
     suppressed: NotRequired[bool]
@@ -168,6 +169,7 @@ class CtiSection(TypedDict):
     courses: int
     by_status: List["StatusRow"]
     mean_months_per_phase: List["PhaseMonths"]
+    results: "CtiResults"
 
 
 class StatusRow(TypedDict):
@@ -178,7 +180,7 @@ class StatusRow(TypedDict):
     suppressed: NotRequired[bool]
 
 
-StatusGroup = Literal["running_contact", "running_planning", "running_try_out", "running_transfer", "completed", "interrupted"]
+StatusGroup = Literal["not_started", "running_contact", "running_planning", "running_try_out", "running_transfer", "completed", "interrupted"]
 
 
 class PhaseMonths(TypedDict):
@@ -189,6 +191,54 @@ class PhaseMonths(TypedDict):
 
 
 Phase = Literal["contact", "planning", "try_out", "transfer"]
+
+
+class CtiResults(TypedDict):
+    """A course's results as seed 004 reports them (lines 103-111)."""
+    risk_zone: "StartEnd"
+    sold_sex_last_month: "StartEnd"
+    progression: "Progression"
+
+
+class StartEnd(TypedDict):
+    """A share at a course's start and at its end, over the courses with both."""
+    n: int
+    start: "Cell"
+    end: "Cell"
+
+
+class Progression(TypedDict):
+    """Progression across life-situation areas over completed courses."""
+    n: int
+    moderate_or_large: "Cell"
+
+
+class CountTable3(TypedDict):
+    """A table of counts out of `n` (those with a known value)."""
+    n: int
+    rows: List["ChallengeRow"]
+
+
+class ChallengeRow(TypedDict):
+    """One challenge a citizen got help with: `{area, count, percent}`."""
+    area: "Area"
+    count: NotRequired[Union[int, None]]
+    percent: NotRequired[Union[int, None]]
+    suppressed: NotRequired[bool]
+
+
+class CountTable4(TypedDict):
+    """A table of counts out of `n` (those with a known value)."""
+    n: int
+    rows: List["MunicipalityRow"]
+
+
+class MunicipalityRow(TypedDict):
+    """One municipality of residence: `{municipality, count, percent}` (the three-digit code; its"""
+    municipality: int
+    count: NotRequired[Union[int, None]]
+    percent: NotRequired[Union[int, None]]
+    suppressed: NotRequired[bool]
 
 
 class Protection(TypedDict):
@@ -208,6 +258,7 @@ class ReportOptions(TypedDict):
     min_cell: NotRequired[int]
     min_wave: NotRequired[int]
     intervention_bins: NotRequired[int]
+    by_municipality: NotRequired[bool]
 
 
 class ParticipantRecord(TypedDict):
@@ -218,6 +269,10 @@ class ParticipantRecord(TypedDict):
     age_band: NotRequired[Union["AgeBand", None]]
     start: "IsoDate"
     end: NotRequired[Union["IsoDate", None]]
+    participations: NotRequired[List["Period"]]
+    municipality: NotRequired[Union[int, None]]
+    challenges: NotRequired[List["Area"]]
+    sold_sex_last_month: NotRequired[List["DatedAnswer"]]
     forms: NotRequired[List["ProstitutionForm"]]
     goal: NotRequired[Union["IntakeGoal", None]]
     anonymous: NotRequired[bool]
@@ -232,6 +287,18 @@ class ParticipantRecord(TypedDict):
 
 
 ParticipantId = str
+
+
+class Period(TypedDict):
+    """One participation period: a citizen "always has the option to come back" (seed 003 lines 186"""
+    start: "IsoDate"
+    end: NotRequired[Union["IsoDate", None]]
+
+
+class DatedAnswer(TypedDict):
+    """A dated yes/no registration, such as `sold_sex_last_month: [{date, value}]`."""
+    date: "IsoDate"
+    value: bool
 
 
 ProstitutionForm = Literal["clinic", "escort", "private", "street", "bar", "online", "grey_zone"]
@@ -281,6 +348,7 @@ class RecordedCourse(TypedDict):
     activity_plan: NotRequired[List["PlanItem"]]
     support_network: NotRequired[List["SupportRole"]]
     handover: NotRequired[Union["Handover", None]]
+    long_term_plan: NotRequired[Union["LongTermPlan", None]]
 
 
 class PhaseTransition(TypedDict):
@@ -308,13 +376,19 @@ class PlanItem(TypedDict):
     activities: NotRequired[List[str]]
 
 
-SupportRole = Literal["mentor", "family", "friend", "municipal_caseworker", "health_professional", "volunteer", "peer", "other"]
+SupportRole = Literal["mentor", "family", "friend", "municipal_caseworker", "health_professional", "volunteer", "peer", "housing_support_worker", "support_contact_person", "education_institution", "job_centre", "ngo_offer", "other"]
 
 
 class Handover(TypedDict):
     """The handover to the support network, recorded in phase 3."""
     date: "IsoDate"
     to: "SupportRole"
+
+
+class LongTermPlan(TypedDict):
+    """The long-term plan for possible further support ("langsigtet plan for evt. videre støtte","""
+    date: "IsoDate"
+    support: NotRequired[List["SupportRole"]]
 
 
 class Report(TypedDict):
@@ -330,6 +404,8 @@ class Report(TypedDict):
     gse: "GseSection"
     ten_step: "TenStepSection"
     cti: "CtiSection"
+    challenges: NotRequired[Union["CountTable3", None]]
+    municipalities: NotRequired[Union["CountTable4", None]]
     protection: "Protection"
     options: "ReportOptions"
 
@@ -349,6 +425,10 @@ class Participant(TypedDict):
     age_band: NotRequired[Union["AgeBand", None]]
     start: "IsoDate"
     end: NotRequired[Union["IsoDate", None]]
+    participations: NotRequired[List["Period"]]
+    municipality: NotRequired[Union[int, None]]
+    challenges: NotRequired[List["Area"]]
+    sold_sex_last_month: NotRequired[List["DatedAnswer"]]
     forms: NotRequired[List["ProstitutionForm"]]
     goal: NotRequired[Union["IntakeGoal", None]]
     anonymous: NotRequired[bool]

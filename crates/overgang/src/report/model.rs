@@ -40,6 +40,12 @@ pub struct Report {
     pub ten_step: TenStepSection,
     /// CTI courses by status.
     pub cti: CtiSection,
+    /// Citizens per challenge they got help with, when the cohort records any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenges: Option<CountTable<ChallengeRow>>,
+    /// Citizens per municipality of residence, when asked (`by_municipality`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipalities: Option<CountTable<MunicipalityRow>>,
     /// What was withheld to protect individuals, beyond small counts (figures and reasons).
     pub protection: Protection,
     /// Outreach (venues, visits, anonymous contacts), when the cohort has any.
@@ -144,6 +150,10 @@ pub struct Participation {
     pub excluded_short: Option<u64>,
     /// Mean months (days / 30.4375), unrounded; `None` when `n` is 0.
     pub mean_months: Option<f64>,
+    /// Citizens with more than one participation period (returns), of all participants;
+    /// present when the cohort records `participations`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returning: Option<Cell>,
 }
 
 /// Interventions received.
@@ -271,6 +281,66 @@ pub struct CtiSection {
     pub by_status: Vec<StatusRow>,
     /// Mean months spent per phase, over courses that reached it.
     pub mean_months_per_phase: Vec<PhaseMonths>,
+    /// A course's results (seed 004 lines 103-111), over courses that have started.
+    pub results: CtiResults,
+}
+
+/// A course's results as seed 004 reports them (lines 103-111).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CtiResults {
+    /// WHO-5 index 50 or below at the measurement nearest the course's start and its end.
+    pub risk_zone: StartEnd,
+    /// Sold sex in the last month, at the registration nearest the course's start and its end.
+    pub sold_sex_last_month: StartEnd,
+    /// Completed courses with moderate or large progression across life-situation areas.
+    pub progression: Progression,
+}
+
+count_row!(
+    /// One challenge a citizen got help with: `{area, count, percent}`.
+    ChallengeRow, area: Area
+);
+
+/// One municipality of residence: `{municipality, count, percent}` (the three-digit code; its
+/// name is in the catalogue, kind `municipalities`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MunicipalityRow {
+    /// The municipality's code.
+    #[cfg_attr(feature = "schema", schemars(with = "u16"))]
+    pub municipality: crate::municipality::MunicipalityCode,
+    /// Count and percentage, or suppressed.
+    #[serde(flatten)]
+    pub cell: Cell,
+}
+
+impl From<(crate::municipality::MunicipalityCode, Cell)> for MunicipalityRow {
+    fn from((municipality, cell): (crate::municipality::MunicipalityCode, Cell)) -> Self {
+        MunicipalityRow { municipality, cell }
+    }
+}
+
+/// A share at a course's start and at its end, over the courses with both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StartEnd {
+    /// Courses with a value near both the start and the end.
+    pub n: u64,
+    /// Count and share at the start.
+    pub start: Cell,
+    /// Count and share at the end.
+    pub end: Cell,
+}
+
+/// Progression across life-situation areas over completed courses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Progression {
+    /// Completed courses with a reading near both the start and the end sharing an area.
+    pub n: u64,
+    /// Those whose mean distance travelled is moderate or large (+2 or more).
+    pub moderate_or_large: Cell,
 }
 
 /// Mean months in one phase.
