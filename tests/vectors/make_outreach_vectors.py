@@ -222,9 +222,9 @@ document = [
         "document": {"venues": [dict(venue("CPH-001"), address="Istedgade 12")], "outreach_visits": [visit(form="online", comment=1)], "outreach_targets": {"new_contacts": 0, "women": 3}},
         "errors": err(
             # an unknown key is named by its position in its object (the core's rule)
-            ("venues[0]#5", "unknown_field"),
-            ("outreach_visits[0]#4", "unknown_field"),
-            ("outreach_targets#2", "unknown_field"),
+            ("venues[0].field #5", "unknown_field"),
+            ("outreach_visits[0].field #4", "unknown_field"),
+            ("outreach_targets.field #2", "unknown_field"),
             ("outreach_targets.new_contacts", "out_of_range"),
         ),
     },

@@ -257,11 +257,12 @@ pub fn refuse_unknown_keys(
         if allowed.contains(&key.as_str()) {
             continue;
         }
-        let place = if prefix.is_empty() {
-            format!("field #{}", i + 1)
+        let dot = if prefix.is_empty() || prefix.ends_with('.') {
+            ""
         } else {
-            format!("{}#{}", prefix.trim_end_matches('.'), i + 1)
+            "."
         };
+        let place = format!("{prefix}{dot}field #{}", i + 1);
         let hint = match suggestion(key, allowed) {
             Some(name) => format!("did you mean `{name}`?"),
             None => format!("allowed: {}", allowed.join(", ")),

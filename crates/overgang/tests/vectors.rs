@@ -288,3 +288,28 @@ fn options_vectors() {
         check(case, outcome);
     }
 }
+
+#[test]
+fn privacy_vectors() {
+    let v = load("privacy.json");
+    let secrets: Vec<&str> = v["secret"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    for case in v["documents"].as_array().unwrap() {
+        let outcome = overgang::cohort::Cohort::from_value(&case["document"]).map(|_| ());
+        if let Err(e) = &outcome {
+            for x in e.errors() {
+                let shown = format!("{} {} {:?}", x.field, x.message, x.location);
+                assert!(
+                    secrets.iter().all(|s| !shown.contains(s)),
+                    "{}: {shown}",
+                    case["name"]
+                );
+            }
+        }
+        check(case, outcome);
+    }
+}
