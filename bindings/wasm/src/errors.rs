@@ -5,9 +5,37 @@ use wasm_bindgen::JsValue;
 
 /// A real `Error` (with a stack, `instanceof Error`) whose `name` is `"ValidationError"` and
 /// whose `errors` is an array of `{field, code, message}`.
+/// The class of the errors every function throws on invalid input, exported so that
+/// `e instanceof ValidationError` works (and compiles in TypeScript). JavaScript never makes
+/// one: the errors are real `Error`s (with a stack) whose prototype chain runs through this
+/// class's prototype to `Error.prototype`.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub struct ValidationError {
+    _private: (),
+}
+
+thread_local! {
+    static PROTOTYPE: std::cell::OnceCell<JsValue> = const { std::cell::OnceCell::new() };
+}
+
+/// `ValidationError.prototype`, made to inherit from `Error.prototype` the first time.
+fn prototype() -> JsValue {
+    PROTOTYPE.with(|p| {
+        p.get_or_init(|| {
+            let instance = JsValue::from(ValidationError { _private: () });
+            let proto: JsValue = Object::get_prototype_of(&instance).into();
+            let error_proto = Object::get_prototype_of(&Error::new(""));
+            Object::set_prototype_of(&Object::from(proto.clone()), &error_proto);
+            proto
+        })
+        .clone()
+    })
+}
+
 pub fn to_js(err: &overgang::ValidationError) -> JsValue {
     let js = Error::new(&err.to_string());
     js.set_name("ValidationError");
+    Object::set_prototype_of(&js, &Object::from(prototype()));
     let list: Array = err
         .errors()
         .iter()

@@ -97,3 +97,7 @@ test("unknown option keys are errors, and never echoed", () => {
     (e) => e.errors.length === 2 && e.errors.every((x) => x.code === "unknown_field") && !e.message.includes("Anna"),
   );
 });
+
+test("errors are instances of the exported ValidationError class, and of Error", () => {
+  assert.throws(() => overgang.scoreWho5([9, 9, 9, 9, 9]), (e) => e instanceof overgang.ValidationError && e instanceof Error && typeof e.stack === "string");
+});

@@ -14,5 +14,9 @@ try {
 } catch (e) {
   const v = e as ValidationError;
   void v.errors;
+  if (e instanceof overgang.ValidationError) {
+    const codes: string[] = e.errors.map((x) => x.code); // narrowed by instanceof
+    void codes, e.stack;
+  }
 }
 void same, mean, band, gender, withheld, names;
