@@ -327,6 +327,7 @@ export interface LongTermPlan {
 }
 /** The cohort report. JSON keys are a public contract, documented in `docs/report.md`. */
 export interface Report {
+  schema_version?: number;
   project: string;
   as_of: IsoDate;
   participants: ParticipantCount;

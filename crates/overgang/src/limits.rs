@@ -18,3 +18,7 @@ pub const MAX_TEXT_CHARS: usize = 200;
 /// list is refused by its length, before any element is read, so a hostile `range(2**62)` or
 /// `new Array(5e8)` costs nothing.
 pub const MAX_ANSWERS: usize = 1_000;
+
+/// The version of the document and report formats this library writes (`schema_version`).
+/// A document of a newer version is refused with a message saying so, never half read.
+pub const SCHEMA_VERSION: u64 = 1;

@@ -316,3 +316,18 @@ mod properties {
         })
     }
 }
+
+#[test]
+fn documents_and_reports_carry_their_format_version_and_a_newer_one_is_refused() {
+    let cohort = Cohort::sample();
+    let doc: serde_json::Value = serde_json::from_str(&cohort.to_json()).unwrap();
+    assert_eq!(doc["schema_version"], overgang::limits::SCHEMA_VERSION);
+    let report = cohort.report(&ReportOptions::default()).unwrap();
+    assert_eq!(report.schema_version, overgang::limits::SCHEMA_VERSION);
+    let mut newer = doc.clone();
+    newer["schema_version"] = serde_json::json!(overgang::limits::SCHEMA_VERSION + 1);
+    let err = Cohort::from_value(&newer).unwrap_err();
+    assert_eq!(err.errors()[0].field, "schema_version");
+    assert!(err.to_string().contains("newer version of overgang"));
+    assert_eq!(Cohort::from_value(&doc).unwrap().participants.len(), 80);
+}

@@ -393,6 +393,7 @@ class LongTermPlan(TypedDict):
 
 class Report(TypedDict):
     """The cohort report. JSON keys are a public contract, documented in `docs/report.md`."""
+    schema_version: NotRequired[int]
     project: str
     as_of: "IsoDate"
     participants: "ParticipantCount"

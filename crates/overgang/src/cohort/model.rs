@@ -63,7 +63,8 @@ pub struct ParticipantRecord {
 }
 
 /// The keys of a cohort document.
-const DOCUMENT_KEYS: [&str; 6] = [
+const DOCUMENT_KEYS: [&str; 7] = [
+    "schema_version",
     "project",
     "as_of",
     "participants",
@@ -101,6 +102,21 @@ impl Cohort {
             ));
         };
         doc::refuse_unknown_keys(obj, &DOCUMENT_KEYS, "", &mut errors);
+        if let Some(v) = obj.get("schema_version") {
+            let newest = limits::SCHEMA_VERSION;
+            match crate::answer::ranged_count("schema_version", crate::answer::RawAnswer::from(v), 1, u64::MAX >> 11) {
+                Ok(n) if n > newest => {
+                    return Err(ValidationError::new(vec![FieldError::new(
+                        "schema_version",
+                        ErrorCode::OutOfRange,
+                        format!("schema_version: the document was written by a newer version of overgang (format {n}); this version reads format {newest} and older: update overgang"),
+                    )
+                    .with_range(1.0, newest as f64)]))
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(e),
+            }
+        }
         let project = match obj.get("project") {
             Some(Value::String(s)) => match crate::privacy::free_text("project", s) {
                 Ok(()) => s.clone(),
@@ -226,6 +242,7 @@ impl Cohort {
             (&mut doc, serde_json::to_value(&self.outreach))
         {
             map.extend(outreach);
+            map.insert("schema_version".into(), Value::from(limits::SCHEMA_VERSION));
         }
         serde_json::to_string_pretty(&doc).unwrap_or_default()
     }

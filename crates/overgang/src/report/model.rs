@@ -16,6 +16,9 @@ use time::Date;
 #[non_exhaustive]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
+    /// The version of the report format ([`crate::limits::SCHEMA_VERSION`]).
+    #[serde(default = "schema_version")]
+    pub schema_version: u64,
     /// The project's name.
     pub project: String,
     /// The report date.
@@ -54,6 +57,10 @@ pub struct Report {
     pub outreach: Option<super::outreach::OutreachReport>,
     /// Options the report was computed with.
     pub options: ReportOptions,
+}
+
+fn schema_version() -> u64 {
+    crate::limits::SCHEMA_VERSION
 }
 
 impl Report {

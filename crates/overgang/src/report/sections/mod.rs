@@ -119,6 +119,7 @@ pub fn compute(
 fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
     let min_cell = options.min_cell;
     Report {
+        schema_version: crate::limits::SCHEMA_VERSION,
         project: project.to_string(),
         as_of,
         participants: ParticipantCount {
