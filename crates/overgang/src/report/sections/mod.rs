@@ -107,5 +107,6 @@ pub fn compute(
         cti: cti::section(subjects, min_cell),
         outreach: None,
         options: options.clone(),
+        excluded: None,
     }
 }
