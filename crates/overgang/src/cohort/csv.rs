@@ -330,7 +330,7 @@ impl CsvOptions {
                     ErrorCode::Missing,
                     format!("{field}: the header to rename is empty"),
                 ));
-            } else if !known.iter().any(|k| *k == to) {
+            } else if !known.contains(&to) {
                 errors.push(
                     FieldError::new(
                         field.clone(),
@@ -904,26 +904,20 @@ pub(crate) fn build(
             let mut items = vec![Value::Null; n_items];
             let mut ratings = Map::new();
             for (h, cell) in header.iter().zip(&cells) {
-                match h.as_str() {
-                    "id" => {}
-                    "date" | "category" => {
-                        if !cell.is_empty() {
-                            entry.insert(h.clone(), json!(cell));
-                        }
+                let item = h.strip_prefix("item").and_then(|i| i.parse::<usize>().ok());
+                match (h.as_str(), item) {
+                    ("id", _) => {}
+                    (_, None) if cell.is_empty() => {}
+                    ("date" | "category", _) => {
+                        entry.insert(h.clone(), json!(cell));
                     }
-                    item if key == "who5" || key == "gse" => {
-                        if let Some(slot) = item
-                            .strip_prefix("item")
-                            .and_then(|i| i.parse::<usize>().ok())
-                            .and_then(|i| items.get_mut(i.wrapping_sub(1)))
-                        {
+                    (_, Some(i)) if key == "who5" || key == "gse" => {
+                        if let Some(slot) = items.get_mut(i.wrapping_sub(1)) {
                             *slot = number(cell);
                         }
                     }
-                    area if key == "ten_step" => {
-                        if !cell.is_empty() {
-                            ratings.insert(area.to_string(), number(cell));
-                        }
+                    (area, _) if key == "ten_step" => {
+                        ratings.insert(area.to_string(), number(cell));
                     }
                     _ => {}
                 }
