@@ -730,7 +730,7 @@ fn check_header(file: &str, key: &str, header: &[String], required: &[String]) -
                 file,
                 r,
                 ErrorCode::Missing,
-                format!("{r}: the {key} file needs a `{r}` column"),
+                format!("{r}: the {key} file needs the `{r}` column"),
             ));
         }
     }

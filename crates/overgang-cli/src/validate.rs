@@ -1,0 +1,151 @@
+//! Reading input files as the agencies have them (CSV as Danish Excel and SurveyXact write
+//! them, cohort documents), and `overgang validate`: every problem of a set of files, grouped.
+
+use crate::Failure;
+use clap::Args;
+use overgang::cohort::csv::{
+    decode, kind_of_with, CsvFile, CsvFiles, CsvOptions, Encoding, Kind, OnError,
+};
+use overgang::cohort::Cohort;
+use overgang::report::Excluded;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// How CSV files are read (`report` and `validate`).
+#[derive(Args, Clone, Debug, Default)]
+pub struct InputArgs {
+    /// Encoding of CSV files: auto (UTF-8 with or without BOM, else Windows-1252), utf-8 or
+    /// windows-1252.
+    #[arg(long, value_name = "NAME", default_value = "auto")]
+    pub encoding: String,
+    /// Column map for other exports: HEADER=COLUMN pairs, e.g. q1=item1,q2=item2,køn=gender.
+    #[arg(long, value_name = "MAP")]
+    pub columns: Option<String>,
+    /// fail: refuse input with problems (default); drop: report without the CSV rows that have
+    /// problems, counted in the report's `excluded`.
+    #[arg(long, value_name = "MODE", default_value = "fail")]
+    pub on_error: String,
+}
+
+impl InputArgs {
+    /// The core's CSV options (the core reads every value; nothing is echoed).
+    pub fn options(&self) -> Result<CsvOptions, Failure> {
+        let mut errors = Vec::new();
+        let encoding = Encoding::parse(&self.encoding).unwrap_or_else(|e| {
+            errors.push(e);
+            Encoding::Auto
+        });
+        let on_error = OnError::parse(&self.on_error).unwrap_or_else(|e| {
+            errors.push(e);
+            OnError::Fail
+        });
+        if !errors.is_empty() {
+            return Err(Failure::Invalid(overgang::ValidationError::new(errors)));
+        }
+        let options = CsvOptions::default()
+            .with_encoding(encoding)
+            .with_on_error(on_error);
+        Ok(match &self.columns {
+            Some(text) => options.with_columns_text(text)?,
+            None => options,
+        })
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Reads a cohort from a JSON document or CSV files (recognised by their headers after the
+/// column map), with the rows left out under `--on-error drop`.
+pub fn load(
+    files: &[PathBuf],
+    project: &str,
+    input: &InputArgs,
+) -> Result<(Cohort, Option<Excluded>), Failure> {
+    let options = input.options()?;
+    if let [one] = files {
+        if one
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            return Ok((Cohort::from_json(&crate::read(one)?)?, None));
+        }
+    }
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for p in files {
+        let name = file_name(p);
+        match decode(&name, &crate::read_bytes(p)?, options.encoding) {
+            Ok(text) => texts.push((name, text)),
+            Err(e) => errors.extend(e.into_errors()),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::Invalid(overgang::ValidationError::new(errors)));
+    }
+    let mut csv = CsvFiles::default();
+    for (name, text) in &texts {
+        let file = Some(CsvFile { name, text });
+        let slot = match kind_of_with(text, &options) {
+            Kind::Participants => &mut csv.participants,
+            Kind::Who5 => &mut csv.who5,
+            Kind::Gse => &mut csv.gse,
+            Kind::TenStep => &mut csv.ten_step,
+            Kind::Interventions => &mut csv.interventions,
+            Kind::Venues => &mut csv.venues,
+            Kind::Visits => &mut csv.visits,
+            _ => {
+                return Err(Failure::Io(format!(
+                    "{name}: not a CSV file this version recognises"
+                )))
+            }
+        };
+        if slot.is_some() {
+            return Err(Failure::Io(format!(
+                "{name}: two files of the same kind by their headers; give one of each, and map other column names with --columns (e.g. q1=item1)"
+            )));
+        }
+        *slot = file;
+    }
+    Ok(Cohort::from_csv_with(project, &csv, &options)?)
+}
+
+/// `overgang validate FILES...`: reads the files as `report` would and prints every problem
+/// grouped by code, file and column (count and first rows); exit code 2 when there are any.
+pub fn run(files: &[PathBuf], project: &str, input: &InputArgs) -> ExitCode {
+    match load(files, project, input) {
+        Ok((cohort, excluded)) => {
+            println!(
+                "valid: {} participant{}",
+                cohort.participants.len(),
+                if cohort.participants.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            );
+            if let Some(x) = excluded.filter(|x| x.rows > 0) {
+                println!(
+                    "left out: {} rows ({} participants)",
+                    x.rows, x.participants
+                );
+                for (code, n) in &x.by_code {
+                    println!("  {n:>6} x {code}");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Invalid(e)) => {
+            print!("{}", e.summary());
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
