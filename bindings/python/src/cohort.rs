@@ -402,8 +402,33 @@ fn report_options<'py>(
     )?)
 }
 
+/// Renders a report dict (from `Cohort.report()`) without computing it again: `format` and
+/// `lang` as for `Cohort.render`. Used by `overgang.pandas.tables`.
+#[pyfunction]
+#[pyo3(signature = (report, **options))]
+fn _render_report(
+    py: Python<'_>,
+    report: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<String> {
+    let (_, render) = self::options(py, options)?;
+    let value: serde_json::Value = pythonize::depythonize(report)?;
+    let report: overgang::report::Report = serde_json::from_value(value).map_err(|_| {
+        crate::errors::to_py(
+            py,
+            ValidationError::single(
+                "report",
+                ErrorCode::InvalidFormat,
+                "report: expected a report dict as Cohort.report() returns it",
+            ),
+        )
+    })?;
+    Ok(overgang::report::render(&report, &render))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Cohort>()?;
+    m.add_function(wrap_pyfunction!(_render_report, m)?)?;
     m.add_function(wrap_pyfunction!(report_options, m)?)?;
     Ok(())
 }
