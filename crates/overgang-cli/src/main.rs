@@ -41,7 +41,9 @@ enum Command {
     /// FILE is a cohort document (.json) or CSV files: a participants file plus optional long
     /// files for WHO-5 (id,date,item1..item5), GSE (id,date,item1..item10), ten-step
     /// assessments (id,date,<areas>) and interventions (id,category[,date]), recognised by their
-    /// header. With no file, reports on the built-in synthetic sample cohort.
+    /// header. Workbooks (.xlsx, .xlsm, .xls, .ods) are read sheet by sheet: every sheet whose
+    /// header is recognised, date cells as dates. With no file, reports on the built-in
+    /// synthetic sample cohort.
     Report {
         /// Input files (none: the built-in sample cohort).
         files: Vec<PathBuf>,

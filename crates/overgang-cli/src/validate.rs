@@ -79,6 +79,10 @@ pub fn load(
     let mut errors = Vec::new();
     for p in files {
         let name = file_name(p);
+        if is_spreadsheet(p) {
+            texts.extend(spreadsheet(&name, crate::read_bytes(p)?, &options)?);
+            continue;
+        }
         match decode(&name, &crate::read_bytes(p)?, options.encoding) {
             Ok(text) => texts.push((name, text)),
             Err(e) => errors.extend(e.into_errors()),
@@ -117,9 +121,12 @@ pub fn load(
 /// `overgang validate FILES...`: reads the files as `report` would and prints every problem
 /// grouped by code, file and column (count and first rows); exit code 2 when there are any.
 pub fn run(files: &[PathBuf], project: &str, input: &InputArgs) -> ExitCode {
-    match load(files, project, input) {
+    use std::fmt::Write as _;
+    let mut text = String::new();
+    let code = match load(files, project, input) {
         Ok((cohort, excluded)) => {
-            println!(
+            let _ = writeln!(
+                text,
                 "valid: {} participant{}",
                 cohort.participants.len(),
                 if cohort.participants.len() == 1 {
@@ -129,23 +136,120 @@ pub fn run(files: &[PathBuf], project: &str, input: &InputArgs) -> ExitCode {
                 }
             );
             if let Some(x) = excluded.filter(|x| x.rows > 0) {
-                println!(
+                let _ = writeln!(
+                    text,
                     "left out: {} rows ({} participants)",
                     x.rows, x.participants
                 );
                 for (code, n) in &x.by_code {
-                    println!("  {n:>6} x {code}");
+                    let _ = writeln!(text, "  {n:>6} x {code}");
                 }
             }
             ExitCode::SUCCESS
         }
         Err(Failure::Invalid(e)) => {
-            print!("{}", e.summary());
+            text = e.summary().to_string();
             ExitCode::from(2)
         }
         Err(Failure::Io(msg)) => {
             eprintln!("error: {msg}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    // A closed pipe (`| head`) is not an error of the input.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+    code
+}
+
+/// `.xlsx`, `.xlsm`, `.xls` or `.ods`, by the file's extension.
+fn is_spreadsheet(p: &Path) -> bool {
+    p.extension().is_some_and(|e| {
+        ["xlsx", "xlsm", "xls", "ods"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// Every sheet of a workbook whose header the library recognises (a participants sheet needs
+/// an `id` column; other sheets, such as instructions, are skipped), as CSV text named
+/// `file:sheet`, each row on its own sheet row number, so errors give file, sheet, row and
+/// column. Date cells are read as dates; whole numbers as whole numbers.
+fn spreadsheet(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &CsvOptions,
+) -> Result<Vec<(String, String)>, Failure> {
+    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    let unreadable = || {
+        Failure::Io(format!(
+            "{name}: not a readable spreadsheet (xlsx, xlsm, xls or ods)"
+        ))
+    };
+    let mut book =
+        open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|_| unreadable())?;
+    let mut out = Vec::new();
+    for sheet in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&sheet) else {
+            return Err(unreadable());
+        };
+        let Some((first_row, _)) = range.start() else {
+            continue; // an empty sheet
+        };
+        let mut text = "\n".repeat(first_row as usize);
+        for row in range.rows() {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    Data::Int(i) => i.to_string(),
+                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                        format!("{}", *f as i64)
+                    }
+                    Data::Float(f) => f.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    // `YYYY-MM-DD HH:MM:SS`: a date cell is a date at midnight.
+                    Data::DateTime(d) => d
+                        .as_datetime()
+                        .map_or_else(|| "#DATE".into(), |t| t.to_string()),
+                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                    // A formula error is not a value: kept as text, so it is refused, not missing.
+                    Data::Error(_) => "#ERROR".into(),
+                })
+                .map(|cell| {
+                    if cell.contains([';', '"', '\n', '\r']) {
+                        format!("\"{}\"", cell.replace('"', "\"\""))
+                    } else {
+                        cell
+                    }
+                })
+                .collect();
+            text.push_str(&cells.join(";"));
+            text.push('\n');
+        }
+        let header_known = kind_of_with(&text[first_row as usize..], options) != Kind::Participants
+            || text[first_row as usize..]
+                .lines()
+                .next()
+                .is_some_and(|h| h.split(';').any(|c| options_column(options, c) == "id"));
+        if header_known {
+            out.push((format!("{name}:{sheet}"), text));
         }
     }
+    if out.is_empty() {
+        return Err(Failure::Io(format!(
+            "{name}: no sheet has a header this version recognises (an id column)"
+        )));
+    }
+    Ok(out)
+}
+
+/// The library's column for a header cell (the column map applied), as the CSV reader sees it.
+fn options_column(options: &CsvOptions, cell: &str) -> String {
+    let h = cell.trim().trim_matches('"').to_lowercase();
+    options
+        .columns
+        .iter()
+        .find(|(from, _)| *from == h)
+        .map_or(h, |(_, to)| to.clone())
 }

@@ -391,3 +391,63 @@ fn validate_groups_problems_and_drop_counts_what_was_left_out() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("deltagere.csv line 1: encoding:"), "{text}");
 }
+
+#[test]
+fn a_workbook_reports_like_the_json_it_came_from_and_errors_name_the_sheet() {
+    // registrering.xlsx (made by tests/fixtures/excel/make_xlsx.py): an instruction sheet,
+    // participants with date cells and Danish labels, WHO-5 answers with date cells.
+    let dir = repo("tests/fixtures/excel");
+    let columns = std::fs::read_to_string(dir.join("columns.txt")).unwrap();
+    let xlsx = bin()
+        .args([
+            "report",
+            "--format",
+            "json",
+            "--as-of",
+            "2023-12-31",
+            "--columns",
+            columns.trim(),
+        ])
+        .arg(dir.join("registrering.xlsx"))
+        .output()
+        .unwrap();
+    assert!(
+        xlsx.status.success(),
+        "{}",
+        String::from_utf8_lossy(&xlsx.stderr)
+    );
+    let json = bin()
+        .args(["report", "--format", "json", "--as-of", "2023-12-31"])
+        .arg(dir.join("sample.cohort.json"))
+        .output()
+        .unwrap();
+    let a: serde_json::Value = serde_json::from_slice(&xlsx.stdout).unwrap();
+    let b: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    for section in [
+        "participants",
+        "age_bands",
+        "gender",
+        "participation",
+        "who5",
+    ] {
+        assert_eq!(a[section], b[section], "{section}");
+    }
+    // Without the column map the Danish headers are not the library's: named by position,
+    // with file and sheet.
+    let out = bin()
+        .arg("validate")
+        .arg(dir.join("registrering.xlsx"))
+        .args([
+            "--columns",
+            "respondent=id,dato=date,q1=item1,q2=item2,q3=item3,q4=item4,q5=item5",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("registrering.xlsx:Deltagere line 1: column #2"),
+        "{text}"
+    );
+    assert!(!text.contains("Køn"), "{text}");
+}
