@@ -333,3 +333,35 @@ proptest! {
         prop_assert_eq!(read_cell("age", &format!("{whole},0")), whole.to_string());
     }
 }
+
+#[test]
+fn a_label_in_a_list_column_is_located_in_that_column() {
+    let people = "id;start;interventions\nA-1;2023-01-01;\"Rådgivning og vejledning;yoga\"\n";
+    let e = one(people, None, &CsvOptions::default()).unwrap_err();
+    assert_eq!(
+        lines(&e),
+        [(
+            "p.csv".into(),
+            2,
+            Some("interventions".into()),
+            "unknown_value"
+        )]
+    );
+    // In the interventions file the column is `category`.
+    let files = CsvFiles {
+        participants: Some(CsvFile {
+            name: "p.csv",
+            text: "id;start\nA-1;2023-01-01\n",
+        }),
+        interventions: Some(CsvFile {
+            name: "i.csv",
+            text: "id;category;date\nA-1;Gruppeterapi;01-02-2023\nA-1;yoga;\n",
+        }),
+        ..Default::default()
+    };
+    let e = Cohort::from_csv_with("P", &files, &CsvOptions::default()).unwrap_err();
+    assert_eq!(
+        lines(&e),
+        [("i.csv".into(), 3, Some("category".into()), "unknown_value")]
+    );
+}

@@ -104,6 +104,10 @@ fn column_of(rest: &str) -> Option<String> {
     if rest.is_empty() {
         return None;
     }
+    // A list column of the participants file (`interventions[0].category`) is its column.
+    if rest.starts_with("interventions[") {
+        return Some("interventions".to_string());
+    }
     let last = rest.rsplit('.').next().unwrap_or(rest);
     // `items[2]` is the third item column; `forms[1]` is the `forms` column.
     let (name, index) = match last.split_once('[') {
