@@ -100,6 +100,52 @@ participant = {
             "errors": err(("field #7", "unknown_field"), ("id", "contains_cpr"), ("gender", "unknown_value"), ("age", "out_of_range"), ("interventions[0].category", "unknown_value"), ("end", "inconsistent")),
         },
         {
+            "name": "sold sex in the last month, dated yes/no answers (seed 004 line 107)",
+            "document": {"id": "AAR-0006", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": True}, {"date": "2024-12-01", "value": False}]},
+            "expected": {"id": "AAR-0006", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": True}, {"date": "2024-12-01", "value": False}], "anonymous": False, "anti_trafficking_referral": False},
+        },
+        {
+            "name": "sold sex in the last month: not yes/no, missing, two answers on one date",
+            "document": {"id": "AAR-0007", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": "yes"}, {"date": "2024-02-01"}, {"date": "2024-03-01", "value": True}, {"date": "2024-03-01", "value": False}]},
+            "errors": err(("sold_sex_last_month[0].value", "invalid_format"), ("sold_sex_last_month[1].value", "missing"), ("sold_sex_last_month[3].date", "duplicate")),
+        },
+        # Returns (seed 003: "altid mulighed for at vende tilbage"), municipality, challenges.
+        {
+            "name": "a citizen who returned: participations instead of start and end",
+            "document": {"id": "KBH-0001", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10"}]},
+            "expected": {"id": "KBH-0001", "start": "2023-02-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10"}], "anonymous": False, "anti_trafficking_referral": False},
+        },
+        {
+            "name": "participations with start and end that agree",
+            "document": {"id": "KBH-0002", "start": "2023-02-01", "end": "2024-03-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10", "end": "2024-03-01"}]},
+            "expected": {"id": "KBH-0002", "start": "2023-02-01", "end": "2024-03-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10", "end": "2024-03-01"}], "anonymous": False, "anti_trafficking_referral": False},
+        },
+        {
+            "name": "overlapping periods, an open period before the last, an end before its start",
+            "document": {"id": "KBH-0003", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2023-05-31"}, {"start": "2024-01-10", "end": "2024-01-01"}]},
+            "errors": err(("participations[1].start", "inconsistent"), ("participations[2].end", "inconsistent"), ("participations[2].start", "inconsistent")),
+        },
+        {
+            "name": "a start that differs from the first period's",
+            "document": {"id": "KBH-0004", "start": "2023-01-01", "participations": [{"start": "2023-02-01"}]},
+            "errors": err(("start", "inconsistent")),
+        },
+        {
+            "name": "municipality of residence and challenges",
+            "document": {"id": "KBH-0005", "start": "2024-01-15", "municipality": "0101", "challenges": ["housing", "economy", "prostitution"]},
+            "expected": {"id": "KBH-0005", "start": "2024-01-15", "municipality": 101, "challenges": ["housing", "economy", "prostitution"], "anonymous": False, "anti_trafficking_referral": False},
+        },
+        {
+            "name": "a code that is no municipality's, and a challenge outside the ten-step areas",
+            "document": {"id": "KBH-0006", "start": "2024-01-15", "municipality": 411, "challenges": ["yoga"]},
+            "errors": err(("municipality", "unknown_value"), ("challenges[0]", "unknown_value")),
+        },
+        {
+            "name": "a municipality's name instead of its code (the text is not echoed)",
+            "document": {"id": "KBH-0007", "start": "2024-01-15", "municipality": "Odense"},
+            "errors": err(("municipality", "invalid_format")),
+        },
+        {
             "name": "a bad date and a missing start",
             "document": {"id": "AAR-0004", "end": "2024-02-30"},
             "errors": err(("start", "missing"), ("end", "invalid_format")),
@@ -162,8 +208,11 @@ outcomes = {
 }
 
 course = {"contact_start": "2024-09-15", "phase1_start": "2024-10-31", "phase_months": 4}
+four_phases = [{"phase": "contact", "date": "2024-09-15"}, {"phase": "planning", "date": "2024-10-31"},
+               {"phase": "try_out", "date": "2025-02-28"}, {"phase": "transfer", "date": "2025-06-30"}]
+three_areas = {"planning": ["economy", "housing", "network"]}
 cti = {
-    "description": "CTI courses: planned schedules with month-end clamping, phase on a date, recorded courses.",
+    "description": "CTI courses: planned schedules with month-end clamping, phase on a date, recorded courses (status with the completion rule of seed 004 line 209, warnings kept apart from errors).",
     "schedule": [
         {"name": "month-end clamping: 31 October + 4 months is 28 February", "course": course, "expected": schedule("2024-09-15", "2024-10-31", 4)},
         {"name": "a leap year: 31 October 2023 + 4 months is 29 February", "course": {"contact_start": "2023-10-01", "phase1_start": "2023-10-31", "phase_months": 4}, "expected": schedule("2023-10-01", "2023-10-31", 4)},
@@ -189,10 +238,47 @@ cti = {
          "document": dict(course, phases=[{"phase": "contact", "date": "2024-09-15"}, {"phase": "planning", "date": "2024-10-31"}, {"phase": "try_out", "date": "2025-03-03"}, {"phase": "transfer", "date": "2025-07-01"}],
                           end={"date": "2025-10-31"}, focus_areas={"planning": ["economy", "housing", "network"], "transfer": ["network"]},
                           support_network=["mentor", "municipal_caseworker"], handover={"date": "2025-10-01", "to": "mentor"}),
-         "status_on": "2025-12-01", "expected_status": "completed", "warnings": ["focus_area_count"]},
+         "status_on": "2025-12-01", "expected_status": "completed", "warnings": ["focus_area_count", "no_long_term_plan"]},
         {"name": "ended in phase 2: interrupted, with a reason",
          "document": dict(course, phases=[{"phase": "contact", "date": "2024-09-15"}, {"phase": "planning", "date": "2024-10-31"}, {"phase": "try_out", "date": "2025-03-03"}], end={"date": "2025-04-01", "reason": "moved"}, focus_areas={"planning": ["economy", "housing", "network", "daily_activities"]}),
+         "status_on": "2025-12-01", "expected_status": "interrupted", "warnings": ["no_support_network"]},
+        # The completion rule (seed 004 line 209: all three phases are run).
+        {"name": "ended the day after entering phase 3, without a handover: interrupted",
+         "document": dict(course, phases=four_phases, end={"date": "2025-07-01"}, focus_areas=three_areas, support_network=["job_centre"]),
          "status_on": "2025-12-01", "expected_status": "interrupted", "warnings": []},
+        {"name": "phase 3 ran to its planned end without a handover: completed",
+         "document": dict(course, phases=four_phases, end={"date": "2025-10-30"}, focus_areas=three_areas, support_network=["job_centre"],
+                          long_term_plan={"date": "2025-10-01", "support": ["job_centre"]}),
+         "status_on": "2025-12-01", "expected_status": "completed", "warnings": []},
+        {"name": "ended one day before phase 3's planned last day, without a handover: interrupted",
+         "document": dict(course, phases=four_phases, end={"date": "2025-10-29"}, focus_areas=three_areas, support_network=["job_centre"]),
+         "status_on": "2025-12-01", "expected_status": "interrupted", "warnings": []},
+        {"name": "a handover ends phase 3 early: completed",
+         "document": dict(course, phases=four_phases, end={"date": "2025-08-15"}, focus_areas=three_areas, support_network=["support_contact_person"],
+                          handover={"date": "2025-08-15", "to": "support_contact_person"}, long_term_plan={"date": "2025-08-01"}),
+         "status_on": "2025-12-01", "expected_status": "completed", "warnings": []},
+        {"name": "still running on the report date: the rule applies once it ends",
+         "document": dict(course, phases=four_phases, end={"date": "2025-07-01"}, focus_areas=three_areas, support_network=["ngo_offer"]),
+         "status_on": "2025-06-30", "expected_status": "running", "warnings": []},
+        {"name": "recorded but not started: not_started",
+         "document": dict(course),
+         "status_on": "2024-09-01", "expected_status": "not_started", "warnings": ["no_focus_areas"]},
+        # The support network of seed 004 line 615, planned from the start.
+        {"name": "the network roles of the guide",
+         "document": dict(course, phases=four_phases[:2], focus_areas=three_areas,
+                          support_network=["housing_support_worker", "support_contact_person", "education_institution", "job_centre", "ngo_offer"]),
+         "status_on": "2025-01-01", "expected_status": "running", "warnings": []},
+        {"name": "in phase 2 with no network planned: a warning, not an error",
+         "document": dict(course, phases=four_phases[:3], focus_areas=three_areas),
+         "status_on": "2025-04-01", "expected_status": "running", "warnings": ["no_support_network"]},
+        {"name": "a long-term plan before phase 3, naming a role outside the network",
+         "document": dict(course, phases=four_phases[:3], focus_areas=three_areas, support_network=["family"],
+                          long_term_plan={"date": "2025-04-01", "support": ["housing_support_worker"]}),
+         "errors": err(("long_term_plan.date", "inconsistent"), ("long_term_plan.support[0]", "inconsistent"))},
+        {"name": "a handover and a long-term plan dated after the course's end",
+         "document": dict(course, phases=four_phases, end={"date": "2025-08-01"}, focus_areas=three_areas, support_network=["job_centre"],
+                          handover={"date": "2025-08-02", "to": "job_centre"}, long_term_plan={"date": "2025-08-03"}),
+         "errors": err(("handover.date", "inconsistent"), ("long_term_plan.date", "inconsistent"))},
         {"name": "a skipped phase, a date going back and an end without a reason",
          "document": dict(course, phases=[{"phase": "contact", "date": "2024-09-15"}, {"phase": "try_out", "date": "2024-09-01"}], end={"date": "2025-04-01"}),
          "errors": err(("phases[1].phase", "out_of_order"), ("phases[1].date", "out_of_order"), ("end.reason", "missing"))},

@@ -21,7 +21,7 @@ fn options(options: &JsValue) -> Result<(ReportOptions, RenderOptions), Validati
 /// ValidationError for unknown keys or values. The same reader as `cohortReport`.
 #[wasm_bindgen(js_name = reportOptions)]
 pub fn report_options(
-    #[wasm_bindgen(unchecked_param_type = "CohortReportOptions | undefined")] opts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CohortReportOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (report, render) = options(&opts).into_js()?;
     overgang::report::options_json(&report, &render)
@@ -34,7 +34,7 @@ pub fn report_options(
 #[wasm_bindgen(js_name = cohortReport, unchecked_return_type = "CohortReport")]
 pub fn cohort_report(
     #[wasm_bindgen(unchecked_param_type = "string | object")] cohort: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CohortReportOptions | undefined")] opts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CohortReportOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (options, _) = options(&opts).into_js()?;
     let doc = from_js_document(&cohort).into_js()?;
@@ -49,13 +49,27 @@ pub fn cohort_report(
 #[wasm_bindgen(js_name = cohortRender)]
 pub fn cohort_render(
     #[wasm_bindgen(unchecked_param_type = "string | object")] cohort: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CohortReportOptions | undefined")] opts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CohortReportOptions")] opts: JsValue,
 ) -> Result<String, JsValue> {
     let (options, render) = options(&opts).into_js()?;
     let doc = from_js_document(&cohort).into_js()?;
     let cohort = overgang::cohort::Cohort::from_value(&doc).into_js()?;
     let report = cohort.report(&options).into_js()?;
     Ok(overgang::report::render(&report, &render))
+}
+
+/// The disclosure auditor: every figure of a report (an object or JSON text, as
+/// `cohortReport` gives it) that could be worked out from its other figures, as
+/// `[{figure, code, value, from}]`. Empty when the report is safe.
+#[wasm_bindgen(js_name = audit)]
+pub fn audit(
+    #[wasm_bindgen(unchecked_param_type = "CohortReport | string")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let value = from_js_document(&report).into_js()?;
+    let report = overgang::report::Report::from_value(&value).into_js()?;
+    overgang::report::audit(&report)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 /// The built-in synthetic sample cohort as a JSON document (text).

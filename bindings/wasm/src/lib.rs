@@ -23,6 +23,7 @@ mod outreach;
 mod participant;
 mod questionnaire;
 mod safe;
+mod schema_types;
 mod ten_step;
 mod who5;
 
@@ -40,15 +41,13 @@ export interface AnswerOption { value: number; label: string; }
 export interface Questionnaire { id: "who5" | "gse"; language: "da" | "en"; requestedLanguage: string; fallback: boolean; title: string; stem: string; items: string[]; answers: AnswerOption[]; }
 export interface FieldError { field: string; code: string; message: string; location?: { file: string; line: number; column?: string }; }
 export interface IdLabel { id: string; label: string; }
-export interface Participant { id: string; gender?: "woman" | "man" | "non_binary"; age?: number; age_band?: string; start: string; end?: string; forms?: string[]; goal?: string; anonymous: boolean; anti_trafficking_referral: boolean; other_referrals?: string[]; interventions?: { category: string; date?: string }[]; }
 export interface TenStepDimensions { health: number | null; relations: number | null; mentalWellbeing: number | null; optionsForAction: number | null; }
-export interface Assessment { date: string; ratings: Record<string, number>; }
 export interface AreaDevelopment { area: string; ratings: number; first: number; latest: number; change: number; positive: boolean | null; }
 export interface CourseInput { contactStart: string; phase1Start: string; phaseMonths?: number; }
 export interface PlannedPhase { phase: "contact" | "planning" | "try_out" | "transfer"; start: string; end: string; }
-export interface CohortReportOptions { asOf?: string; minCell?: number; minWave?: number; interventionBins?: number; format?: "md" | "json" | "html" | "csv"; lang?: "da" | "en"; }
+export interface CohortReportOptions { asOf?: string; minCell?: number; minWave?: number; interventionBins?: number; byMunicipality?: boolean; format?: "md" | "json" | "html" | "csv"; lang?: "da" | "en"; }
 /** The cohort report with its documented snake_case JSON keys (docs/report.md). */
-export type CohortReport = Record<string, any>;
+export type CohortReport = Report;
 /** Thrown by every function on invalid input: `name` is `"ValidationError"`. */
 export interface ValidationError extends Error { name: "ValidationError"; errors: FieldError[]; summary: ErrorSummary; }
 /** The problems grouped by code, file and column, each group with its count and first few. */

@@ -3,6 +3,7 @@
 //! Errors in input go to stderr with file, line and column, and the exit code is 2; a report is
 //! written whole or not at all (to a temporary file, then renamed).
 
+mod audit;
 mod output;
 mod validate;
 
@@ -36,6 +37,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
         format: ScoreFormat,
     },
+    /// Audit a report (JSON, as `report --format json` writes it): list every figure that could
+    /// be worked out from its other figures. Exit code 0 when there is none, 1 otherwise.
+    Audit {
+        /// The report.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        format: ScoreFormat,
+    },
     /// Report on a cohort: the exit-package report's tables.
     ///
     /// FILE is a cohort document (.json) or CSV files: a participants file plus optional long
@@ -62,6 +72,9 @@ enum Command {
         /// Top bin of "citizens by number of interventions" (4 gives 0, 1, 2, 3, 4+).
         #[arg(long, value_name = "N", default_value_t = 4)]
         intervention_bins: usize,
+        /// Add citizens per municipality of residence (suppressed like every other count).
+        #[arg(long)]
+        by_municipality: bool,
         /// Language of the human formats.
         #[arg(long, value_enum, default_value_t = LangArg::Da)]
         lang: LangArg,
@@ -186,6 +199,7 @@ fn main() -> ExitCode {
             project,
             input,
         } => validate::run(&files, &project, &input),
+        Command::Audit { file, format } => audit::run(&file, format == ScoreFormat::Json),
         Command::Report {
             files,
             format,
@@ -193,6 +207,7 @@ fn main() -> ExitCode {
             min_cell,
             min_wave,
             intervention_bins,
+            by_municipality,
             lang,
             output,
             project,
@@ -204,6 +219,7 @@ fn main() -> ExitCode {
                 "min_cell": min_cell,
                 "min_wave": min_wave,
                 "intervention_bins": intervention_bins,
+                "by_municipality": by_municipality,
                 "format": id(format),
                 "lang": id(lang),
             });
@@ -223,7 +239,7 @@ fn main() -> ExitCode {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Invalid(ValidationError),
     Io(String),
 }
@@ -258,7 +274,7 @@ fn report(
     Ok(cohort.report(&options)?)
 }
 
-fn read(path: &std::path::Path) -> Result<String, Failure> {
+pub(crate) fn read(path: &std::path::Path) -> Result<String, Failure> {
     String::from_utf8(read_bytes(path)?).map_err(|_| {
         Failure::Io(format!(
             "{}: the file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in Excel)",

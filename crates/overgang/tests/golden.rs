@@ -50,7 +50,7 @@ fn aarhus_reproduces_the_published_tables() {
     assert_eq!(percents(&r.gender.rows, |x| x.cell), [95, 5, 0]);
     assert_eq!(
         (r.participation.n, r.participation.excluded_short),
-        (48, 30)
+        (48, Some(30))
     );
     assert_eq!(
         format!("{:.1}", r.participation.mean_months.unwrap()),

@@ -29,6 +29,7 @@ from ._overgang import (
     Who5Score,
     __version__,
     age_band,
+    audit,
     options,
     pseudonym,
     questionnaire,
@@ -41,7 +42,7 @@ from ._overgang import (
 )
 
 
-def new_pseudonym_key():
+def new_pseudonym_key() -> bytes:
     """A new random key of 32 bytes for :func:`pseudonym`, from the operating system.
 
     Keep it secret and apart from the data. Keys shorter than 16 bytes are refused
@@ -56,7 +57,7 @@ def new_pseudonym_key():
     return secrets.token_bytes(32)
 
 
-def interventions(lang="da"):
+def interventions(lang: str = "da") -> "list[dict[str, str]]":
     """The fourteen intervention categories as ``[{id, label}]``."""
     return options("interventions", lang)
 
@@ -77,6 +78,7 @@ __all__ = [
     "Who5Score",
     "__version__",
     "age_band",
+    "audit",
     "cti",
     "interventions",
     "options",

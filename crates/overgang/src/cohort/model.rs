@@ -349,6 +349,7 @@ impl Cohort {
                 let p = &m.participant;
                 std::iter::once(Some(p.start))
                     .chain(std::iter::once(p.end))
+                    .chain(p.sold_sex_last_month.iter().map(|a| Some(a.date)))
                     .chain(p.interventions.iter().map(|i| i.date))
                     .chain(m.who5.iter().chain(&m.gse).map(|x| Some(x.date)))
                     .chain(m.ten_step.iter().map(|a| Some(a.date)))
@@ -457,15 +458,15 @@ fn subject(m: &ParticipantRecord, as_of: Date) -> Subject {
                 .map(move |(area, step)| (*area, a.date, step.get()))
         })
         .collect();
-    let cti = m.cti.as_ref().map(|c| CtiFacts {
-        status: c.status(as_of).group(),
-        months_per_phase: c.months_per_phase(as_of).into_iter().collect(),
-    });
+    let cti = m.cti.as_ref().map(|c| cti_facts(m, c, as_of));
     Subject {
         gender: p.gender,
         age_band: p.age_band(),
         start: Some(p.start),
         end: p.end,
+        periods: p.participations.iter().map(|x| (x.start, x.end)).collect(),
+        challenges: p.challenges.clone(),
+        municipality: p.municipality,
         anti_trafficking_referral: p.anti_trafficking_referral
             || categories.contains(&Category::AntiTraffickingReferral),
         interventions: categories,
@@ -475,6 +476,33 @@ fn subject(m: &ParticipantRecord, as_of: Date) -> Subject {
         gse: gse_scores,
         ten_step,
         cti,
+    }
+}
+
+/// What the report needs of one CTI course and of the participant's values around it.
+fn cti_facts(m: &ParticipantRecord, c: &cti::RecordedCourse, as_of: Date) -> CtiFacts {
+    let known = |d: Date| d <= as_of;
+    CtiFacts {
+        status: c.status(as_of).group(),
+        months_per_phase: c.months_per_phase(as_of).into_iter().collect(),
+        start: c.phases.first().map(|t| t.date).filter(|d| known(*d)),
+        end: c.end.as_ref().map(|e| e.date).filter(|d| known(*d)),
+        sold_sex_last_month: m
+            .participant
+            .sold_sex_last_month
+            .iter()
+            .filter(|a| known(a.date))
+            .map(|a| (a.date, a.value))
+            .collect(),
+        life_situation: m
+            .outcomes
+            .iter()
+            .filter(|r| known(r.date))
+            .map(|r| {
+                let ratings = r.ratings.iter().map(|(a, v)| (*a, v.get())).collect();
+                (r.date, ratings)
+            })
+            .collect(),
     }
 }
 

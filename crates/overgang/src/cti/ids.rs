@@ -40,7 +40,8 @@ id_enum! {
 }
 
 id_enum! {
-    /// Why a course ended before phase 3.
+    /// Why a course was interrupted (ended before phase 3, or in phase 3 with neither a handover
+    /// nor phase 3 run to its planned end).
     pub enum EndReason ("reason") {
         /// The citizen chose to stop.
         DroppedOut = "dropped_out", "Dropped out", "Faldet fra";
@@ -50,7 +51,8 @@ id_enum! {
         Moved = "moved", "Moved", "Fraflyttet";
         /// Referred to another service.
         ReferredElsewhere = "referred_elsewhere", "Referred elsewhere", "Henvist til andet tilbud";
-        /// The goals were met early (the course still counts as interrupted before phase 3).
+        /// The goals were met early (the course still counts as interrupted: all three phases
+        /// must be run, seed 004 line 209).
         GoalsMet = "goals_met", "Goals met", "Mål nået";
         /// Another reason.
         Other = "other", "Other", "Andet";
@@ -74,6 +76,16 @@ id_enum! {
         Volunteer = "volunteer", "Volunteer", "Frivillig";
         /// A peer.
         Peer = "peer", "Peer", "Ligemand";
+        /// A housing-support worker (bostøttemedarbejder, seed 004 line 615).
+        HousingSupportWorker = "housing_support_worker", "Housing-support worker", "Bostøttemedarbejder";
+        /// A support contact person (støttekontaktperson, SKP; seed 004 line 615).
+        SupportContactPerson = "support_contact_person", "Support contact person", "Støttekontaktperson (SKP)";
+        /// Staff at the citizen's education institution (seed 004 lines 609 and 615).
+        EducationInstitution = "education_institution", "Education institution", "Uddannelsesinstitution";
+        /// The job centre (seed 004 line 615).
+        JobCentre = "job_centre", "Job centre", "Jobcenter";
+        /// An NGO's offer, e.g. talk groups or social activities (seed 004 line 615).
+        NgoOffer = "ngo_offer", "NGO offer", "Tilbud hos en NGO";
         /// Another role.
         Other = "other", "Other", "Andet";
     }
@@ -82,6 +94,8 @@ id_enum! {
 id_enum! {
     /// A course's status as the cohort report groups courses: running courses by phase.
     pub enum StatusGroup ("status") {
+        /// Recorded, but no phase has begun yet (so the rows sum to all courses).
+        NotStarted = "not_started", "Not started", "Ikke startet";
         /// Running, in the contact period.
         RunningContact = "running_contact", "Running: contact period", "I gang: kontaktetablering";
         /// Running, in phase 1.
@@ -90,9 +104,10 @@ id_enum! {
         RunningTryOut = "running_try_out", "Running: phase 2, try-out", "I gang: fase 2, afprøvning";
         /// Running, in phase 3.
         RunningTransfer = "running_transfer", "Running: phase 3, transfer", "I gang: fase 3, overdragelse";
-        /// Ended after reaching phase 3.
+        /// Ended after running all three phases: phase 3 reached and a handover recorded, or phase
+        /// 3 run to its planned end.
         Completed = "completed", "Completed", "Gennemført";
-        /// Ended before phase 3.
+        /// Ended otherwise.
         Interrupted = "interrupted", "Interrupted", "Afbrudt";
     }
 }

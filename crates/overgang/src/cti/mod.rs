@@ -18,10 +18,12 @@ mod ids;
 mod plan;
 mod reading;
 mod recorded;
+mod results;
 
 pub use ids::*;
 pub use plan::*;
 pub use recorded::*;
+pub use results::*;
 
 #[cfg(test)]
 mod tests {

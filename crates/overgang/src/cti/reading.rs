@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The keys of a recorded course.
-const RECORD_KEYS: [&str; 9] = [
+const RECORD_KEYS: [&str; 10] = [
     "contact_start",
     "phase1_start",
     "phase_months",
@@ -19,6 +19,7 @@ const RECORD_KEYS: [&str; 9] = [
     "activity_plan",
     "support_network",
     "handover",
+    "long_term_plan",
 ];
 
 impl RecordedCourse {
@@ -183,6 +184,29 @@ impl RecordedCourse {
                 })
             }),
         };
+        let long_term_plan = match obj.get("long_term_plan") {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                json::object(v, "long_term_plan", "{date, support}", &mut errors).and_then(|o| {
+                    json::refuse_unknown_keys(
+                        o,
+                        &["date", "support"],
+                        "long_term_plan.",
+                        &mut errors,
+                    );
+                    let date = json::date(o.get("date"), "long_term_plan.date", &mut errors);
+                    let support = json::id_list::<SupportRole>(
+                        o.get("support"),
+                        "long_term_plan.support",
+                        &mut errors,
+                    );
+                    Some(LongTermPlan {
+                        date: date?,
+                        support,
+                    })
+                })
+            }
+        };
         let Some(plan) = plan else {
             return Err(ValidationError::new(errors));
         };
@@ -194,6 +218,7 @@ impl RecordedCourse {
             activity_plan,
             support_network,
             handover,
+            long_term_plan,
         };
         if let Err(e) = course.validate() {
             errors.extend(e.into_errors());

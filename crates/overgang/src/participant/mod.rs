@@ -14,9 +14,11 @@
 //! ```
 
 mod id;
+mod participation;
 mod pseudonym;
 
 pub use id::{ParticipantId, MAX_ID_LEN};
+pub use participation::{DatedAnswer, Period};
 #[cfg(feature = "random")]
 pub use pseudonym::new_key;
 pub use pseudonym::{pseudonym, MIN_KEY_BYTES, NEW_KEY_BYTES};
@@ -25,6 +27,8 @@ use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::ids::id_enum;
 use crate::intervention::{Category, InterventionRecord};
 use crate::json;
+use crate::municipality::MunicipalityCode;
+use crate::ten_step::Area;
 use crate::RawAnswer;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -145,7 +149,7 @@ pub struct Participant {
     /// Age band, when only the band is known (with `age`, it is derived).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_band: Option<AgeBand>,
-    /// Start of participation.
+    /// Start of participation (with `participations`: the first period's start).
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::IsoDate"))]
     #[serde(with = "crate::dates::iso_date")]
     pub start: Date,
@@ -154,6 +158,23 @@ pub struct Participant {
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
     #[serde(with = "crate::dates::iso_date_opt")]
     pub end: Option<Date>,
+    /// Participation periods when the citizen has returned (seed 003: "altid mulighed for at
+    /// vende tilbage"); empty when `start`/`end` is the one period. See [`Participant::periods`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participations: Vec<Period>,
+    /// Municipality of residence (bopælskommune, recorded by LivaRehab, seed 003 line 127): one
+    /// of the 98 municipality codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<u16>"))]
+    pub municipality: Option<MunicipalityCode>,
+    /// What the citizen got help with ("hvilke udfordringer de har fået hjælp til", seed 001
+    /// line 1347), as ten-step areas (*assumption*: the seed gives no list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<Area>,
+    /// Sold sex in the last month ("modtaget betaling for seksuelle ydelser inden for den
+    /// seneste måned", seed 004 line 107), dated; one answer per date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sold_sex_last_month: Vec<DatedAnswer>,
     /// Forms of prostitution.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forms: Vec<ProstitutionForm>,
@@ -175,13 +196,17 @@ pub struct Participant {
 }
 
 /// The keys of a participant object.
-pub const KEYS: [&str; 12] = [
+pub const KEYS: [&str; 16] = [
     "id",
     "gender",
     "age",
     "age_band",
     "start",
     "end",
+    "participations",
+    "municipality",
+    "challenges",
+    "sold_sex_last_month",
     "forms",
     "goal",
     "anonymous",
@@ -249,8 +274,26 @@ impl Participant {
             Some(v) => age(RawAnswer::from(v), &mut errors),
         };
         let age_band = json::optional_id::<AgeBand>(obj.get("age_band"), "age_band", &mut errors);
-        let start = json::date(obj.get("start"), "start", &mut errors);
-        let end = json::optional_date(obj.get("end"), "end", &mut errors);
+        // With `participations`, `start` and `end` may be left out: they are the first
+        // period's start and the last period's end.
+        let participations = participation::periods(obj.get("participations"), &mut errors);
+        let given = |k: &str| obj.get(k).is_some_and(|v| !v.is_null());
+        let start = match participations.first() {
+            Some(p) if !given("start") => Some(p.start),
+            _ => json::date(obj.get("start"), "start", &mut errors),
+        };
+        let end = match participations.last() {
+            Some(p) if !given("end") => p.end,
+            _ => json::optional_date(obj.get("end"), "end", &mut errors),
+        };
+        participation::check_periods(&participations, start, end, &mut errors);
+        let municipality = participation::municipality(obj.get("municipality"), &mut errors);
+        let challenges = json::id_list::<Area>(obj.get("challenges"), "challenges", &mut errors);
+        let sold_sex_last_month = participation::dated_answers(
+            obj.get("sold_sex_last_month"),
+            "sold_sex_last_month",
+            &mut errors,
+        );
         let forms = json::id_list::<ProstitutionForm>(obj.get("forms"), "forms", &mut errors);
         let goal = json::optional_id::<IntakeGoal>(obj.get("goal"), "goal", &mut errors);
         let anonymous = json::flag(obj.get("anonymous"), "anonymous", &mut errors);
@@ -271,6 +314,10 @@ impl Participant {
                 age_band,
                 start,
                 end,
+                participations,
+                municipality,
+                challenges,
+                sold_sex_last_month,
                 forms,
                 goal,
                 anonymous,
@@ -299,6 +346,17 @@ impl Participant {
             self.age_band,
             Some(self.start),
             self.end,
+            &mut errors,
+        );
+        participation::check_periods(
+            &self.participations,
+            Some(self.start),
+            self.end,
+            &mut errors,
+        );
+        participation::check_answers(
+            &self.sold_sex_last_month,
+            "sold_sex_last_month",
             &mut errors,
         );
         for (i, label) in self.other_referrals.iter().enumerate() {

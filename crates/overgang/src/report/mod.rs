@@ -6,7 +6,9 @@
 //! - [`model`]: the output, whose JSON keys are a public contract;
 //! - `render`: Markdown, HTML, CSV and JSON.
 
+pub mod audit;
 mod cells;
+mod disclosure;
 pub mod model;
 pub mod options;
 pub mod outreach;
@@ -14,6 +16,7 @@ mod render;
 mod sections;
 pub mod waves;
 
+pub use audit::{audit, Finding};
 pub use cells::{cells, suppression_mask, total_is_suppressed, Cell};
 pub use model::*;
 pub use options::{options_json, read_options, Format, RenderOptions, ReportOptions};

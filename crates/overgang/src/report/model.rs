@@ -40,6 +40,14 @@ pub struct Report {
     pub ten_step: TenStepSection,
     /// CTI courses by status.
     pub cti: CtiSection,
+    /// Citizens per challenge they got help with, when the cohort records any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenges: Option<CountTable<ChallengeRow>>,
+    /// Citizens per municipality of residence, when asked (`by_municipality`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipalities: Option<CountTable<MunicipalityRow>>,
+    /// What was withheld to protect individuals, beyond small counts (figures and reasons).
+    pub protection: Protection,
     /// Outreach (venues, visits, anonymous contacts), when the cohort has any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(skip))]
@@ -66,6 +74,29 @@ pub struct Excluded {
     pub with_participant: u64,
     /// Rows with a problem, per error code (a row with problems of two codes counts in both).
     pub by_code: std::collections::BTreeMap<String, u64>,
+}
+
+impl Report {
+    /// Reads a report back from its JSON (for the auditor); the text is never echoed.
+    ///
+    /// ```
+    /// let r = overgang::cohort::Cohort::sample().report(&Default::default())?;
+    /// let back = overgang::report::Report::from_value(&serde_json::to_value(&r).unwrap())?;
+    /// assert_eq!(back, r);
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_format` when the value is not a report of this version.
+    pub fn from_value(value: &serde_json::Value) -> Result<Report, crate::error::ValidationError> {
+        serde_json::from_value(value.clone()).map_err(|_| {
+            crate::error::ValidationError::single(
+                "",
+                crate::error::ErrorCode::InvalidFormat,
+                "not a report of this version (write one with `overgang report --format json`)",
+            )
+        })
+    }
 }
 
 /// `{count}` of participants.
@@ -135,9 +166,14 @@ pub struct Participation {
     /// Participations counted (one day or longer).
     pub n: u64,
     /// Participations shorter than one day, left out (the report's rule).
-    pub excluded_short: u64,
+    /// `None` when it is 1 to `min_cell - 1` (hidden, like any small count).
+    pub excluded_short: Option<u64>,
     /// Mean months (days / 30.4375), unrounded; `None` when `n` is 0.
     pub mean_months: Option<f64>,
+    /// Citizens with more than one participation period (returns), of all participants;
+    /// present when the cohort records `participations`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returning: Option<Cell>,
 }
 
 /// Interventions received.
@@ -190,7 +226,8 @@ pub struct Who5Section {
     /// measurement, over those with at least two.
     pub risk_zone: RiskZone,
     /// Questionnaires left out because they cannot be scored (a missing answer).
-    pub unscored: u64,
+    /// `None` when it is 1 to `min_cell - 1` (hidden, like any small count).
+    pub unscored: Option<u64>,
 }
 
 /// Risk-zone shares at first and latest measurement.
@@ -226,7 +263,8 @@ pub struct GseSection {
     /// Change from wave 1 to each later shown wave, over paired respondents.
     pub paired: Vec<PairedChange>,
     /// Questionnaires left out because they cannot be scored (more than three missing).
-    pub unscored: u64,
+    /// `None` when it is 1 to `min_cell - 1` (hidden, like any small count).
+    pub unscored: Option<u64>,
 }
 
 /// Ten-step development per area.
@@ -263,6 +301,66 @@ pub struct CtiSection {
     pub by_status: Vec<StatusRow>,
     /// Mean months spent per phase, over courses that reached it.
     pub mean_months_per_phase: Vec<PhaseMonths>,
+    /// A course's results (seed 004 lines 103-111), over courses that have started.
+    pub results: CtiResults,
+}
+
+/// A course's results as seed 004 reports them (lines 103-111).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CtiResults {
+    /// WHO-5 index 50 or below at the measurement nearest the course's start and its end.
+    pub risk_zone: StartEnd,
+    /// Sold sex in the last month, at the registration nearest the course's start and its end.
+    pub sold_sex_last_month: StartEnd,
+    /// Completed courses with moderate or large progression across life-situation areas.
+    pub progression: Progression,
+}
+
+count_row!(
+    /// One challenge a citizen got help with: `{area, count, percent}`.
+    ChallengeRow, area: Area
+);
+
+/// One municipality of residence: `{municipality, count, percent}` (the three-digit code; its
+/// name is in the catalogue, kind `municipalities`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MunicipalityRow {
+    /// The municipality's code.
+    #[cfg_attr(feature = "schema", schemars(with = "u16"))]
+    pub municipality: crate::municipality::MunicipalityCode,
+    /// Count and percentage, or suppressed.
+    #[serde(flatten)]
+    pub cell: Cell,
+}
+
+impl From<(crate::municipality::MunicipalityCode, Cell)> for MunicipalityRow {
+    fn from((municipality, cell): (crate::municipality::MunicipalityCode, Cell)) -> Self {
+        MunicipalityRow { municipality, cell }
+    }
+}
+
+/// A share at a course's start and at its end, over the courses with both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StartEnd {
+    /// Courses with a value near both the start and the end.
+    pub n: u64,
+    /// Count and share at the start.
+    pub start: Cell,
+    /// Count and share at the end.
+    pub end: Cell,
+}
+
+/// Progression across life-situation areas over completed courses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Progression {
+    /// Completed courses with a reading near both the start and the end sharing an area.
+    pub n: u64,
+    /// Those whose mean distance travelled is moderate or large (+2 or more).
+    pub moderate_or_large: Cell,
 }
 
 /// Mean months in one phase.
@@ -275,4 +373,26 @@ pub struct PhaseMonths {
     pub n: u64,
     /// Their mean months in it, unrounded.
     pub mean_months: Option<f64>,
+}
+
+/// What the report withheld so that no hidden count and no single person's value can be worked
+/// out from its other figures (see [`super::audit`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Protection {
+    /// Each withheld figure (`who5.paired[3]`, `ten_step.economy.positive`) with the reason's
+    /// code: `complement` (the rest of a count is small), `linked` (other figures would give
+    /// it away), `mean_difference` (a mean beside one over a set that differs by a few
+    /// people), `small_mean` (a mean over fewer than `min_cell` people).
+    pub withheld: Vec<Withheld>,
+}
+
+/// One withheld figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Withheld {
+    /// The figure.
+    pub figure: String,
+    /// Why.
+    pub reason: String,
 }

@@ -49,6 +49,9 @@ pub struct ReportOptions {
     pub min_wave: u64,
     /// The top bin of "citizens by number of interventions" (`4` gives 0, 1, 2, 3, 4+).
     pub intervention_bins: usize,
+    /// Add citizens per municipality of residence (`municipalities`). Default off.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_municipality: bool,
 }
 
 impl Default for ReportOptions {
@@ -58,6 +61,7 @@ impl Default for ReportOptions {
             min_cell: 5,
             min_wave: 10,
             intervention_bins: 4,
+            by_municipality: false,
         }
     }
 }
@@ -80,11 +84,12 @@ impl RenderOptions {
 }
 
 /// The option keys, each as `(snake_case, camelCase)`.
-const REPORT_KEYS: [(&str, &str); 4] = [
+const REPORT_KEYS: [(&str, &str); 5] = [
     ("as_of", "asOf"),
     ("min_cell", "minCell"),
     ("min_wave", "minWave"),
     ("intervention_bins", "interventionBins"),
+    ("by_municipality", "byMunicipality"),
 ];
 const RENDER_KEYS: [(&str, &str); 2] = [("format", "format"), ("lang", "lang")];
 
@@ -185,6 +190,16 @@ pub fn read_options(value: &Value) -> Result<(ReportOptions, RenderOptions), Val
             report.intervention_bins = n as usize;
         }
     }
+    if let Some((name, v)) = get(REPORT_KEYS[4]) {
+        match v.as_bool() {
+            Some(b) => report.by_municipality = b,
+            None => errors.push(FieldError::new(
+                name,
+                ErrorCode::InvalidFormat,
+                format!("{name}: expected true or false"),
+            )),
+        }
+    }
     if let Some((name, v)) = get(RENDER_KEYS[0]) {
         match v.as_str().map(|s| crate::ids::parse::<Format>(name, s)) {
             Some(Ok(f)) => render.format = f,
@@ -219,7 +234,7 @@ impl ReportOptions {
                     FieldError::new(
                         *k,
                         ErrorCode::UnknownField,
-                        format!("{k}: a render option; a report's options are as_of, min_cell, min_wave, intervention_bins"),
+                        format!("{k}: a render option; a report's options are as_of, min_cell, min_wave, intervention_bins, by_municipality"),
                     )
                 })
                 .collect();

@@ -73,18 +73,15 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             .collect(),
     });
     let p = &r.participation;
+    let left_out = p
+        .excluded_short
+        .map_or_else(|| hidden.clone(), |v| v.to_string());
     out.push(Block {
         heading: t(lang, "Participation", "Deltagelse"),
         note: Some(t(
             lang,
-            &format!(
-                "Participations shorter than one day are left out ({} left out).",
-                p.excluded_short
-            ),
-            &format!(
-                "Forløb under én dag er udeladt ({} udeladt).",
-                p.excluded_short
-            ),
+            &format!("Participations shorter than one day are left out ({left_out} left out)."),
+            &format!("Forløb under én dag er udeladt ({left_out} udeladt)."),
         )),
         header: vec![
             t(lang, "Participations", "Forløb"),
@@ -384,5 +381,96 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             })
             .collect(),
     });
+    let x = &c.results;
+    let start_end = |label: String, v: &crate::report::model::StartEnd| {
+        vec![
+            label,
+            v.n.to_string(),
+            cnt(&v.start),
+            percent(&v.start),
+            cnt(&v.end),
+            percent(&v.end),
+        ]
+    };
+    out.push(Block {
+        heading: t(lang, "CTI: results from the course's start to its end", "CTI: resultater fra forløbets start til afslutning"),
+        note: Some(t(lang, "Courses that have started and ended, with a value within two months of the first and the last day (seed 004).", "Forløb, der er startet og afsluttet, med en værdi inden for to måneder fra første og sidste dag (seed 004).")),
+        header: vec![t(lang, "Result", "Resultat"), "n".into(), t(lang, "At start", "Ved start"), t(lang, "Share", "Andel"), t(lang, "At end", "Ved afslutning"), t(lang, "Share", "Andel")],
+        rows: vec![
+            start_end(t(lang, &format!("WHO-5 risk zone (index {RISK_ZONE_MAX} or below)"), &format!("WHO-5 risikozone (indeks {RISK_ZONE_MAX} eller under)")), &x.risk_zone),
+            start_end(t(lang, "Sold sex in the last month", "Solgt sex inden for den seneste måned"), &x.sold_sex_last_month),
+        ],
+    });
+    out.push(Block {
+        heading: t(lang, "CTI: progression across life-situation areas", "CTI: progression på tværs af livsområder"),
+        note: Some(t(lang, "Completed courses; moderate or large when the mean distance travelled over the areas read at both ends is +2 steps or more.", "Gennemførte forløb; moderat eller stor, når den gennemsnitlige udvikling over de områder, der er vurderet ved begge ender, er +2 trin eller mere.")),
+        header: vec![t(lang, "Courses", "Forløb"), t(lang, "Moderate or large", "Moderat eller stor"), t(lang, "Share", "Andel")],
+        rows: vec![vec![x.progression.n.to_string(), cnt(&x.progression.moderate_or_large), percent(&x.progression.moderate_or_large)]],
+    });
+    if let Some(c) = &r.participation.returning {
+        out.push(Block {
+            heading: t(lang, "Returning citizens", "Borgere, der er vendt tilbage"),
+            note: Some(t(
+                lang,
+                "Citizens with more than one participation period, of all participants.",
+                "Borgere med mere end ét forløb, af alle deltagere.",
+            )),
+            header: vec![
+                t(lang, "Participants", "Deltagere"),
+                t(lang, "Returned", "Vendt tilbage"),
+                t(lang, "Share", "Andel"),
+            ],
+            rows: vec![vec![r.participants.count.to_string(), cnt(c), percent(c)]],
+        });
+    }
+    if let Some(ch) = &r.challenges {
+        out.push(Block {
+            heading: t(
+                lang,
+                "Challenges citizens got help with",
+                "Udfordringer, borgerne har fået hjælp til",
+            ),
+            note: known(ch.n),
+            header: vec![
+                t(lang, "Area", "Område"),
+                t(lang, "Citizens", "Borgere"),
+                t(lang, "Share", "Andel"),
+            ],
+            rows: ch
+                .rows
+                .iter()
+                .map(|x| {
+                    vec![
+                        x.area.label(lang).to_string(),
+                        cnt(&x.cell),
+                        percent(&x.cell),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    if let Some(m) = &r.municipalities {
+        out.push(Block {
+            heading: t(lang, "Municipality of residence", "Bopælskommune"),
+            note: known(m.n),
+            header: vec![
+                t(lang, "Municipality", "Kommune"),
+                t(lang, "Citizens", "Borgere"),
+                t(lang, "Share", "Andel"),
+            ],
+            rows: m
+                .rows
+                .iter()
+                .filter(|x| x.cell.count != Some(0))
+                .map(|x| {
+                    vec![
+                        format!("{} ({})", x.municipality.name(), x.municipality),
+                        cnt(&x.cell),
+                        percent(&x.cell),
+                    ]
+                })
+                .collect(),
+        });
+    }
     out
 }

@@ -73,7 +73,9 @@ pub fn figures(r: &Report) -> Vec<Figure> {
     );
     let p = &r.participation;
     out.push(figure("participation", "mean_months", p.n).mean(p.mean_months));
-    out.push(figure("participation", "excluded_short", p.excluded_short));
+    let mut excluded = figure("participation", "excluded_short", 0);
+    excluded.n = p.excluded_short;
+    out.push(excluded);
     let i = &r.interventions;
     out.extend(
         i.by_category
@@ -144,6 +146,39 @@ pub fn figures(r: &Report) -> Vec<Figure> {
             .iter()
             .map(|p| figure("cti.mean_months", p.phase.as_str(), p.n).mean(p.mean_months)),
     );
+    let x = &r.cti.results;
+    for (section, v) in [
+        ("cti.results.risk_zone", &x.risk_zone),
+        ("cti.results.sold_sex_last_month", &x.sold_sex_last_month),
+    ] {
+        out.push(figure(section, "start", v.n).cell(&v.start));
+        out.push(figure(section, "end", v.n).cell(&v.end));
+    }
+    out.push(
+        figure(
+            "cti.results.progression",
+            "moderate_or_large",
+            x.progression.n,
+        )
+        .cell(&x.progression.moderate_or_large),
+    );
+    if let Some(c) = &r.participation.returning {
+        out.push(figure("participation", "returning", all).cell(c));
+    }
+    if let Some(ch) = &r.challenges {
+        out.extend(
+            ch.rows
+                .iter()
+                .map(|x| figure("challenges", x.area.as_str(), ch.n).cell(&x.cell)),
+        );
+    }
+    if let Some(m) = &r.municipalities {
+        out.extend(
+            m.rows
+                .iter()
+                .map(|x| figure("municipalities", x.municipality.to_string(), m.n).cell(&x.cell)),
+        );
+    }
     out
 }
 

@@ -35,5 +35,6 @@ pub(super) fn section(subjects: &[Subject], min_cell: u64) -> CtiSection {
         courses: n,
         by_status: table(StatusGroup::ALL, &counts, n, min_cell),
         mean_months_per_phase,
+        results: super::cti_results::results(subjects, min_cell),
     }
 }

@@ -104,7 +104,7 @@ pub(super) fn who5(subjects: &[Subject], options: &ReportOptions) -> Who5Section
             first: share(first, n, options.min_cell),
             latest: share(latest, n, options.min_cell),
         },
-        unscored: subjects.iter().map(|s| s.who5_unscored).sum(),
+        unscored: Some(subjects.iter().map(|s| s.who5_unscored).sum()),
     }
 }
 
@@ -122,6 +122,6 @@ pub(super) fn gse(subjects: &[Subject], options: &ReportOptions) -> GseSection {
             })
             .collect(),
         paired: w.paired(options.min_wave, |_, _| None),
-        unscored: subjects.iter().map(|s| s.gse_unscored).sum(),
+        unscored: Some(subjects.iter().map(|s| s.gse_unscored).sum()),
     }
 }

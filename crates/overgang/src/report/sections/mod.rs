@@ -4,9 +4,11 @@
 //! exit-package report.
 
 mod cti;
+mod cti_results;
 mod interventions;
 mod measures;
 mod people;
+mod registrations;
 mod ten_step;
 
 use super::cells::{cells, total_is_suppressed, Cell};
@@ -14,6 +16,8 @@ use super::model::{ParticipantCount, Report};
 use super::options::ReportOptions;
 use crate::cti::{Phase, StatusGroup};
 use crate::intervention::Category;
+use crate::municipality::MunicipalityCode;
+use crate::outcomes::LifeArea;
 use crate::participant::{AgeBand, Gender};
 use crate::ten_step::Area;
 use time::Date;
@@ -29,6 +33,13 @@ pub struct Subject {
     pub start: Option<Date>,
     /// End of participation, if ended.
     pub end: Option<Date>,
+    /// Participation periods (start, end) when the citizen returned; empty: `start`-`end` is
+    /// the one period.
+    pub periods: Vec<(Date, Option<Date>)>,
+    /// What the citizen got help with (ten-step areas).
+    pub challenges: Vec<Area>,
+    /// Municipality of residence, if registered.
+    pub municipality: Option<MunicipalityCode>,
     /// Distinct intervention categories received.
     pub interventions: Vec<Category>,
     /// Referred to anti-trafficking services.
@@ -50,10 +61,19 @@ pub struct Subject {
 /// What the report needs to know of one CTI course.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CtiFacts {
-    /// The report's status group; `None` for a course that has not started.
+    /// The report's status group (`not_started` included; `None` only for defaulted values).
     pub status: Option<StatusGroup>,
     /// Months spent in each phase reached.
     pub months_per_phase: Vec<(Phase, f64)>,
+    /// The course's first day (its first recorded phase), if it has started by the report date.
+    pub start: Option<Date>,
+    /// The course's last day, if it has ended by the report date.
+    pub end: Option<Date>,
+    /// The participant's sold-sex-in-the-last-month answers (date, yes/no) up to the report date.
+    pub sold_sex_last_month: Vec<(Date, bool)>,
+    /// The participant's life-situation readings up to the report date: date and the rating
+    /// (1-10) of each area read.
+    pub life_situation: Vec<(Date, Vec<(LifeArea, u8)>)>,
 }
 
 /// Rows of a partition table (each participant in at most one row), suppressed as a whole when
@@ -90,6 +110,13 @@ pub fn compute(
     as_of: Date,
     options: &ReportOptions,
 ) -> Report {
+    let mut report = tables(project, subjects, as_of, options);
+    super::disclosure::protect(&mut report);
+    report
+}
+
+/// The tables before the whole-report protection.
+fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
     let min_cell = options.min_cell;
     Report {
         project: project.to_string(),
@@ -99,13 +126,23 @@ pub fn compute(
         },
         age_bands: people::age_bands(subjects, min_cell),
         gender: people::genders(subjects, min_cell),
-        participation: people::participation(subjects, as_of),
+        participation: registrations::with_returning(
+            people::participation(subjects, as_of),
+            subjects,
+            as_of,
+            min_cell,
+        ),
         interventions: interventions::section(subjects, options),
         who5: measures::who5(subjects, options),
         gse: measures::gse(subjects, options),
         ten_step: ten_step::section(subjects, min_cell),
         cti: cti::section(subjects, min_cell),
+        challenges: registrations::challenges(subjects, min_cell),
+        municipalities: options
+            .by_municipality
+            .then(|| registrations::municipalities(subjects, min_cell)),
         outreach: None,
+        protection: Default::default(),
         options: options.clone(),
         excluded: None,
     }

@@ -44,9 +44,10 @@ pub(super) fn participation(subjects: &[Subject], as_of: Date) -> Participation 
     let mut days = Vec::new();
     let mut excluded_short = 0;
     for s in subjects {
-        let Some(start) = s.start else { continue };
-        let end = s.end.map_or(as_of, |e| e.min(as_of));
-        let d = (end - start).whole_days();
+        // A citizen who returned took part in several periods: their days are summed.
+        let Some(d) = super::registrations::days(s, as_of) else {
+            continue;
+        };
         if d < 1 {
             excluded_short += 1;
         } else {
@@ -55,7 +56,8 @@ pub(super) fn participation(subjects: &[Subject], as_of: Date) -> Participation 
     }
     Participation {
         n: days.len() as u64,
-        excluded_short,
+        excluded_short: Some(excluded_short),
         mean_months: mean(days.iter().map(|d| d / DAYS_PER_MONTH)),
+        returning: None,
     }
 }
