@@ -1,7 +1,7 @@
 //! `Cohort`: read a project's data (JSON or CSV), validate it, report on it.
 
 use crate::errors::IntoPyResult;
-use overgang::cohort::csv::{CsvFile, CsvFiles};
+use overgang::cohort::csv::{CsvFile, CsvFiles, CsvOptions, Encoding, OnError};
 use overgang::report::{read_options, RenderOptions, ReportOptions};
 use overgang::{ErrorCode, ValidationError};
 use pyo3::prelude::*;
@@ -10,14 +10,25 @@ use std::path::PathBuf;
 
 /// A project's cohort: participants with their questionnaires, assessments and courses.
 #[pyclass(name = "Cohort", module = "overgang", frozen)]
-pub struct Cohort(overgang::cohort::Cohort);
+pub struct Cohort(
+    overgang::cohort::Cohort,
+    /// Rows left out when read with `on_error="drop"`, shown in the report's `excluded`.
+    Option<overgang::report::Excluded>,
+);
 
-/// A date given as `datetime.date` (or anything with `isoformat()`) or as ISO text.
+impl Cohort {
+    fn strict(cohort: overgang::cohort::Cohort) -> Cohort {
+        Cohort(cohort, None)
+    }
+}
+
+/// A date given as `datetime.date`, `datetime.datetime` or `pandas.Timestamp` (its date; a
+/// time of day other than midnight is refused) or as ISO text.
 fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(s) = value.extract::<String>() {
         return Ok(s);
     }
-    value.call_method0("isoformat")?.extract()
+    crate::convert::date_text(value)
 }
 
 /// Report and render options from keyword arguments, read by the core's one reader (so a
@@ -58,7 +69,8 @@ fn options(
     read_options(&serde_json::Value::Object(map)).into_py_result(py)
 }
 
-fn read(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, String)> {
+/// Reads a file's bytes: a missing file is a `FileNotFoundError` naming the path given.
+fn read_bytes(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, Vec<u8>)> {
     let name = path
         .file_name()
         .map_or_else(|| field.to_string(), |n| n.to_string_lossy().into_owned());
@@ -78,8 +90,101 @@ fn read(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, String
             ),
         ));
     }
-    let text = std::fs::read_to_string(path)?;
-    Ok((name, text))
+    let bytes = std::fs::read(path).map_err(|e| {
+        let message = format!("{field}: cannot read {}: {e}", path.display());
+        match e.kind() {
+            std::io::ErrorKind::NotFound => pyo3::exceptions::PyFileNotFoundError::new_err(message),
+            std::io::ErrorKind::PermissionDenied => {
+                pyo3::exceptions::PyPermissionError::new_err(message)
+            }
+            _ => pyo3::exceptions::PyOSError::new_err(message),
+        }
+    })?;
+    Ok((name, bytes))
+}
+
+/// The core's CSV options from `encoding`, `columns` (a dict or pairs) and `on_error`.
+pub fn csv_options(
+    py: Python<'_>,
+    encoding: &str,
+    columns: Option<&Bound<'_, PyAny>>,
+    on_error: &str,
+) -> PyResult<CsvOptions> {
+    let mut errors = Vec::new();
+    let encoding = Encoding::parse(encoding).unwrap_or_else(|e| {
+        errors.push(e);
+        Encoding::Auto
+    });
+    let on_error = OnError::parse(on_error).unwrap_or_else(|e| {
+        errors.push(e);
+        OnError::Fail
+    });
+    if !errors.is_empty() {
+        return Err(ValidationError::new(errors)).into_py_result(py);
+    }
+    let options = CsvOptions::default()
+        .with_encoding(encoding)
+        .with_on_error(on_error);
+    let Some(columns) = columns.filter(|c| !c.is_none()) else {
+        return Ok(options);
+    };
+    let pairs: Vec<(String, String)> = match columns.cast::<PyDict>() {
+        Ok(d) => d
+            .iter()
+            .map(|(k, v)| Ok((k.extract::<String>()?, v.extract::<String>()?)))
+            .collect::<PyResult<_>>(),
+        Err(_) => columns.extract(),
+    }
+    .map_err(|_| {
+        crate::errors::to_py(
+            py,
+            ValidationError::single(
+                "columns",
+                ErrorCode::InvalidFormat,
+                "columns: expected a dict of text {header: column}, e.g. {\"q1\": \"item1\"}",
+            ),
+        )
+    })?;
+    options.with_columns(&pairs).into_py_result(py)
+}
+
+/// Reads CSV texts `(name, text)` by kind into a cohort (the CSV reader, with its options).
+fn from_texts(
+    py: Python<'_>,
+    project: &str,
+    texts: [&Option<(String, String)>; 7],
+    options: &CsvOptions,
+) -> PyResult<Cohort> {
+    fn file(x: &Option<(String, String)>) -> Option<CsvFile<'_>> {
+        x.as_ref().map(|(name, text)| CsvFile { name, text })
+    }
+    let [p, w, g, t, i, v, s] = texts;
+    let files = CsvFiles {
+        participants: file(p),
+        who5: file(w),
+        gse: file(g),
+        ten_step: file(t),
+        interventions: file(i),
+        venues: file(v),
+        visits: file(s),
+    };
+    py.detach(|| overgang::cohort::Cohort::from_csv_with(project, &files, options))
+        .map(|(c, x)| Cohort(c, x))
+        .into_py_result(py)
+}
+
+impl Cohort {
+    /// The report, with the rows left out (if any) in `excluded`.
+    fn compute(
+        &self,
+        py: Python<'_>,
+        options: &ReportOptions,
+    ) -> PyResult<overgang::report::Report> {
+        let cohort = &self.0;
+        let mut report = py.detach(|| cohort.report(options)).into_py_result(py)?;
+        report.excluded = self.1.clone();
+        Ok(report)
+    }
 }
 
 #[pymethods]
@@ -90,14 +195,20 @@ impl Cohort {
     fn from_json(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyResult<Cohort> {
         let value = crate::convert::document(py, document)?;
         py.detach(|| overgang::cohort::Cohort::from_value(&value))
-            .map(Cohort)
+            .map(Cohort::strict)
             .into_py_result(py)
     }
 
     /// Reads CSV exports (paths): a participants file and optional long files, joined on `id`.
     /// Errors carry `location` = {file, line, column}.
+    ///
+    /// Files are read as Danish Excel and SurveyXact write them: `encoding` "auto" (UTF-8
+    /// with or without BOM, else Windows-1252), "utf-8" or "windows-1252"; `columns` maps
+    /// other exports' headers to the library's (`{"q1": "item1", "køn": "gender"}`); labels in
+    /// Danish or English, day-first dates and decimal commas are read. `on_error="drop"` leaves
+    /// out rows with problems and counts them in the report's `excluded`.
     #[staticmethod]
-    #[pyo3(signature = (participants = None, who5 = None, gse = None, ten_step = None, interventions = None, venues = None, visits = None, project = "Projekt"))]
+    #[pyo3(signature = (participants = None, who5 = None, gse = None, ten_step = None, interventions = None, venues = None, visits = None, project = "Projekt", encoding = "auto", columns = None, on_error = "fail"))]
     #[allow(clippy::too_many_arguments)]
     fn from_csv(
         py: Python<'_>,
@@ -109,34 +220,77 @@ impl Cohort {
         venues: Option<PathBuf>,
         visits: Option<PathBuf>,
         project: &str,
+        encoding: &str,
+        columns: Option<&Bound<'_, PyAny>>,
+        on_error: &str,
     ) -> PyResult<Cohort> {
-        let read_opt = |field: &str, path: &Option<PathBuf>| {
-            path.as_ref().map(|p| read(py, field, p)).transpose()
-        };
-        let (p, w, g, t, i, v, s) = (
-            read_opt("participants", &participants)?,
-            read_opt("who5", &who5)?,
-            read_opt("gse", &gse)?,
-            read_opt("ten_step", &ten_step)?,
-            read_opt("interventions", &interventions)?,
-            read_opt("venues", &venues)?,
-            read_opt("visits", &visits)?,
-        );
-        fn file(x: &Option<(String, String)>) -> Option<CsvFile<'_>> {
-            x.as_ref().map(|(name, text)| CsvFile { name, text })
+        let options = csv_options(py, encoding, columns, on_error)?;
+        let mut texts: [Option<(String, String)>; 7] = Default::default();
+        let mut problems = Vec::new();
+        for (slot, (field, path)) in texts.iter_mut().zip([
+            ("participants", &participants),
+            ("who5", &who5),
+            ("gse", &gse),
+            ("ten_step", &ten_step),
+            ("interventions", &interventions),
+            ("venues", &venues),
+            ("visits", &visits),
+        ]) {
+            let Some(path) = path else { continue };
+            let (name, bytes) = read_bytes(py, field, path)?;
+            match overgang::cohort::csv::decode(&name, &bytes, options.encoding) {
+                Ok(text) => *slot = Some((name, text)),
+                Err(e) => problems.extend(e.into_errors()),
+            }
         }
-        let files = CsvFiles {
-            participants: file(&p),
-            who5: file(&w),
-            gse: file(&g),
-            ten_step: file(&t),
-            interventions: file(&i),
-            venues: file(&v),
-            visits: file(&s),
-        };
-        overgang::cohort::Cohort::from_csv(project, &files)
-            .map(Cohort)
-            .into_py_result(py)
+        if !problems.is_empty() {
+            return Err(ValidationError::new(problems)).into_py_result(py);
+        }
+        let [a, b, c, d, e, f, g] = &texts;
+        from_texts(py, project, [a, b, c, d, e, f, g], &options)
+    }
+
+    /// Reads DataFrames (participants, who5, gse, ten_step, interventions, venues, visits)
+    /// with the same reading as CSV: columns as in the CSV files (or mapped by `columns`),
+    /// labels in Danish or English, dates as datetime64, `Timestamp`, `date` or text, nullable
+    /// dtypes, NaN and None as missing. Errors name the frame and its row as `location`
+    /// (`line` 2 is the first row). Nothing is written to disk.
+    #[staticmethod]
+    #[pyo3(signature = (participants = None, who5 = None, gse = None, ten_step = None, interventions = None, venues = None, visits = None, project = "Projekt", columns = None, on_error = "fail"))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_frames(
+        py: Python<'_>,
+        participants: Option<&Bound<'_, PyAny>>,
+        who5: Option<&Bound<'_, PyAny>>,
+        gse: Option<&Bound<'_, PyAny>>,
+        ten_step: Option<&Bound<'_, PyAny>>,
+        interventions: Option<&Bound<'_, PyAny>>,
+        venues: Option<&Bound<'_, PyAny>>,
+        visits: Option<&Bound<'_, PyAny>>,
+        project: &str,
+        columns: Option<&Bound<'_, PyAny>>,
+        on_error: &str,
+    ) -> PyResult<Cohort> {
+        let options = csv_options(py, "utf-8", columns, on_error)?;
+        let to_text = py.import("overgang._frames")?.getattr("frame_to_csv")?;
+        let mut texts: [Option<(String, String)>; 7] = Default::default();
+        for (slot, (field, frame)) in texts.iter_mut().zip([
+            ("participants", participants),
+            ("who5", who5),
+            ("gse", gse),
+            ("ten_step", ten_step),
+            ("interventions", interventions),
+            ("venues", venues),
+            ("visits", visits),
+        ]) {
+            let Some(frame) = frame.filter(|f| !f.is_none()) else {
+                continue;
+            };
+            let text: String = to_text.call1((frame, field))?.extract()?;
+            *slot = Some((field.to_string(), text));
+        }
+        let [a, b, c, d, e, f, g] = &texts;
+        from_texts(py, project, [a, b, c, d, e, f, g], &options)
     }
 
     /// A generated synthetic cohort of `participants` people (deterministic for a seed), for
@@ -166,14 +320,14 @@ impl Cohort {
         };
         let doc = py.detach(|| overgang::sample::generate(participants, seed));
         overgang::cohort::Cohort::from_value(&doc)
-            .map(Cohort)
+            .map(Cohort::strict)
             .into_py_result(py)
     }
 
     /// The built-in synthetic sample cohort (80 participants over two years).
     #[staticmethod]
     fn sample() -> Cohort {
-        Cohort(overgang::cohort::Cohort::sample())
+        Cohort::strict(overgang::cohort::Cohort::sample())
     }
 
     /// The report as a dict with the documented JSON keys (docs/report.md).
@@ -195,8 +349,7 @@ impl Cohort {
                 ),
             ));
         }
-        let cohort = &self.0;
-        let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
+        let report = self.compute(py, &options)?;
         Ok(pythonize::pythonize(py, &report)?)
     }
 
@@ -206,14 +359,23 @@ impl Cohort {
     #[pyo3(signature = (**options))]
     fn render(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
         let (options, render) = self::options(py, options)?;
-        let cohort = &self.0;
-        let report = py.detach(|| cohort.report(&options)).into_py_result(py)?;
+        let report = self.compute(py, &options)?;
         Ok(overgang::report::render(&report, &render))
     }
 
     /// The cohort as a JSON document (readable again by `Cohort.from_json`).
     fn to_json(&self) -> String {
         self.0.to_json()
+    }
+
+    /// Rows left out when read with `on_error="drop"`: `{rows, participants,
+    /// with_participant, by_code}`, or None.
+    #[getter]
+    fn excluded<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.1
+            .as_ref()
+            .map(|x| pythonize::pythonize(py, x).map_err(PyErr::from))
+            .transpose()
     }
 
     fn __len__(&self) -> usize {
@@ -240,6 +402,21 @@ fn report_options<'py>(
     )?)
 }
 
+/// Renders a report dict (from `Cohort.report()`) without computing it again: `format` and
+/// `lang` as for `Cohort.render`. Used by `overgang.pandas.tables`.
+#[pyfunction]
+#[pyo3(signature = (report, **options))]
+fn _render_report(
+    py: Python<'_>,
+    report: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<String> {
+    let (_, render) = self::options(py, options)?;
+    let value = crate::convert::document(py, report)?;
+    let report = overgang::report::Report::from_value(&value).into_py_result(py)?;
+    Ok(overgang::report::render(&report, &render))
+}
+
 /// The disclosure auditor: every figure of a report (a dict or JSON text, as `report()` gives
 /// it) that could be worked out from its other figures, as `[{figure, code, value, from}]`.
 /// Empty when the report is safe.
@@ -253,6 +430,7 @@ fn audit<'py>(py: Python<'py>, report: &Bound<'py, PyAny>) -> PyResult<Bound<'py
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Cohort>()?;
+    m.add_function(wrap_pyfunction!(_render_report, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(report_options, m)?)?;
     Ok(())

@@ -214,3 +214,16 @@ pub fn json_value(
         .into_py_result(py),
     }
 }
+
+/// A date as `YYYY-MM-DD` from `datetime.date`, `datetime.datetime` or `pandas.Timestamp`
+/// (subclasses of `date`): its date, when its time of day is midnight (the core's
+/// [`overgang::dates::parse_date_cell`]); an error otherwise (never echoing the value).
+pub fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if !value.is_instance_of::<pyo3::types::PyDate>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err("not a date"));
+    }
+    let iso: String = value.call_method0("isoformat")?.extract()?;
+    overgang::dates::parse_date_cell("date", &iso)
+        .map(overgang::dates::format_date)
+        .map_err(|_| pyo3::exceptions::PyValueError::new_err("not a date at midnight"))
+}

@@ -11,10 +11,8 @@ use time::Date;
 fn date(py: Python<'_>, field: &str, value: &Bound<'_, PyAny>) -> PyResult<Date> {
     let text: Option<String> = value.extract::<String>().ok().or_else(|| {
         if value.is_instance_of::<PyDate>() {
-            value
-                .call_method0("isoformat")
-                .and_then(|t| t.extract())
-                .ok()
+            // `datetime` and `pandas.Timestamp` too (at midnight).
+            crate::convert::date_text(value).ok()
         } else {
             None
         }

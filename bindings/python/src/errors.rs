@@ -50,3 +50,26 @@ impl<T> IntoPyResult<T> for Result<T, overgang::ValidationError> {
         self.map_err(|e| to_py(py, e))
     }
 }
+
+/// `ValidationError.summary()`: the core's grouping of a list of error dicts, as
+/// `(dict, text)`.
+#[pyfunction]
+fn _error_summary<'py>(
+    py: Python<'py>,
+    errors: &Bound<'py, PyAny>,
+) -> PyResult<(Bound<'py, PyAny>, String)> {
+    let list: Vec<overgang::FieldError> = pythonize::depythonize(errors)?;
+    if list.is_empty() {
+        let empty = PyDict::new(py);
+        empty.set_item("total", 0)?;
+        empty.set_item("groups", pyo3::types::PyList::empty(py))?;
+        return Ok((empty.into_any(), "0 problems\n".to_string()));
+    }
+    let summary = overgang::ValidationError::new(list).summary();
+    Ok((pythonize::pythonize(py, &summary)?, summary.to_string()))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_error_summary, m)?)?;
+    Ok(())
+}

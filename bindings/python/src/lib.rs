@@ -36,5 +36,6 @@ fn _overgang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     cohort::register(m)?;
     outreach::register(m)?;
     array::register(m)?;
+    errors::register(m)?;
     Ok(())
 }

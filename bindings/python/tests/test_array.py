@@ -110,7 +110,7 @@ def test_pandas_helper_is_aligned_on_the_index():
 
 
 def test_pandas_gse():
-    df = pd.DataFrame(np.full((2, 10), 3.0), index=["x", "y"])
+    df = pd.DataFrame(np.full((2, 10), 3.0), index=["x", "y"], columns=[f"item{i}" for i in range(1, 11)])
     df.iloc[1, :4] = np.nan
     out = overgang.pandas.score_gse(df)
     assert out.loc["x", "score"] == 30.0 and list(out["error"]) == ["valid", "too_many_missing"]

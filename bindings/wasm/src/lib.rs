@@ -49,5 +49,7 @@ export interface CohortReportOptions { asOf?: string; minCell?: number; minWave?
 /** The cohort report with its documented snake_case JSON keys (docs/report.md). */
 export type CohortReport = Report;
 /** Thrown by every function on invalid input: `name` is `"ValidationError"`. */
-export interface ValidationError extends Error { name: "ValidationError"; errors: FieldError[]; }
+export interface ValidationError extends Error { name: "ValidationError"; errors: FieldError[]; summary: ErrorSummary; }
+/** The problems grouped by code, file and column, each group with its count and first few. */
+export interface ErrorSummary { total: number; groups: { code: string; file?: string; column: string; count: number; first: FieldError[] }[]; text: string; }
 "#;

@@ -44,3 +44,19 @@ test("hostile documents are refused cleanly", () => {
   assert.throws(() => overgang.cohortReport(cyclic), (e) => e.name === "ValidationError");
   assert.equal(overgang.scoreWho5([1, 1, 1, 1, 1]).raw, 5);
 });
+
+test("a ValidationError carries a summary: problems grouped by code and column, a short message", () => {
+  const doc = { project: "P", participants: Array.from({ length: 3000 }, (_, i) => ({ id: `P-${i}`, start: "2024-13-01", age: 9 })) };
+  assert.throws(() => overgang.cohortReport(JSON.stringify(doc), {}), (e) => {
+    assert.equal(e.name, "ValidationError");
+    assert.equal(e.errors.length, 6000);
+    assert.ok(e.message.length < 4000, "the message stays short");
+    assert.equal(e.summary.total, 6000);
+    assert.deepEqual(e.summary.groups.map((g) => [g.code, g.column, g.count, g.first.length]).sort(), [
+      ["invalid_format", "participants[].start", 3000, 3],
+      ["out_of_range", "participants[].age", 3000, 3],
+    ]);
+    assert.ok(e.summary.text.startsWith("6000 problems in 2 groups:"));
+    return true;
+  });
+});

@@ -5,9 +5,9 @@
 
 mod audit;
 mod output;
+mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use overgang::cohort::csv::{CsvFile, CsvFiles};
 use overgang::cohort::Cohort;
 use overgang::report::{read_options, render, ReportOptions};
 use overgang::{gse, who5, RawAnswer, ValidationError};
@@ -51,7 +51,9 @@ enum Command {
     /// FILE is a cohort document (.json) or CSV files: a participants file plus optional long
     /// files for WHO-5 (id,date,item1..item5), GSE (id,date,item1..item10), ten-step
     /// assessments (id,date,<areas>) and interventions (id,category[,date]), recognised by their
-    /// header. With no file, reports on the built-in synthetic sample cohort.
+    /// header. Workbooks (.xlsx, .xlsm, .xls, .ods) are read sheet by sheet: every sheet whose
+    /// header is recognised, date cells as dates. With no file, reports on the built-in
+    /// synthetic sample cohort.
     Report {
         /// Input files (none: the built-in sample cohort).
         files: Vec<PathBuf>,
@@ -82,6 +84,22 @@ enum Command {
         /// Project name for CSV input.
         #[arg(long, default_value = "Projekt")]
         project: String,
+        #[command(flatten)]
+        input: validate::InputArgs,
+    },
+    /// Check input files without reporting: every problem, grouped by code, file and column,
+    /// with a count and the first rows of each group (exit code 2 when there are problems).
+    ///
+    /// Example: overgang validate deltagere.csv who5.csv --columns q1=item1,q2=item2
+    Validate {
+        /// Input files: a cohort document (.json) or CSV files, as for `report`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Project name for CSV input.
+        #[arg(long, default_value = "Projekt")]
+        project: String,
+        #[command(flatten)]
+        input: validate::InputArgs,
     },
 }
 
@@ -145,7 +163,7 @@ fn parse_args() -> Result<Cli, ExitCode> {
                 ErrorKind::UnknownArgument => "an argument this command does not have",
                 ErrorKind::MissingRequiredArgument => "a required argument is missing",
                 ErrorKind::InvalidSubcommand => {
-                    "a command that does not exist; commands: report, score"
+                    "a command that does not exist; commands: report, score, validate"
                 }
                 ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
                     "the wrong number of values"
@@ -176,6 +194,11 @@ fn main() -> ExitCode {
             answers,
             format,
         } => score(instrument, &answers, format),
+        Command::Validate {
+            files,
+            project,
+            input,
+        } => validate::run(&files, &project, &input),
         Command::Audit { file, format } => audit::run(&file, format == ScoreFormat::Json),
         Command::Report {
             files,
@@ -188,6 +211,7 @@ fn main() -> ExitCode {
             lang,
             output,
             project,
+            input,
         } => {
             // The core reads every option, so the CLI, Python and JavaScript cannot disagree.
             let named = serde_json::json!({
@@ -203,7 +227,7 @@ fn main() -> ExitCode {
                 Ok(o) => o,
                 Err(e) => return invalid(&e),
             };
-            match report(&files, &project, options) {
+            match report(&files, &project, options, &input) {
                 Ok(r) => output::write(output.as_deref(), &render(&r, &render_options)),
                 Err(Failure::Invalid(e)) => invalid(&e),
                 Err(Failure::Io(msg)) => {
@@ -238,54 +262,28 @@ fn report(
     files: &[PathBuf],
     project: &str,
     options: ReportOptions,
+    input: &validate::InputArgs,
 ) -> Result<overgang::report::Report, Failure> {
-    let cohort = match files {
-        [] => Cohort::sample(),
-        [one]
-            if one
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json")) =>
-        {
-            Cohort::from_json(&read(one)?)?
-        }
-        many => {
-            let texts: Vec<(String, String)> = many
-                .iter()
-                .map(|p| {
-                    Ok((
-                        p.file_name().map_or_else(
-                            || p.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        ),
-                        read(p)?,
-                    ))
-                })
-                .collect::<Result<_, Failure>>()?;
-            let mut csv = CsvFiles::default();
-            for (name, text) in &texts {
-                let file = Some(CsvFile { name, text });
-                match overgang::cohort::csv::kind_of(text) {
-                    overgang::cohort::csv::Kind::Participants => csv.participants = file,
-                    overgang::cohort::csv::Kind::Who5 => csv.who5 = file,
-                    overgang::cohort::csv::Kind::Gse => csv.gse = file,
-                    overgang::cohort::csv::Kind::TenStep => csv.ten_step = file,
-                    overgang::cohort::csv::Kind::Interventions => csv.interventions = file,
-                    overgang::cohort::csv::Kind::Venues => csv.venues = file,
-                    overgang::cohort::csv::Kind::Visits => csv.visits = file,
-                    _ => {
-                        return Err(Failure::Io(format!(
-                            "{name}: not a CSV file this version recognises"
-                        )))
-                    }
-                }
-            }
-            Cohort::from_csv(project, &csv)?
-        }
-    };
+    if !files.is_empty() {
+        let (cohort, excluded) = validate::load(files, project, input)?;
+        let mut report = cohort.report(&options)?;
+        report.excluded = excluded;
+        return Ok(report);
+    }
+    let cohort = Cohort::sample();
     Ok(cohort.report(&options)?)
 }
 
 pub(crate) fn read(path: &std::path::Path) -> Result<String, Failure> {
+    String::from_utf8(read_bytes(path)?).map_err(|_| {
+        Failure::Io(format!(
+            "{}: the file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in Excel)",
+            path.display()
+        ))
+    })
+}
+
+fn read_bytes(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     let limit = overgang::limits::MAX_INPUT_BYTES as u64;
     let too_large = || {
@@ -311,12 +309,7 @@ pub(crate) fn read(path: &std::path::Path) -> Result<String, Failure> {
     if bytes.len() as u64 > limit {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|_| {
-        Failure::Io(format!(
-            "{}: the file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in Excel)",
-            path.display()
-        ))
-    })
+    Ok(bytes)
 }
 
 fn score(instrument: InstrumentArg, answers: &[String], format: ScoreFormat) -> ExitCode {
@@ -368,8 +361,13 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
-/// Every problem, one per line, with its location when known; exit code 2.
+/// Every problem, one per line, with its location when known (grouped by code and column when
+/// there are many, as `overgang validate` prints them); exit code 2.
 fn invalid(e: &ValidationError) -> ExitCode {
+    if e.errors().len() > 2 * overgang::error::SHOWN_IN_TEXT {
+        eprint!("invalid input: {}", e.summary());
+        return ExitCode::from(2);
+    }
     eprintln!(
         "invalid input ({} problem{}):",
         e.errors().len(),

@@ -271,6 +271,187 @@ fn score_reports_every_problem() {
     }
 }
 
+/// The Danish Excel / SurveyXact fixtures and their column map.
+fn excel_args() -> Vec<String> {
+    let dir = repo("tests/fixtures/excel");
+    let mut args: Vec<String> = [
+        "deltagere.csv",
+        "who5_surveyxact.csv",
+        "gse.csv",
+        "tiskala.csv",
+        "indsatser.csv",
+    ]
+    .iter()
+    .map(|f| dir.join(f).display().to_string())
+    .collect();
+    args.push("--columns".into());
+    args.push(
+        std::fs::read_to_string(dir.join("columns.txt"))
+            .unwrap()
+            .trim()
+            .to_string(),
+    );
+    args
+}
+
+#[test]
+fn excel_files_report_like_the_json_they_came_from() {
+    let csv = bin()
+        .args([
+            "report",
+            "--format",
+            "json",
+            "--as-of",
+            "2023-12-31",
+            "--project",
+            "Eksempelprojekt",
+        ])
+        .args(excel_args())
+        .output()
+        .unwrap();
+    assert!(
+        csv.status.success(),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
+    let json = bin()
+        .args(["report", "--format", "json", "--as-of", "2023-12-31"])
+        .arg(repo("tests/fixtures/excel/sample.cohort.json"))
+        .output()
+        .unwrap();
+    assert!(json.status.success());
+    assert_eq!(csv.stdout, json.stdout);
+    let ok = bin().arg("validate").args(excel_args()).output().unwrap();
+    assert!(ok.status.success());
+    assert_eq!(
+        String::from_utf8(ok.stdout).unwrap(),
+        "valid: 80 participants\n"
+    );
+}
+
+#[test]
+fn validate_groups_problems_and_drop_counts_what_was_left_out() {
+    let dir = tmp("validate");
+    let people: String = std::iter::once("id;køn;start".to_string())
+        .chain((0..300).map(|i| {
+            let g = if i % 100 == 7 { "Kirsten" } else { "Kvinde" };
+            format!("P-{i};{g};10-02-2023")
+        }))
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let bytes: Vec<u8> = people
+        .chars()
+        .map(|c| if c == 'ø' { 0xf8 } else { c as u8 })
+        .collect();
+    std::fs::write(dir.join("deltagere.csv"), bytes).unwrap();
+    let out = bin()
+        .arg("validate")
+        .arg(dir.join("deltagere.csv"))
+        .args(["--columns", "køn=gender"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("3 problems in 1 group:\n"), "{text}");
+    assert!(
+        text.contains("3 x unknown_value in deltagere.csv, column gender"),
+        "{text}"
+    );
+    assert!(
+        text.contains("deltagere.csv line 9, column gender"),
+        "{text}"
+    );
+    assert!(!text.contains("Kirsten"), "{text}");
+    let out = bin()
+        .args([
+            "report",
+            "--format",
+            "json",
+            "--on-error",
+            "drop",
+            "--columns",
+            "køn=gender",
+        ])
+        .arg(dir.join("deltagere.csv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["participants"]["count"], 297);
+    assert_eq!(report["excluded"]["rows"], 3);
+    assert_eq!(report["excluded"]["by_code"]["unknown_value"], 3);
+    // Forcing UTF-8 on a Windows-1252 file: an error with file and line, not a crash.
+    let out = bin()
+        .arg("validate")
+        .arg(dir.join("deltagere.csv"))
+        .args(["--encoding", "utf-8"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("deltagere.csv line 1: encoding:"), "{text}");
+}
+
+#[test]
+fn a_workbook_reports_like_the_json_it_came_from_and_errors_name_the_sheet() {
+    // registrering.xlsx (made by tests/fixtures/excel/make_xlsx.py): an instruction sheet,
+    // participants with date cells and Danish labels, WHO-5 answers with date cells.
+    let dir = repo("tests/fixtures/excel");
+    let columns = std::fs::read_to_string(dir.join("columns.txt")).unwrap();
+    let xlsx = bin()
+        .args([
+            "report",
+            "--format",
+            "json",
+            "--as-of",
+            "2023-12-31",
+            "--columns",
+            columns.trim(),
+        ])
+        .arg(dir.join("registrering.xlsx"))
+        .output()
+        .unwrap();
+    assert!(
+        xlsx.status.success(),
+        "{}",
+        String::from_utf8_lossy(&xlsx.stderr)
+    );
+    let json = bin()
+        .args(["report", "--format", "json", "--as-of", "2023-12-31"])
+        .arg(dir.join("sample.cohort.json"))
+        .output()
+        .unwrap();
+    let a: serde_json::Value = serde_json::from_slice(&xlsx.stdout).unwrap();
+    let b: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    for section in [
+        "participants",
+        "age_bands",
+        "gender",
+        "participation",
+        "who5",
+    ] {
+        assert_eq!(a[section], b[section], "{section}");
+    }
+    // Without the column map the Danish headers are not the library's: named by position,
+    // with file and sheet.
+    let out = bin()
+        .arg("validate")
+        .arg(dir.join("registrering.xlsx"))
+        .args([
+            "--columns",
+            "respondent=id,dato=date,q1=item1,q2=item2,q3=item3,q4=item4,q5=item5",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("registrering.xlsx:Deltagere line 1: column #2"),
+        "{text}"
+    );
+    assert!(!text.contains("Køn"), "{text}");
+}
+
 #[test]
 fn audit_passes_a_report_and_finds_a_tampered_one() {
     let dir = tmp("audit");

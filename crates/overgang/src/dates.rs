@@ -45,6 +45,92 @@ pub fn parse_date(field: &str, text: &str) -> Result<Date, FieldError> {
         })
 }
 
+/// Parses a date as spreadsheets write it (the CSV and spreadsheet readers; JSON documents
+/// stay strict with [`parse_date`]): ISO `YYYY-MM-DD`, or **day first** `dd-mm-yyyy`,
+/// `dd.mm.yyyy` or `dd/mm/yyyy` (one or two digits for day and month, four for the year; a
+/// date is never read month first), each optionally followed by a midnight time part
+/// (`00:00`, `00:00:00`, `00:00:00.000`, after a space or `T`), as Excel and pandas write dates.
+///
+/// ```
+/// use overgang::dates::parse_date_cell;
+/// for text in ["2023-02-10", "10-02-2023", "10.02.2023", "10/2/2023", "2023-02-10 00:00:00", "10-02-2023 00:00"] {
+///     assert_eq!(parse_date_cell("start", text).unwrap().to_string(), "2023-02-10");
+/// }
+/// assert!(parse_date_cell("start", "2023-02-10 13:45:00").is_err()); // a time of day is not a date
+/// assert!(parse_date_cell("start", "31-02-2023").is_err());
+/// assert!(parse_date_cell("start", "02-10-23").is_err()); // two-digit years are ambiguous
+/// ```
+///
+/// # Errors
+/// `invalid_format` on `field` (the text is not echoed).
+pub fn parse_date_cell(field: &str, text: &str) -> Result<Date, FieldError> {
+    let invalid = || {
+        FieldError::new(
+            field,
+            ErrorCode::InvalidFormat,
+            format!(
+                "{field}: not a valid date; expected YYYY-MM-DD or day first DD-MM-YYYY (also with . or /), e.g. 2024-03-01 or 01-03-2024"
+            ),
+        )
+    };
+    let text = text.trim();
+    let (day_part, time_part) = match text.find([' ', 'T']) {
+        Some(i) => (&text[..i], Some(text[i + 1..].trim())),
+        None => (text, None),
+    };
+    if let Some(t) = time_part {
+        let midnight = !t.is_empty()
+            && t.split([':', '.'])
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b == b'0'))
+            && t.contains(':');
+        if !midnight {
+            return Err(invalid());
+        }
+    }
+    if let Ok(d) = parse_date(field, day_part) {
+        return Ok(d);
+    }
+    let sep = match day_part.bytes().find(|b| matches!(b, b'-' | b'.' | b'/')) {
+        Some(s) => s as char,
+        None => return Err(invalid()),
+    };
+    let parts: Vec<&str> = day_part.split(sep).collect();
+    let number = |p: &str, max_len: usize| -> Option<u32> {
+        (!p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [d, m, y] if y.len() == 4 => {
+            let (d, m, y) = (number(d, 2), number(m, 2), number(y, 4));
+            d.zip(m)
+                .zip(y)
+                .and_then(|((d, m), y)| {
+                    let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
+                    Date::from_calendar_date(i32::try_from(y).ok()?, month, u8::try_from(d).ok()?)
+                        .ok()
+                })
+                .ok_or_else(invalid)
+        }
+        _ => Err(invalid()),
+    }
+}
+
+/// A date as `YYYY-MM-DD`.
+///
+/// ```
+/// let d = overgang::dates::parse_date("d", "2024-03-01").unwrap();
+/// assert_eq!(overgang::dates::format_date(d), "2024-03-01");
+/// ```
+pub fn format_date(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
 /// `date` plus `months` calendar months, clamped to the month's last day.
 ///
 /// ```

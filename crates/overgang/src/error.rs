@@ -326,20 +326,172 @@ impl ValidationError {
     }
 }
 
+/// How many problems the text of a [`ValidationError`] shows; [`ValidationError::errors`]
+/// keeps every one and [`ValidationError::summary`] groups them.
+pub const SHOWN_IN_TEXT: usize = 10;
+
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.errors.as_slice() {
             [one] => write!(f, "{one}"),
             many => {
                 write!(f, "{} problems: ", many.len())?;
-                for (i, e) in many.iter().enumerate() {
+                for (i, e) in many.iter().take(SHOWN_IN_TEXT).enumerate() {
                     if i > 0 {
                         f.write_str("; ")?;
                     }
                     write!(f, "{e}")?;
                 }
+                if many.len() > SHOWN_IN_TEXT {
+                    write!(
+                        f,
+                        "; and {} more (every problem is in `errors`; `summary()` groups them by code and column)",
+                        many.len() - SHOWN_IN_TEXT
+                    )?;
+                }
                 Ok(())
             }
         }
+    }
+}
+
+/// How many problems of each group a [`Summary`] keeps as examples.
+pub const SUMMARY_EXAMPLES: usize = 3;
+
+/// The problems of a [`ValidationError`] grouped by code, file and column, with a count and
+/// the first few of each group: what to fix, at a glance, when there are thousands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Every problem counted.
+    pub total: u64,
+    /// The groups, in the order their first problem appears.
+    pub groups: Vec<SummaryGroup>,
+}
+
+/// One group of a [`Summary`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SummaryGroup {
+    /// The problems' code.
+    pub code: ErrorCode,
+    /// The input file, for CSV and spreadsheet input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The column (the location's), else the field with its positions left out
+    /// (`participants[].who5[].items[]`).
+    pub column: String,
+    /// How many problems.
+    pub count: u64,
+    /// The first [`SUMMARY_EXAMPLES`] problems, with their locations.
+    pub first: Vec<FieldError>,
+}
+
+/// A field path without its list positions: `a[3].b[0]` -> `a[].b[]`.
+fn field_pattern(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut in_index = false;
+    for c in field.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            c if in_index && c.is_ascii_digit() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl ValidationError {
+    /// The problems grouped by code, file and column, each group with its count and first
+    /// [`SUMMARY_EXAMPLES`] problems.
+    ///
+    /// ```
+    /// use overgang::{ErrorCode, FieldError, ValidationError};
+    /// let e = ValidationError::new((0..500).map(|i| {
+    ///     FieldError::new(format!("participants[{i}].who5[0].items[2]"), ErrorCode::OutOfRange, "item3: out of range")
+    /// }).collect());
+    /// let s = e.summary();
+    /// assert_eq!((s.total, s.groups.len()), (500, 1));
+    /// assert_eq!(s.groups[0].column, "participants[].who5[].items[]");
+    /// assert_eq!(s.groups[0].first.len(), 3);
+    /// assert!(e.to_string().len() < 1000);
+    /// assert!(s.to_string().starts_with("500 problems in 1 group"));
+    /// ```
+    pub fn summary(&self) -> Summary {
+        let mut groups: Vec<SummaryGroup> = Vec::new();
+        let mut index: std::collections::HashMap<(ErrorCode, Option<String>, String), usize> =
+            std::collections::HashMap::new();
+        for e in &self.errors {
+            let file = e.location.as_ref().map(|l| l.file.clone());
+            let column = e
+                .location
+                .as_ref()
+                .and_then(|l| l.column.clone())
+                .unwrap_or_else(|| field_pattern(&e.field));
+            let key = (e.code, file.clone(), column.clone());
+            let i = *index.entry(key).or_insert_with(|| {
+                groups.push(SummaryGroup {
+                    code: e.code,
+                    file,
+                    column,
+                    count: 0,
+                    first: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            if let Some(g) = groups.get_mut(i) {
+                g.count += 1;
+                if g.first.len() < SUMMARY_EXAMPLES {
+                    g.first.push(e.clone());
+                }
+            }
+        }
+        Summary {
+            total: self.errors.len() as u64,
+            groups,
+        }
+    }
+}
+
+impl fmt::Display for Summary {
+    /// One line per group (count, code, file and column) and its first problems indented.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} problem{} in {} group{}:",
+            self.total,
+            if self.total == 1 { "" } else { "s" },
+            self.groups.len(),
+            if self.groups.len() == 1 { "" } else { "s" }
+        )?;
+        for g in &self.groups {
+            write!(f, "  {:>6} x {}", g.count, g.code)?;
+            if let Some(file) = &g.file {
+                write!(f, " in {file}")?;
+            }
+            if g.column.starts_with("column ") {
+                writeln!(f, ", {}", g.column)?;
+            } else {
+                writeln!(f, ", column {}", g.column)?;
+            }
+            for e in &g.first {
+                writeln!(f, "           {e}")?;
+            }
+            if g.count > g.first.len() as u64 {
+                writeln!(
+                    f,
+                    "           ... and {} more",
+                    g.count - g.first.len() as u64
+                )?;
+            }
+        }
+        Ok(())
     }
 }

@@ -62,6 +62,38 @@ pub fn parse<T: IdSet>(field: &str, text: &str) -> Result<T, FieldError> {
         })
 }
 
+/// Parses a member of a set as people type it in spreadsheets: its id, or its Danish or English
+/// label, in any case and with surrounding spaces (`"Kvinde"`, `"WOMAN"`, `" woman "`).
+///
+/// This is the one lenient reader of closed sets; the CSV and spreadsheet readers use it. JSON
+/// documents stay strict and use [`parse`] (ids only).
+///
+/// ```
+/// use overgang::{ids::parse_label, intervention::Category, participant::Gender};
+/// assert_eq!(parse_label::<Gender>("gender", "Kvinde").unwrap(), Gender::Woman);
+/// assert_eq!(parse_label::<Gender>("gender", " MAN ").unwrap(), Gender::Man);
+/// assert_eq!(parse_label::<Category>("category", "rådgivning og vejledning").unwrap(), Category::Counselling);
+/// assert_eq!(parse_label::<Gender>("gender", "kvindelig").unwrap_err().code.as_str(), "unknown_value");
+/// ```
+///
+/// # Errors
+/// `unknown_value` on `field`, listing the allowed ids; the text is never echoed.
+pub fn parse_label<T: IdSet>(field: &str, text: &str) -> Result<T, FieldError> {
+    let wanted = text.trim().to_lowercase();
+    T::ALL
+        .iter()
+        .copied()
+        .find(|m| {
+            m.id().to_lowercase() == wanted
+                || m.label(Language::Da).to_lowercase() == wanted
+                || m.label(Language::En).to_lowercase() == wanted
+        })
+        .ok_or_else(|| {
+            let allowed: Vec<&str> = T::ALL.iter().map(|m| m.id()).collect();
+            unknown_value(field, &allowed)
+        })
+}
+
 /// An `unknown_value` error on `field` that lists the allowed ids (in the message and as
 /// context) and never echoes the input.
 ///

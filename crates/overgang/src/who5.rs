@@ -160,8 +160,16 @@ pub fn score_answers(answers: &[RawAnswer]) -> Result<Who5Score, ValidationError
 #[inline]
 pub fn score_row(row: &[RawAnswer; ITEMS]) -> Result<Who5Score, ErrorCode> {
     let mut answers = [0u8; ITEMS];
+    let mut missing = false;
+    // A wrong answer anywhere in the row is reported before a missing one (as in `score`).
     for (slot, &a) in answers.iter_mut().zip(row) {
-        *slot = crate::answer::classify(a, MIN_ANSWER, MAX_ANSWER)?.ok_or(ErrorCode::Missing)?;
+        match crate::answer::classify(a, MIN_ANSWER, MAX_ANSWER)? {
+            Some(v) => *slot = v,
+            None => missing = true,
+        }
+    }
+    if missing {
+        return Err(ErrorCode::Missing);
     }
     Ok(from_complete(&answers))
 }

@@ -3,7 +3,23 @@
 //!
 //! The CSV is turned into the same cohort document as the JSON import and validated by the
 //! same code; each value remembers its file, line and column so every error points at a cell.
-//! Nothing is dropped silently: an unknown ID, a bad date or a bad answer is an error.
+//! Nothing is dropped silently: an unknown ID, a bad date or a bad answer is an error (or, with
+//! [`OnError::Drop`], its row is left out and counted).
+//!
+//! Files are read as Danish Excel and SurveyXact write them ([`read_cell`] has the rules):
+//! - bytes are decoded by [`decode`]: UTF-8 with or without a byte-order mark, else
+//!   Windows-1252 ("CSV (semikolonsepareret)"), or as forced by [`CsvOptions::encoding`];
+//! - `;` or `,` between cells, LF or CRLF line ends, quoted cells with line breaks; a line
+//!   number is the file's own line, where the row starts;
+//! - headers in any case; [`CsvOptions::columns`] renames other exports' columns
+//!   (`q1` -> `item1`). Header problems are reported once per file, and only the library's own
+//!   column names are ever shown: any other header is named by its position (`column #3`);
+//! - closed sets accept their id or their Danish or English label in any case
+//!   ([`crate::ids::parse_label`]); yes/no accepts `ja`/`nej`; dates are ISO or **day first**
+//!   ([`crate::dates::parse_date_cell`]), with an optional midnight time part; numbers accept a
+//!   decimal comma and whole-number decimals (`3,0`, `3.0`).
+//!
+//! JSON documents stay strict: ids and ISO dates only.
 
 use crate::error::{ErrorCode, FieldError, Location, ValidationError};
 use crate::RawAnswer;
@@ -88,6 +104,10 @@ fn column_of(rest: &str) -> Option<String> {
     if rest.is_empty() {
         return None;
     }
+    // A list column of the participants file (`interventions[0].category`) is its column.
+    if rest.starts_with("interventions[") {
+        return Some("interventions".to_string());
+    }
     let last = rest.rsplit('.').next().unwrap_or(rest);
     // `items[2]` is the third item column; `forms[1]` is the `forms` column.
     let (name, index) = match last.split_once('[') {
@@ -100,10 +120,425 @@ fn column_of(rest: &str) -> Option<String> {
     }
 }
 
-/// A CSV file read: its lower-cased header and its rows, each with its line number.
+/// A CSV file read: its header (the library's column names, lower case, after the column map)
+/// and its rows, each with its line number and its cells in canonical form ([`read_cell`]).
 pub(crate) type Table = (Vec<String>, Vec<(u64, Vec<String>)>);
 
-pub(crate) fn read(file: &CsvFile<'_>) -> Result<Table, ValidationError> {
+/// How the bytes of a CSV file are decoded (see [`decode`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8, else
+    /// Windows-1252, as Danish Excel writes "CSV (semikolonsepareret)".
+    #[default]
+    Auto,
+    /// UTF-8; a leading byte-order mark is skipped.
+    Utf8,
+    /// Windows-1252 (a superset of ISO-8859-1 / Latin-1 for text).
+    Windows1252,
+}
+
+impl Encoding {
+    /// The encoding's id: `auto`, `utf-8` or `windows-1252`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Auto => "auto",
+            Encoding::Utf8 => "utf-8",
+            Encoding::Windows1252 => "windows-1252",
+        }
+    }
+
+    /// Reads an encoding by name, in any case: `auto`, `utf-8` (`utf8`, `utf-8-sig`),
+    /// `windows-1252` (`cp1252`, `latin-1`, `latin1`, `iso-8859-1`).
+    ///
+    /// ```
+    /// use overgang::cohort::csv::Encoding;
+    /// assert_eq!(Encoding::parse("CP1252").unwrap(), Encoding::Windows1252);
+    /// assert_eq!(Encoding::parse("ebcdic").unwrap_err().code.as_str(), "unknown_value");
+    /// ```
+    ///
+    /// # Errors
+    /// `unknown_value` on `encoding` (the text is not echoed).
+    pub fn parse(text: &str) -> Result<Encoding, FieldError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "auto" => Ok(Encoding::Auto),
+            "utf-8" | "utf8" | "utf-8-sig" | "utf_8" | "utf_8_sig" => Ok(Encoding::Utf8),
+            "windows-1252" | "cp1252" | "windows1252" | "latin-1" | "latin1" | "latin_1"
+            | "iso-8859-1" | "iso8859-1" => Ok(Encoding::Windows1252),
+            _ => Err(crate::ids::unknown_value(
+                "encoding",
+                &["auto", "utf-8", "windows-1252"],
+            )),
+        }
+    }
+}
+
+/// Windows-1252's characters for the bytes 0x80-0x9F (the rest is Latin-1); the five unused
+/// bytes map to the C1 controls, as browsers decode them.
+const CP1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{8D}', '\u{017D}', '\u{8F}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{9D}', '\u{017E}', '\u{0178}',
+];
+
+/// Decodes a file's bytes as text (see [`Encoding`]); a UTF-8 byte-order mark is removed.
+///
+/// ```
+/// use overgang::cohort::csv::{decode, Encoding};
+/// // "køn" as Danish Excel saves it (Windows-1252) and as UTF-8 with a byte-order mark:
+/// assert_eq!(decode("a.csv", b"k\xf8n", Encoding::Auto)?, "køn");
+/// assert_eq!(decode("a.csv", b"\xef\xbb\xbfk\xc3\xb8n", Encoding::Auto)?, "køn");
+/// assert_eq!(decode("a.csv", b"k\xf8n", Encoding::Utf8).unwrap_err().errors()[0].code.as_str(), "invalid_format");
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+///
+/// # Errors
+/// `invalid_format` (field `encoding`, located at the file) when [`Encoding::Utf8`] is forced
+/// and the bytes are not UTF-8; `too_large` beyond [`crate::limits::MAX_INPUT_BYTES`].
+pub fn decode(name: &str, bytes: &[u8], encoding: Encoding) -> Result<String, ValidationError> {
+    let at = |line: u64| Location {
+        file: name.to_string(),
+        line,
+        column: None,
+    };
+    if bytes.len() > crate::limits::MAX_INPUT_BYTES {
+        return Err(ValidationError::new(vec![FieldError::new(
+            "file",
+            ErrorCode::TooLarge,
+            format!(
+                "file: {} MB; the limit is {} MB",
+                bytes.len() / 1_000_000,
+                crate::limits::MAX_INPUT_BYTES / 1_000_000
+            ),
+        )
+        .at(at(0))]));
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let utf8 = std::str::from_utf8(bytes);
+    match (encoding, utf8) {
+        (Encoding::Auto | Encoding::Utf8, Ok(text)) => Ok(text.to_string()),
+        (Encoding::Utf8, Err(e)) => {
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            Err(ValidationError::new(vec![FieldError::new(
+                "encoding",
+                ErrorCode::InvalidFormat,
+                "encoding: the file is not UTF-8 text; save it as \"CSV UTF-8\" or read it as windows-1252",
+            )
+            .at(at(line))]))
+        }
+        (Encoding::Auto | Encoding::Windows1252, _) => Ok(bytes
+            .iter()
+            .map(|&b| match b {
+                0x80..=0x9f => CP1252_HIGH[usize::from(b - 0x80)],
+                _ => char::from(b),
+            })
+            .collect()),
+    }
+}
+
+/// What to do with a row that has a problem.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OnError {
+    /// Refuse the input: every problem is reported and nothing is computed (the default).
+    #[default]
+    Fail,
+    /// Leave out each row with a problem (a participant's row takes their measurements with
+    /// it) and count what was left out per code (see [`Excluded`]). Problems that are not in
+    /// a row (a header, a whole file) still refuse the input.
+    Drop,
+}
+
+impl OnError {
+    /// The id: `fail` or `drop`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OnError::Fail => "fail",
+            OnError::Drop => "drop",
+        }
+    }
+
+    /// Reads `fail` (also `raise`) or `drop`.
+    ///
+    /// # Errors
+    /// `unknown_value` on `on_error`.
+    pub fn parse(text: &str) -> Result<OnError, FieldError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "fail" | "raise" => Ok(OnError::Fail),
+            "drop" => Ok(OnError::Drop),
+            _ => Err(crate::ids::unknown_value("on_error", &["fail", "drop"])),
+        }
+    }
+}
+
+/// How CSV files are read: their encoding, a map from other exports' column names to the
+/// library's, and what to do with rows that have problems.
+///
+/// ```
+/// use overgang::cohort::csv::{CsvOptions, Encoding, OnError};
+/// let o = CsvOptions::default()
+///     .with_columns_text("q1=item1, Q2=item2")?
+///     .with_encoding(Encoding::Windows1252)
+///     .with_on_error(OnError::Drop);
+/// assert_eq!(o.columns[1], ("q2".to_string(), "item2".to_string()));
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CsvOptions {
+    /// How bytes are decoded (callers that hold bytes use [`decode`] with it).
+    pub encoding: Encoding,
+    /// `(header in the file, the library's column)`, the header lower case and trimmed.
+    pub columns: Vec<(String, String)>,
+    /// Refuse the input (default) or leave out rows with problems.
+    pub on_error: OnError,
+}
+
+impl CsvOptions {
+    /// The same options with another encoding.
+    pub fn with_encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = encoding;
+        self
+    }
+
+    /// The same options with another `on_error`.
+    pub fn with_on_error(mut self, on_error: OnError) -> Self {
+        self.on_error = on_error;
+        self
+    }
+
+    /// The same options with a column map: pairs of a header as the file has it and a column
+    /// of the library (any file's: `item1`, `gender`, `date`, a ten-step area ...).
+    ///
+    /// # Errors
+    /// `unknown_value` on `columns[i]` when a target is not a column of the library,
+    /// `duplicate` when a header is mapped twice; the names given are never echoed.
+    pub fn with_columns<A: AsRef<str>, B: AsRef<str>>(
+        mut self,
+        pairs: &[(A, B)],
+    ) -> Result<Self, ValidationError> {
+        let known = known_columns();
+        let mut errors = Vec::new();
+        let mut columns: Vec<(String, String)> = Vec::new();
+        for (i, (from, to)) in pairs.iter().enumerate() {
+            let from = from.as_ref().trim().to_lowercase();
+            let to = to.as_ref().trim().to_ascii_lowercase();
+            let field = format!("columns[{i}]");
+            if from.is_empty() {
+                errors.push(FieldError::new(
+                    field.clone(),
+                    ErrorCode::Missing,
+                    format!("{field}: the header to rename is empty"),
+                ));
+            } else if !known.contains(&to) {
+                errors.push(
+                    FieldError::new(
+                        field.clone(),
+                        ErrorCode::UnknownValue,
+                        format!("{field}: the new name is not a column of any file the library reads (e.g. item1, date, gender)"),
+                    ),
+                );
+            } else if columns.iter().any(|(f, _)| *f == from) {
+                errors.push(FieldError::new(
+                    field.clone(),
+                    ErrorCode::Duplicate,
+                    format!("{field}: this header is already renamed by an earlier pair"),
+                ));
+            } else {
+                columns.push((from, to));
+            }
+        }
+        self.columns = columns;
+        ValidationError::check(errors, || self)
+    }
+
+    /// [`CsvOptions::with_columns`] from text as the command line takes it:
+    /// `q1=item1,q2=item2` (pairs separated by `,`).
+    ///
+    /// # Errors
+    /// `invalid_format` on `columns[i]` for a pair without `=`, and those of
+    /// [`CsvOptions::with_columns`].
+    pub fn with_columns_text(self, text: &str) -> Result<Self, ValidationError> {
+        let mut pairs = Vec::new();
+        let mut errors = Vec::new();
+        for (i, pair) in text.split(',').filter(|p| !p.trim().is_empty()).enumerate() {
+            match pair.split_once('=') {
+                Some((a, b)) => pairs.push((a.to_string(), b.to_string())),
+                None => {
+                    let field = format!("columns[{i}]");
+                    errors.push(FieldError::new(
+                        field.clone(),
+                        ErrorCode::InvalidFormat,
+                        format!("{field}: expected HEADER=COLUMN, e.g. q1=item1"),
+                    ));
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(ValidationError::new(errors));
+        }
+        self.with_columns(&pairs)
+    }
+
+    /// The library's column for a header cell as written (trimmed, any case).
+    fn column(&self, header: &str) -> String {
+        let h = header.trim().to_lowercase();
+        self.columns
+            .iter()
+            .find(|(from, _)| *from == h)
+            .map_or(h, |(_, to)| to.clone())
+    }
+}
+
+/// Every column name of every file the library reads (participants, WHO-5 and GSE items,
+/// ten-step areas, interventions, outreach).
+pub fn known_columns() -> Vec<String> {
+    let mut all: Vec<String> = crate::participant::KEYS
+        .iter()
+        .chain(["date", "category"].iter())
+        .chain(crate::outreach::csv::VENUE_COLUMNS.iter())
+        .chain(crate::outreach::csv::VISIT_COLUMNS.iter())
+        .map(|s| (*s).to_string())
+        .chain((1..=10).map(|i| format!("item{i}")))
+        .chain(
+            crate::ten_step::Area::ALL
+                .iter()
+                .map(|a| a.as_str().to_string()),
+        )
+        .collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// The canonical text of a cell in a column, as the strict reader expects it: dates to
+/// `YYYY-MM-DD`, labels of closed sets to their ids, numbers with a decimal comma or a whole
+/// `.0` to plain numbers, list cells element by element. Text that cannot be read is returned
+/// as it is, so the validator reports it at its cell (never repeating it).
+///
+/// ```
+/// use overgang::cohort::csv::read_cell;
+/// assert_eq!(read_cell("start", "10-02-2023"), "2023-02-10");
+/// assert_eq!(read_cell("date", "2023-02-10 00:00:00"), "2023-02-10");
+/// assert_eq!(read_cell("gender", "Kvinde"), "woman");
+/// assert_eq!(read_cell("interventions", "Rådgivning og vejledning; GRUPPETERAPI"), "counselling;group_therapy");
+/// assert_eq!(read_cell("item1", "3,0"), "3");
+/// assert_eq!(read_cell("age", "34.0"), "34");
+/// assert_eq!(read_cell("anonymous", "Ja"), "true");
+/// assert_eq!(read_cell("gender", "kvindelig"), "kvindelig"); // refused later, at its cell
+/// ```
+pub fn read_cell(column: &str, cell: &str) -> String {
+    use crate::ids::parse_label;
+    use crate::intervention::Category;
+    use crate::participant::{AgeBand, Gender, IntakeGoal, ProstitutionForm};
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return String::new();
+    }
+    fn label<T: crate::ids::IdSet>(column: &str, cell: &str) -> String {
+        parse_label::<T>(column, cell).map_or_else(|_| cell.to_string(), |m| m.id().to_string())
+    }
+    fn labels<T: crate::ids::IdSet>(column: &str, cell: &str) -> String {
+        cell.split([';', '|'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| label::<T>(column, s))
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+    match column {
+        "start" | "end" | "date" | "first_seen" | "last_seen" => {
+            crate::dates::parse_date_cell(column, cell)
+                .map_or_else(|_| cell.to_string(), crate::dates::format_date)
+        }
+        "gender" => label::<Gender>(column, cell),
+        "age_band" => label::<AgeBand>(column, cell),
+        "goal" => label::<IntakeGoal>(column, cell),
+        "form" => label::<ProstitutionForm>(column, cell),
+        "category" => label::<Category>(column, cell),
+        "forms" => labels::<ProstitutionForm>(column, cell),
+        "interventions" => labels::<Category>(column, cell),
+        "anonymous" | "anti_trafficking_referral" => match cell.to_lowercase().as_str() {
+            "1" | "true" | "yes" | "ja" | "x" | "sand" => "true".into(),
+            "0" | "false" | "no" | "nej" | "falsk" => "false".into(),
+            _ => cell.to_string(),
+        },
+        "id" | "other_referrals" | "venue" | "municipality" | "nationalities" => cell.to_string(),
+        _ => number_text(cell),
+    }
+}
+
+/// A number cell with a decimal comma or a whole `.0` in canonical form (`3,0` -> `3`,
+/// `2,5` -> `2.5`); anything else unchanged.
+fn number_text(cell: &str) -> String {
+    let is_number = |s: &str| {
+        let s = s.strip_prefix('-').unwrap_or(s);
+        match s.split_once('.') {
+            Some((a, b)) => {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            }
+            None => false,
+        }
+    };
+    let dotted = if cell.matches(',').count() == 1 && !cell.contains('.') {
+        cell.replace(',', ".")
+    } else {
+        cell.to_string()
+    };
+    if !is_number(&dotted) {
+        return cell.to_string();
+    }
+    match dotted.split_once('.') {
+        Some((whole, frac)) if frac.bytes().all(|c| c == b'0') => {
+            if whole == "-0" {
+                "0".into()
+            } else {
+                whole.to_string()
+            }
+        }
+        _ => dotted,
+    }
+}
+
+/// The 1-based line of each byte offset: the file's own line numbers for LF and CRLF ends and
+/// quoted cells with line breaks.
+struct Lines<'a> {
+    text: &'a [u8],
+    starts: Vec<usize>,
+}
+
+impl Lines<'_> {
+    fn new(text: &str) -> Lines<'_> {
+        Lines {
+            text: text.as_bytes(),
+            starts: text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// The line of the record that the csv reader places at `byte`: it may point at the line
+    /// break before the record (the `\n` of a CRLF, or blank lines), which are skipped.
+    fn line(&self, byte: u64) -> u64 {
+        let mut byte = usize::try_from(byte).unwrap_or(usize::MAX);
+        while matches!(self.text.get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        1 + self.starts.partition_point(|&nl| nl < byte) as u64
+    }
+}
+
+pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Table, ValidationError> {
     if file.text.len() > crate::limits::MAX_INPUT_BYTES {
         return Err(ValidationError::new(vec![FieldError::new(
             "file",
@@ -121,6 +556,7 @@ pub(crate) fn read(file: &CsvFile<'_>) -> Result<Table, ValidationError> {
         })]));
     }
     let text = file.text.strip_prefix('\u{feff}').unwrap_or(file.text);
+    let lines = Lines::new(text);
     let delimiter = sniff_delimiter(text);
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -142,14 +578,14 @@ pub(crate) fn read(file: &CsvFile<'_>) -> Result<Table, ValidationError> {
             .at(location(1))])
         })?
         .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
+        .map(|h| options.column(h))
         .collect();
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     for record in reader.records() {
         match record {
             Ok(r) => {
-                let line = r.position().map_or(0, |p| p.line());
+                let line = r.position().map_or(0, |p| lines.line(p.byte()));
                 if r.iter().all(|c| c.trim().is_empty()) {
                     continue; // blank lines, as Excel leaves them at the end
                 }
@@ -168,10 +604,17 @@ pub(crate) fn read(file: &CsvFile<'_>) -> Result<Table, ValidationError> {
                     );
                     continue;
                 }
-                rows.push((line, r.iter().map(|c| c.trim().to_string()).collect()));
+                rows.push((
+                    line,
+                    header
+                        .iter()
+                        .zip(r.iter())
+                        .map(|(h, c)| read_cell(h, c))
+                        .collect(),
+                ));
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| lines.line(p.byte()));
                 errors.push(
                     FieldError::new(
                         "row",
@@ -207,11 +650,12 @@ fn list(cell: &str) -> Value {
     )
 }
 
-/// A yes/no cell. Unrecognised text is kept as text, so validation reports it.
+/// A yes/no cell (already canonical, see [`read_cell`]). Other text is kept, so validation
+/// reports it.
 fn flag(cell: &str) -> Value {
-    match cell.to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "ja" | "x" => json!(true),
-        "0" | "false" | "no" | "nej" => json!(false),
+    match cell {
+        "true" => json!(true),
+        "false" => json!(false),
         _ => json!(cell),
     }
 }
@@ -236,8 +680,113 @@ pub fn to_document(
     project: &str,
     files: &CsvFiles<'_>,
 ) -> Result<(Value, Origins, Vec<FieldError>), ValidationError> {
+    to_document_with(project, files, &CsvOptions::default())
+}
+
+/// [`to_document`] with options (the column map; `on_error` is applied by
+/// [`crate::cohort::Cohort::from_csv_with`]).
+///
+/// # Errors
+/// As [`to_document`]; header problems (a missing required column, an unknown column) are
+/// reported once per file, at line 1.
+pub fn to_document_with(
+    project: &str,
+    files: &CsvFiles<'_>,
+    options: &CsvOptions,
+) -> Result<(Value, Origins, Vec<FieldError>), ValidationError> {
+    let built = build(project, files, options, &Skip::default())?;
+    Ok((built.doc, built.origins, built.errors))
+}
+
+/// Rows left out ([`OnError::Drop`]): `(file, line)`, and the IDs of participants left out.
+#[derive(Debug, Default)]
+pub(crate) struct Skip {
+    pub(crate) rows: std::collections::HashSet<(String, u64)>,
+    pub(crate) ids: std::collections::HashSet<String>,
+}
+
+pub(crate) struct Built {
+    pub(crate) doc: Value,
+    pub(crate) origins: Origins,
+    pub(crate) errors: Vec<FieldError>,
+    /// Rows of long files left out because their participant was (file, line).
+    pub(crate) dependents: Vec<(String, u64)>,
+    /// Participant rows: index in the document -> (file, line, id).
+    pub(crate) people: Vec<(String, u64, String)>,
+}
+
+/// A problem with a file's header, named by the library's column or the header's position.
+fn header_error(file: &str, field: &str, code: ErrorCode, message: String) -> FieldError {
+    FieldError::new(field, code, message).at(Location {
+        file: file.to_string(),
+        line: 1,
+        column: None,
+    })
+}
+
+/// Every header problem of a file, once: required columns missing, columns the file does not
+/// have (by position), a column twice.
+fn check_header(file: &str, key: &str, header: &[String], required: &[String]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for r in required {
+        if !header.iter().any(|h| h == r) {
+            errors.push(header_error(
+                file,
+                r,
+                ErrorCode::Missing,
+                format!("{r}: the {key} file needs the `{r}` column"),
+            ));
+        }
+    }
+    for (col, h) in header.iter().enumerate() {
+        let known = match key {
+            "participants" => crate::participant::KEYS.contains(&h.as_str()),
+            "who5" | "gse" => {
+                let n = if key == "who5" { 5 } else { 10 };
+                h == "id"
+                    || h == "date"
+                    || h.strip_prefix("item")
+                        .and_then(|i| i.parse::<usize>().ok())
+                        .is_some_and(|i| (1..=n).contains(&i) && h == &format!("item{i}"))
+            }
+            "ten_step" => {
+                h == "id"
+                    || h == "date"
+                    || crate::ten_step::Area::ALL.iter().any(|a| a.as_str() == h)
+            }
+            _ => h == "id" || h == "date" || h == "category",
+        };
+        // The header is never repeated: it may be a name or a CPR number.
+        let place = format!("column #{}", col + 1);
+        if !known {
+            errors.push(header_error(
+                file,
+                &place,
+                ErrorCode::UnknownField,
+                format!("{place}: not a column of the {key} file"),
+            ));
+        } else if header[..col].contains(h) {
+            errors.push(header_error(
+                file,
+                h,
+                ErrorCode::Duplicate,
+                format!("{h}: the column appears twice ({place})"),
+            ));
+        }
+    }
+    errors
+}
+
+pub(crate) fn build(
+    project: &str,
+    files: &CsvFiles<'_>,
+    options: &CsvOptions,
+    skip: &Skip,
+) -> Result<Built, ValidationError> {
     let mut errors = Vec::new();
     let mut origins = Origins::default();
+    let mut dependents = Vec::new();
+    let mut people_rows = Vec::new();
     let Some(pfile) = files.participants else {
         return Err(ValidationError::single(
             "participants",
@@ -245,91 +794,105 @@ pub fn to_document(
             "participants: a participants file is required",
         ));
     };
-    let mut people: Vec<Map<String, Value>> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    match read(&pfile) {
-        Err(e) => errors.extend(e.into_errors()),
-        Ok((header, rows)) => {
-            if !header.iter().any(|h| h == "id") {
-                errors.push(
-                    FieldError::new(
-                        "id",
-                        ErrorCode::Missing,
-                        "id: the participants file needs an `id` column",
-                    )
-                    .at(Location {
-                        file: pfile.name.into(),
-                        line: 1,
-                        column: None,
-                    }),
-                );
-            }
-            for (line, cells) in rows {
-                let mut p = Map::new();
-                for (h, cell) in header.iter().zip(&cells) {
-                    if cell.is_empty() {
-                        continue;
-                    }
-                    let v = match h.as_str() {
-                        "forms" | "other_referrals" => list(cell),
-                        "interventions" => Value::Array(
-                            list(cell)
-                                .as_array()
-                                .into_iter()
-                                .flatten()
-                                .map(|c| json!({"category": c}))
-                                .collect(),
-                        ),
-                        "anonymous" | "anti_trafficking_referral" => flag(cell),
-                        "age" => number(cell),
-                        _ => json!(cell),
-                    };
-                    p.insert(h.clone(), v);
-                }
-                let i = people.len();
-                let path = format!("participants[{i}]");
-                if let Some(Value::String(id)) = p.get("id") {
-                    if index.insert(id.clone(), i).is_some() {
-                        errors.push(FieldError::new("id", ErrorCode::Duplicate, "id: this id is already used on an earlier line; each participant has one row").at(Location { file: pfile.name.into(), line, column: Some("id".into()) }));
-                    }
-                }
-                origins.rows.insert(path, (pfile.name.to_string(), line));
-                people.push(p);
-            }
-        }
-    }
     let long: [(Option<CsvFile<'_>>, &str); 4] = [
         (files.who5, "who5"),
         (files.gse, "gse"),
         (files.ten_step, "ten_step"),
         (files.interventions, "interventions"),
     ];
+    // Every file is read and its header checked first: header problems are reported once per
+    // file, and rows are read only when every header is right.
+    let ptable = read(&pfile, options);
+    let mut tables = Vec::new();
+    let mut header_errors = Vec::new();
+    match &ptable {
+        Ok((header, _)) => header_errors.extend(check_header(
+            pfile.name,
+            "participants",
+            header,
+            &["id".into(), "start".into()],
+        )),
+        Err(e) => errors.extend(e.errors().iter().cloned()),
+    }
     for (file, key) in long {
         let Some(file) = file else { continue };
-        let (header, rows) = match read(&file) {
-            Ok(x) => x,
-            Err(e) => {
-                errors.extend(e.into_errors());
+        match read(&file, options) {
+            Ok(table) => {
+                let mut required: Vec<String> = vec!["id".into(), "date".into()];
+                match key {
+                    "who5" => required.extend((1..=5).map(|i| format!("item{i}"))),
+                    "gse" => required.extend((1..=10).map(|i| format!("item{i}"))),
+                    "interventions" => required = vec!["id".into(), "category".into()],
+                    _ => {}
+                }
+                header_errors.extend(check_header(file.name, key, &table.0, &required));
+                tables.push((file, key, table));
+            }
+            Err(e) => errors.extend(e.into_errors()),
+        }
+    }
+    if !header_errors.is_empty() {
+        header_errors.extend(errors);
+        return Err(ValidationError::new(header_errors));
+    }
+    let mut people: Vec<Map<String, Value>> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    if let Ok((header, rows)) = ptable {
+        let id_col = header.iter().position(|h| h == "id");
+        for (line, cells) in rows {
+            if skip.rows.contains(&(pfile.name.to_string(), line)) {
                 continue;
             }
-        };
+            let mut p = Map::new();
+            for (h, cell) in header.iter().zip(&cells) {
+                if cell.is_empty() {
+                    continue;
+                }
+                let v = match h.as_str() {
+                    "forms" | "other_referrals" => list(cell),
+                    "interventions" => Value::Array(
+                        list(cell)
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .map(|c| json!({"category": c}))
+                            .collect(),
+                    ),
+                    "anonymous" | "anti_trafficking_referral" => flag(cell),
+                    "age" => number(cell),
+                    _ => json!(cell),
+                };
+                p.insert(h.clone(), v);
+            }
+            let i = people.len();
+            let path = format!("participants[{i}]");
+            let id = id_col.map(|c| cells[c].clone()).unwrap_or_default();
+            if !id.is_empty() && index.insert(id.clone(), i).is_some() {
+                errors.push(FieldError::new("id", ErrorCode::Duplicate, "id: this id is already used on an earlier line; each participant has one row").at(Location { file: pfile.name.into(), line, column: Some("id".into()) }));
+            }
+            origins.rows.insert(path, (pfile.name.to_string(), line));
+            people_rows.push((pfile.name.to_string(), line, id));
+            people.push(p);
+        }
+    }
+    for (file, key, (header, rows)) in tables {
         let at = |line: u64, column: Option<&str>| Location {
             file: file.name.to_string(),
             line,
             column: column.map(str::to_string),
         };
         let Some(id_col) = header.iter().position(|h| h == "id") else {
-            errors.push(
-                FieldError::new(
-                    "id",
-                    ErrorCode::Missing,
-                    format!("id: the {key} file needs an `id` column"),
-                )
-                .at(at(1, None)),
-            );
             continue;
         };
+        let n_items = if key == "gse" { 10 } else { 5 };
         for (line, cells) in rows {
+            if skip.rows.contains(&(file.name.to_string(), line)) {
+                continue;
+            }
+            if skip.ids.contains(&cells[id_col]) {
+                dependents.push((file.name.to_string(), line));
+                continue;
+            }
             let Some(&who) = index.get(&cells[id_col]) else {
                 errors.push(
                     FieldError::new(
@@ -342,39 +905,25 @@ pub fn to_document(
                 continue;
             };
             let mut entry = Map::new();
-            let mut items = Vec::new();
+            let mut items = vec![Value::Null; n_items];
             let mut ratings = Map::new();
-            for (col, (h, cell)) in header.iter().zip(&cells).enumerate() {
-                match h.as_str() {
-                    "id" => {}
-                    "date" | "category" => {
-                        if !cell.is_empty() {
-                            entry.insert(h.clone(), json!(cell));
+            for (h, cell) in header.iter().zip(&cells) {
+                let item = h.strip_prefix("item").and_then(|i| i.parse::<usize>().ok());
+                match (h.as_str(), item) {
+                    ("id", _) => {}
+                    (_, None) if cell.is_empty() => {}
+                    ("date" | "category", _) => {
+                        entry.insert(h.clone(), json!(cell));
+                    }
+                    (_, Some(i)) if key == "who5" || key == "gse" => {
+                        if let Some(slot) = items.get_mut(i.wrapping_sub(1)) {
+                            *slot = number(cell);
                         }
                     }
-                    item if key != "ten_step"
-                        && key != "interventions"
-                        && item.starts_with("item") =>
-                    {
-                        items.push(number(cell))
+                    (area, _) if key == "ten_step" => {
+                        ratings.insert(area.to_string(), number(cell));
                     }
-                    area if key == "ten_step" => {
-                        if !cell.is_empty() {
-                            ratings.insert(area.to_string(), number(cell));
-                        }
-                    }
-                    _ => {
-                        // The header is never repeated: it may be a name or a CPR number.
-                        let place = format!("column #{}", col + 1);
-                        errors.push(
-                            FieldError::new(
-                                place.clone(),
-                                ErrorCode::UnknownField,
-                                format!("{place}: not a column of the {key} file"),
-                            )
-                            .at(at(1, Some(&place))),
-                        );
-                    }
+                    _ => {}
                 }
             }
             match key {
@@ -398,10 +947,14 @@ pub fn to_document(
             }
         }
     }
-    // Unknown columns in a long file are reported once, not once per row.
-    errors.dedup_by(|a, b| a.code == ErrorCode::UnknownField && a == b);
     let doc = json!({"project": project, "participants": people.into_iter().map(Value::Object).collect::<Vec<_>>()});
-    Ok((doc, origins, errors))
+    Ok(Built {
+        doc,
+        origins,
+        errors,
+        dependents,
+        people: people_rows,
+    })
 }
 
 /// What a CSV file holds, recognised by its header.
@@ -434,12 +987,26 @@ pub enum Kind {
 /// assert_eq!(kind_of("id;gender;age;start\n"), Kind::Participants);
 /// ```
 pub fn kind_of(text: &str) -> Kind {
+    kind_of_with(text, &CsvOptions::default())
+}
+
+/// [`kind_of`] after the column map of `options` (a SurveyXact file with `q1..q5` mapped to
+/// `item1..item5` is a WHO-5 file).
+///
+/// ```
+/// use overgang::cohort::csv::{kind_of_with, CsvOptions, Kind};
+/// let o = CsvOptions::default().with_columns_text("respondent=id,q1=item1,q2=item2,q3=item3,q4=item4,q5=item5")?;
+/// assert_eq!(kind_of_with("Respondent;Date;Q1;Q2;Q3;Q4;Q5\r\n", &o), Kind::Who5);
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+pub fn kind_of_with(text: &str, options: &CsvOptions) -> Kind {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or("").to_ascii_lowercase();
-    let cols: Vec<&str> = first
+    let first = text.lines().next().unwrap_or("");
+    let owned: Vec<String> = first
         .split([',', ';'])
-        .map(|c| c.trim().trim_matches('"'))
+        .map(|c| options.column(c.trim().trim_matches('"')))
         .collect();
+    let cols: Vec<&str> = owned.iter().map(String::as_str).collect();
     let items = cols.iter().filter(|c| c.starts_with("item")).count();
     let has = |name: &str| cols.contains(&name);
     let header: Vec<String> = cols.iter().map(|c| (*c).to_string()).collect();
@@ -469,17 +1036,20 @@ pub fn kind_of(text: &str) -> Kind {
 ///
 /// # Errors
 /// Every problem, located in its file, line and column.
-pub(crate) fn outreach(files: &CsvFiles<'_>) -> Result<crate::outreach::Outreach, ValidationError> {
+pub(crate) fn outreach(
+    files: &CsvFiles<'_>,
+    options: &CsvOptions,
+) -> Result<crate::outreach::Outreach, ValidationError> {
     if files.venues.is_none() && files.visits.is_none() {
         return Ok(crate::outreach::Outreach::default());
     }
     let venues = files
         .venues
-        .map(|f| read(&f).map(|t| (f.name, t)))
+        .map(|f| read(&f, options).map(|t| (f.name, t)))
         .transpose()?;
     let visits = files
         .visits
-        .map(|f| read(&f).map(|t| (f.name, t)))
+        .map(|f| read(&f, options).map(|t| (f.name, t)))
         .transpose()?;
     fn sheet<'a>(x: &'a Option<(&'a str, Table)>) -> Option<crate::outreach::csv::Sheet<'a>> {
         x.as_ref()

@@ -192,7 +192,118 @@ impl Cohort {
     /// # Errors
     /// Every problem in every file.
     pub fn from_csv(project: &str, files: &csv::CsvFiles<'_>) -> Result<Cohort, ValidationError> {
-        let outreach = csv::outreach(files);
+        Cohort::from_csv_with(project, files, &csv::CsvOptions::default()).map(|(c, _)| c)
+    }
+
+    /// Reads a CSV export with options (column map, `on_error`); with
+    /// [`csv::OnError::Drop`], rows with problems are left out and counted in the second value
+    /// (put it in [`Report::excluded`]). Outreach sheets are always read strictly.
+    ///
+    /// ```
+    /// use overgang::cohort::{csv::{CsvFile, CsvFiles, CsvOptions, OnError}, Cohort};
+    /// let people = "id;køn;start\r\nA-1;Kvinde;10-02-2023\r\nA-2;Mand;31-02-2023\r\n";
+    /// let who5 = "id;date;item1;item2;item3;item4;item5\r\nA-1;2023-02-10 00:00:00;3;4;2;3;4\r\nA-2;2023-03-01;1;1;1;1;1\r\n";
+    /// let files = CsvFiles {
+    ///     participants: Some(CsvFile { name: "deltagere.csv", text: people }),
+    ///     who5: Some(CsvFile { name: "who5.csv", text: who5 }),
+    ///     ..Default::default()
+    /// };
+    /// let options = CsvOptions::default().with_columns_text("køn=gender")?;
+    /// let err = Cohort::from_csv_with("P", &files, &options).unwrap_err();
+    /// assert_eq!(err.errors()[0].location.as_ref().unwrap().line, 3);
+    /// let (cohort, excluded) = Cohort::from_csv_with("P", &files, &options.with_on_error(OnError::Drop))?;
+    /// assert_eq!(cohort.participants.len(), 1);
+    /// let excluded = excluded.unwrap();
+    /// assert_eq!((excluded.rows, excluded.participants, excluded.with_participant), (2, 1, 1));
+    /// assert_eq!(excluded.by_code["invalid_format"], 1);
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Every problem in every file; with `Drop`, the problems that are not in a row (headers,
+    /// whole files, the outreach sheets).
+    pub fn from_csv_with(
+        project: &str,
+        files: &csv::CsvFiles<'_>,
+        options: &csv::CsvOptions,
+    ) -> Result<(Cohort, Option<report::Excluded>), ValidationError> {
+        if options.on_error == csv::OnError::Fail {
+            return Cohort::from_csv_strict(project, files, options).map(|c| (c, None));
+        }
+        let outreach = csv::outreach(files, options)?;
+        if files.participants.is_none() {
+            return Cohort::from_csv_strict(project, files, options).map(|c| (c, None));
+        }
+        let mut skip = csv::Skip::default();
+        let mut codes: std::collections::BTreeMap<(String, u64), Vec<&'static str>> =
+            std::collections::BTreeMap::new();
+        // Leaving rows out never adds a problem to another row, so this ends after a few rounds;
+        // the bound only guards against a logic error.
+        for _ in 0..8 {
+            let built = csv::build(project, files, options, &skip)?;
+            let mut errors = built.errors;
+            match Cohort::from_value(&built.doc) {
+                Ok(mut cohort) if errors.is_empty() => {
+                    cohort.outreach = outreach;
+                    let mut excluded = report::Excluded {
+                        rows: (codes.len() + built.dependents.len()) as u64,
+                        participants: codes
+                            .keys()
+                            .filter(|(f, _)| files.participants.is_some_and(|p| p.name == f))
+                            .count() as u64,
+                        with_participant: built.dependents.len() as u64,
+                        ..Default::default()
+                    };
+                    for list in codes.values() {
+                        let mut list = list.clone();
+                        list.sort_unstable();
+                        list.dedup();
+                        for c in list {
+                            *excluded.by_code.entry(c.to_string()).or_default() += 1;
+                        }
+                    }
+                    return Ok((cohort, Some(excluded)));
+                }
+                Ok(_) => {}
+                Err(e) => errors.extend(built.origins.locate(e).into_errors()),
+            }
+            let mut fatal = Vec::new();
+            for e in errors {
+                match &e.location {
+                    Some(at) if at.line > 1 => {
+                        let key = (at.file.clone(), at.line);
+                        if let Some((_, _, id)) = built
+                            .people
+                            .iter()
+                            .find(|(f, l, _)| *f == at.file && *l == at.line)
+                        {
+                            if !id.is_empty() {
+                                skip.ids.insert(id.clone());
+                            }
+                        }
+                        skip.rows.insert(key.clone());
+                        codes.entry(key).or_default().push(e.code.as_str());
+                    }
+                    _ => fatal.push(e),
+                }
+            }
+            if !fatal.is_empty() {
+                return Err(ValidationError::new(fatal));
+            }
+        }
+        Err(ValidationError::single(
+            "participants",
+            ErrorCode::Inconsistent,
+            "participants: the rows with problems could not be left out",
+        ))
+    }
+
+    fn from_csv_strict(
+        project: &str,
+        files: &csv::CsvFiles<'_>,
+        options: &csv::CsvOptions,
+    ) -> Result<Cohort, ValidationError> {
+        let outreach = csv::outreach(files, options);
         if files.participants.is_none() && (files.venues.is_some() || files.visits.is_some()) {
             // Outreach alone: the document holds no participants.
             let doc = serde_json::json!({"project": project, "participants": []});
@@ -200,7 +311,7 @@ impl Cohort {
             cohort.outreach = outreach?;
             return Ok(cohort);
         }
-        let (doc, origins, mut errors) = csv::to_document(project, files)?;
+        let (doc, origins, mut errors) = csv::to_document_with(project, files, options)?;
         let result = match Cohort::from_value(&doc) {
             Ok(cohort) if errors.is_empty() => Ok(cohort),
             Ok(_) => Err(ValidationError::new(errors)),

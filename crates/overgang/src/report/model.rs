@@ -57,6 +57,26 @@ pub struct Report {
     pub outreach: Option<super::outreach::OutreachReport>,
     /// Options the report was computed with.
     pub options: ReportOptions,
+    /// Rows of the input left out because they had problems (CSV read with
+    /// `on_error = "drop"`); absent when nothing could be left out (the default, strict).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub excluded: Option<Excluded>,
+}
+
+/// What was left out of a report's input ([`crate::cohort::csv::OnError::Drop`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Excluded {
+    /// Rows left out in all (rows with a problem and the rows of their participants).
+    pub rows: u64,
+    /// Participants left out (their own row had a problem).
+    pub participants: u64,
+    /// Rows of long files (questionnaires, assessments, interventions) left out only because
+    /// their participant was.
+    pub with_participant: u64,
+    /// Rows with a problem, per error code (a row with problems of two codes counts in both).
+    pub by_code: std::collections::BTreeMap<String, u64>,
 }
 
 fn schema_version() -> u64 {

@@ -145,5 +145,6 @@ fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOpti
         outreach: None,
         protection: Default::default(),
         options: options.clone(),
+        excluded: None,
     }
 }
