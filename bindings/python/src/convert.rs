@@ -118,7 +118,9 @@ pub fn document(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::
             }
         }
     };
-    overgang::json::parse_json(&text).into_py_result(py)
+    // Parsing runs without the GIL: other Python threads go on while a large document is read.
+    py.detach(|| overgang::json::parse_json(&text))
+        .into_py_result(py)
 }
 
 /// A language tag by the core's one policy (`da-DK` is Danish; unknown tags are errors; no

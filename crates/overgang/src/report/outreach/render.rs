@@ -9,6 +9,8 @@ use crate::language::Language;
 use crate::municipality::Region;
 use crate::outreach::CountryCode;
 use crate::participant::ProstitutionForm;
+use crate::report::render::html::escape;
+use crate::report::render::table::{html_table, markdown_blocks, percent, t, Block};
 use crate::report::{Cell, Format, RenderOptions};
 use std::fmt::Write;
 
@@ -49,29 +51,13 @@ pub fn render(report: &OutreachReport, options: &RenderOptions) -> String {
 /// assert!(markdown_section(&r, overgang::Language::En, 3).contains("### Outreach per year"));
 /// ```
 pub fn markdown_section(report: &OutreachReport, lang: Language, level: usize) -> String {
-    let hashes = "#".repeat(level.clamp(1, 6));
     let mut s = String::new();
-    for b in blocks(report, lang) {
-        let _ = write!(s, "\n{hashes} {}\n\n", b.heading);
-        if let Some(note) = &b.note {
-            let _ = write!(s, "{note}\n\n");
-        }
-        if b.rows.is_empty() {
-            let _ = writeln!(s, "_{}_", t(lang, "No data.", "Ingen data."));
-            continue;
-        }
-        let _ = writeln!(s, "| {} |", b.header.join(" | "));
-        let _ = writeln!(
-            s,
-            "|{}",
-            (0..b.header.len())
-                .map(|i| if i == 0 { " --- |" } else { " ---: |" })
-                .collect::<String>()
-        );
-        for row in &b.rows {
-            let _ = writeln!(s, "| {} |", row.join(" | "));
-        }
-    }
+    markdown_blocks(
+        &mut s,
+        &blocks(report, lang),
+        level,
+        &t(lang, "No data.", "Ingen data."),
+    );
     s
 }
 
@@ -94,27 +80,7 @@ pub fn html_section(report: &OutreachReport, lang: Language) -> String {
         if i == MONTH_BLOCK {
             s.push_str(&chart(report, lang));
         }
-        if b.rows.is_empty() {
-            let _ = write!(s, "<p><em>{}</em></p>", t(lang, "No data.", "Ingen data."));
-        } else {
-            s.push_str("<table><thead><tr>");
-            for h in &b.header {
-                let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
-            }
-            s.push_str("</tr></thead><tbody>");
-            for row in &b.rows {
-                s.push_str("<tr>");
-                for (j, c) in row.iter().enumerate() {
-                    if j == 0 {
-                        let _ = write!(s, "<th scope=\"row\">{}</th>", escape(c));
-                    } else {
-                        let _ = write!(s, "<td>{}</td>", escape(c));
-                    }
-                }
-                s.push_str("</tr>");
-            }
-            s.push_str("</tbody></table>");
-        }
+        html_table(&mut s, &b, &t(lang, "No data.", "Ingen data."));
         s.push_str("</section>\n");
     }
     s
@@ -123,30 +89,12 @@ pub fn html_section(report: &OutreachReport, lang: Language) -> String {
 /// The index of the "new contacts per month" block, where the HTML chart goes.
 const MONTH_BLOCK: usize = 7;
 
-struct Block {
-    heading: String,
-    note: Option<String>,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-fn t(lang: Language, en: &str, da: &str) -> String {
-    match lang {
-        Language::Da => da.to_string(),
-        _ => en.to_string(),
-    }
-}
-
 fn count(c: &Cell, lang: Language) -> String {
     match (c.suppressed, c.count) {
         (true, _) => t(lang, "hidden", "skjult"),
         (false, Some(v)) => v.to_string(),
         (false, None) => "-".to_string(),
     }
-}
-
-fn percent(c: &Cell) -> String {
-    c.percent.map_or_else(|| "-".into(), |p| format!("{p} %"))
 }
 
 fn title(lang: Language) -> String {
@@ -382,13 +330,6 @@ fn blocks(r: &OutreachReport, lang: Language) -> Vec<Block> {
                 .collect(),
         },
     ]
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn html_page(r: &OutreachReport, lang: Language) -> String {

@@ -6,7 +6,7 @@ use crate::language::Language;
 use crate::report::model::Report;
 use std::fmt::Write;
 
-pub(super) fn escape(text: &str) -> String {
+pub(in crate::report) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -37,28 +37,11 @@ pub(super) fn html(r: &Report, lang: Language) -> String {
         if i == 5 {
             s.push_str(&super::chart::who5_chart(r, lang));
         }
-        if b.rows.is_empty() {
-            let _ = write!(
-                s,
-                "<p><em>{}</em></p>",
-                t(lang, "Not enough data to show.", "For få data til at vise.")
-            );
-        } else {
-            s.push_str("<table><thead><tr>");
-            for h in &b.header {
-                let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
-            }
-            s.push_str("</tr></thead><tbody>");
-            for row in &b.rows {
-                s.push_str("<tr>");
-                for (j, cell) in row.iter().enumerate() {
-                    let tag = if j == 0 { "th scope=\"row\"" } else { "td" };
-                    let _ = write!(s, "<{tag}>{}</{}>", escape(cell), &tag[..2]);
-                }
-                s.push_str("</tr>");
-            }
-            s.push_str("</tbody></table>");
-        }
+        super::table::html_table(
+            &mut s,
+            &b,
+            &t(lang, "Not enough data to show.", "For få data til at vise."),
+        );
         s.push_str("</section>\n");
     }
     if let Some(o) = &r.outreach {

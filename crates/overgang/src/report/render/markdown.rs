@@ -3,41 +3,11 @@
 use super::table::{subtitle, t, title};
 use crate::language::Language;
 use crate::report::model::Report;
-use std::fmt::Write;
 
 pub(super) fn markdown(r: &Report, lang: Language) -> String {
     let mut s = format!("# {}\n\n{}\n", escape(&title(r, lang)), subtitle(r, lang));
-    for b in super::blocks::blocks(r, lang) {
-        let _ = write!(s, "\n## {}\n\n", b.heading);
-        if let Some(note) = &b.note {
-            let _ = write!(s, "{note}\n\n");
-        }
-        if b.rows.is_empty() {
-            let _ = writeln!(
-                s,
-                "{}",
-                t(
-                    lang,
-                    "_Not enough data to show._",
-                    "_For få data til at vise._"
-                )
-            );
-            continue;
-        }
-        let _ = writeln!(s, "| {} |", b.header.join(" | "));
-        let _ = writeln!(
-            s,
-            "|{}",
-            b.header
-                .iter()
-                .enumerate()
-                .map(|(i, _)| if i == 0 { " --- |" } else { " ---: |" })
-                .collect::<String>()
-        );
-        for row in &b.rows {
-            let _ = writeln!(s, "| {} |", row.join(" | "));
-        }
-    }
+    let empty = t(lang, "Not enough data to show.", "For få data til at vise.");
+    super::table::markdown_blocks(&mut s, &super::blocks::blocks(r, lang), 2, &empty);
     if let Some(o) = &r.outreach {
         s.push('\n');
         s.push_str(&crate::report::outreach::render::markdown_section(

@@ -6,9 +6,9 @@
 mod blocks;
 mod chart;
 mod csv;
-mod html;
+pub(in crate::report) mod html;
 mod markdown;
-mod table;
+pub(in crate::report) mod table;
 
 pub use csv::{figures, Figure};
 

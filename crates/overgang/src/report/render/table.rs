@@ -6,14 +6,14 @@ use crate::report::cells::Cell;
 use crate::report::model::Report;
 
 /// A block of the report: a heading, a note and a table (header and rows of cells).
-pub(super) struct Block {
+pub(in crate::report) struct Block {
     pub heading: String,
     pub note: Option<String>,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
-pub(super) fn t(lang: Language, en: &str, da: &str) -> String {
+pub(in crate::report) fn t(lang: Language, en: &str, da: &str) -> String {
     match lang {
         Language::Da => da.to_string(),
         _ => en.to_string(),
@@ -29,7 +29,7 @@ pub(super) fn count(c: &Cell, hidden: &str) -> String {
     }
 }
 
-pub(super) fn percent(c: &Cell) -> String {
+pub(in crate::report) fn percent(c: &Cell) -> String {
     c.percent.map_or_else(|| "-".into(), |p| format!("{p} %"))
 }
 
@@ -81,4 +81,59 @@ pub(super) fn subtitle(r: &Report, lang: Language) -> String {
         r.participants.count,
         suppression
     )
+}
+
+/// Writes blocks as Markdown: a heading at `level` (2 gives `##`), the note, and a pipe table
+/// with numbers right-aligned, or `empty` in italics when a block has no rows.
+pub(in crate::report) fn markdown_blocks(
+    s: &mut String,
+    blocks: &[Block],
+    level: usize,
+    empty: &str,
+) {
+    use std::fmt::Write;
+    let hashes = "#".repeat(level.clamp(1, 6));
+    for b in blocks {
+        let _ = write!(s, "\n{hashes} {}\n\n", b.heading);
+        if let Some(note) = &b.note {
+            let _ = write!(s, "{note}\n\n");
+        }
+        if b.rows.is_empty() {
+            let _ = writeln!(s, "_{empty}_");
+            continue;
+        }
+        let _ = writeln!(s, "| {} |", b.header.join(" | "));
+        let align: String = (0..b.header.len())
+            .map(|i| if i == 0 { " --- |" } else { " ---: |" })
+            .collect();
+        let _ = writeln!(s, "|{align}");
+        for row in &b.rows {
+            let _ = writeln!(s, "| {} |", row.join(" | "));
+        }
+    }
+}
+
+/// Writes one block as an HTML table (row headers in the first column), every text escaped, or
+/// `empty` when it has no rows.
+pub(in crate::report) fn html_table(s: &mut String, b: &Block, empty: &str) {
+    use std::fmt::Write;
+    let escape = super::html::escape;
+    if b.rows.is_empty() {
+        let _ = write!(s, "<p><em>{}</em></p>", escape(empty));
+        return;
+    }
+    s.push_str("<table><thead><tr>");
+    for h in &b.header {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", escape(h));
+    }
+    s.push_str("</tr></thead><tbody>");
+    for row in &b.rows {
+        s.push_str("<tr>");
+        for (j, cell) in row.iter().enumerate() {
+            let tag = if j == 0 { "th scope=\"row\"" } else { "td" };
+            let _ = write!(s, "<{tag}>{}</{}>", escape(cell), &tag[..2]);
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</tbody></table>");
 }
