@@ -190,6 +190,63 @@ id_enum! {
     }
 }
 
+id_enum! {
+    /// The direction of a change in the report's terms: improved by 10 points or more, worsened
+    /// by 10 or more, else unchanged (seed 001 line 384: a rise of at least 10 points is a
+    /// "klinisk signifikant forøgelse").
+    pub enum Direction ("direction") {
+        /// Rose by 10 points or more.
+        Improved = "improved", "Improved", "Forbedret";
+        /// Fell by 10 points or more.
+        Worsened = "worsened", "Worsened", "Forværret";
+        /// Moved by less than 10 points either way.
+        Unchanged = "unchanged", "Unchanged", "Uændret";
+    }
+}
+
+impl From<Who5Change> for Direction {
+    fn from(c: Who5Change) -> Direction {
+        match c {
+            Who5Change::Improved => Direction::Improved,
+            Who5Change::Worsened => Direction::Worsened,
+            Who5Change::NoSignificantChange => Direction::Unchanged,
+        }
+    }
+}
+
+/// The direction of a change between two group means (any finite numbers; the same 10-point
+/// rule as [`change`], with its rounding to nine decimals).
+///
+/// ```
+/// use overgang::who5::{direction, Direction};
+/// assert_eq!(direction(36.0, 46.0), Direction::Improved);
+/// assert_eq!(direction(45.0, 54.0), Direction::Unchanged);
+/// ```
+pub fn direction(before: f64, after: f64) -> Direction {
+    let diff = ((after - before) * 1e9).round() / 1e9;
+    if diff >= CLINICALLY_SIGNIFICANT_CHANGE {
+        Direction::Improved
+    } else if diff <= -CLINICALLY_SIGNIFICANT_CHANGE {
+        Direction::Worsened
+    } else {
+        Direction::Unchanged
+    }
+}
+
+/// The band of a group mean: the mean rounded half up to a whole index point, then banded
+/// (seed 001 lines 378-382 band group means; the rounding is an assumption).
+///
+/// ```
+/// use overgang::who5::{mean_band, Who5Band};
+/// assert_eq!(mean_band(35.5), Who5Band::Risk);
+/// assert_eq!(mean_band(35.49), Who5Band::HighRisk);
+/// ```
+pub fn mean_band(mean: f64) -> Who5Band {
+    let m = (mean * 1e9).round() / 1e9;
+    let rounded = (m + 0.5).floor().clamp(0.0, 100.0);
+    Who5Band::from_index(rounded as u8)
+}
+
 /// Classifies the change between two WHO-5 indices (individual scores or group means).
 ///
 /// `after - before >= 10` is `improved`, `<= -10` is `worsened`. The difference is rounded to

@@ -23,7 +23,8 @@ pub struct CsvFile<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CsvFiles<'a> {
     /// One row per participant: `id` and any of `gender`, `age`, `age_band`, `start`, `end`,
-    /// `forms`, `goal`, `anonymous`, `anti_trafficking_referral`, `other_referrals`,
+    /// `forms`, `goal`, `anonymous`, `anti_trafficking_referral`, `referred_to_other_services`,
+    /// `programme`, `other_referrals`,
     /// `interventions` (lists separated by `;`).
     pub participants: Option<CsvFile<'a>>,
     /// `id,date,item1..item5`.
@@ -276,7 +277,9 @@ pub fn to_document(
                                 .map(|c| json!({"category": c}))
                                 .collect(),
                         ),
-                        "anonymous" | "anti_trafficking_referral" => flag(cell),
+                        "anonymous"
+                        | "anti_trafficking_referral"
+                        | "referred_to_other_services" => flag(cell),
                         "age" => number(cell),
                         _ => json!(cell),
                     };

@@ -26,6 +26,10 @@ pub struct Cohort {
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
     #[serde(with = "crate::dates::iso_date_opt")]
     pub as_of: Option<Date>,
+    /// The project's catalogue: the intervention categories it offers (seed 001 line 1355);
+    /// the report option `offered` overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offered: Option<Vec<Category>>,
     /// The participants.
     pub participants: Vec<Member>,
 }
@@ -56,7 +60,7 @@ pub struct Member {
 }
 
 /// The keys of a cohort document.
-const DOCUMENT_KEYS: [&str; 3] = ["project", "as_of", "participants"];
+const DOCUMENT_KEYS: [&str; 4] = ["project", "as_of", "offered", "participants"];
 
 /// The keys a cohort adds to a participant's registration.
 const MEMBER_KEYS: [&str; 5] = ["who5", "gse", "ten_step", "outcomes", "cti"];
@@ -108,6 +112,33 @@ impl Cohort {
             .get("as_of")
             .filter(|v| !v.is_null())
             .and_then(|v| doc::date(Some(v), "as_of", &mut errors));
+        let offered = match obj.get("offered") {
+            None | Some(Value::Null) => None,
+            v => {
+                let before = errors.len();
+                let mut list = doc::list(
+                    v,
+                    "offered",
+                    "category ids",
+                    &mut errors,
+                    |x, at, errors| match x.as_str() {
+                        Some(t) => crate::intervention::parse_category(&at, t)
+                            .map_err(|e| errors.push(e))
+                            .ok(),
+                        None => {
+                            errors.push(crate::ids::unknown_value(
+                                &at,
+                                &crate::ids::ids::<Category>(),
+                            ));
+                            None
+                        }
+                    },
+                );
+                list.sort_unstable();
+                list.dedup();
+                (errors.len() == before).then_some(list)
+            }
+        };
         let mut participants = Vec::new();
         match obj.get("participants") {
             Some(Value::Array(list)) if list.len() <= limits::MAX_PARTICIPANTS => {
@@ -143,6 +174,7 @@ impl Cohort {
         ValidationError::check(errors, || Cohort {
             project,
             as_of,
+            offered,
             participants,
         })
     }
@@ -169,6 +201,7 @@ impl Cohort {
         Cohort::from_value(&crate::sample::cohort()).unwrap_or_else(|_| Cohort {
             project: "sample".into(),
             as_of: None,
+            offered: None,
             participants: Vec::new(),
         })
     }
@@ -211,17 +244,46 @@ impl Cohort {
     ///
     /// # Errors
     /// `missing` on `as_of` when the cohort has no dates at all and none is given;
-    /// `out_of_range` on `intervention_bins` outside 1-20.
+    /// `out_of_range`/`out_of_order` on `intervention_bins` (see
+    /// [`report::InterventionBins::check`]); `unknown_value` on
+    /// `participants[i].interventions[j].category` for an intervention outside the project's
+    /// catalogue (`offered`), naming the category.
     pub fn report(&self, options: &ReportOptions) -> Result<Report, ValidationError> {
-        if !(1..=20).contains(&options.intervention_bins) {
-            return Err(ValidationError::single(
-                "intervention_bins",
-                ErrorCode::OutOfRange,
-                format!(
-                    "intervention_bins: {} is out of range; the top bin is 1 to 20 (4 gives 0, 1, 2, 3, 4+)",
-                    crate::answer::echo_number(options.intervention_bins as f64)
-                ),
-            ));
+        options
+            .intervention_bins
+            .check("intervention_bins")
+            .map_err(|e| ValidationError::new(vec![e]))?;
+        let offered = options.offered.clone().or_else(|| self.offered.clone());
+        if let Some(offered) = &offered {
+            let allowed: Vec<&str> = offered.iter().map(|c| c.as_str()).collect();
+            let errors: Vec<FieldError> = self
+                .participants
+                .iter()
+                .enumerate()
+                .flat_map(|(i, m)| {
+                    m.participant
+                        .interventions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, x)| !offered.contains(&x.category))
+                        .map(move |(j, x)| (i, j, x.category))
+                })
+                .map(|(i, j, category)| {
+                    let field = format!("participants[{i}].interventions[{j}].category");
+                    FieldError::new(
+                        field.clone(),
+                        ErrorCode::UnknownValue,
+                        format!(
+                            "{field}: {category} is not in the project's catalogue (offered: {})",
+                            allowed.join(", ")
+                        ),
+                    )
+                    .with_allowed(&allowed)
+                })
+                .collect();
+            if !errors.is_empty() {
+                return Err(ValidationError::new(errors));
+            }
         }
         let as_of = options
             .as_of
@@ -242,6 +304,7 @@ impl Cohort {
             .collect();
         let mut options = options.clone();
         options.as_of = Some(as_of);
+        options.offered = offered;
         Ok(report::compute(&self.project, &subjects, as_of, &options))
     }
 }
@@ -289,10 +352,14 @@ fn subject(m: &Member, as_of: Date) -> Subject {
     Subject {
         gender: p.gender,
         age_band: p.age_band(),
+        age: p.age,
         start: Some(p.start),
         end: p.end,
-        anti_trafficking_referral: p.anti_trafficking_referral
-            || categories.contains(&Category::AntiTraffickingReferral),
+        anti_trafficking_referral: p.anti_trafficking_referral,
+        // The flag, or any other referral written down by name (an assumption: a label means
+        // the citizen was referred).
+        referred_to_other_services: p.referred_to_other_services || !p.other_referrals.is_empty(),
+        programme: p.programme.clone(),
         interventions: categories,
         who5: who5_indices,
         who5_unscored,

@@ -27,8 +27,8 @@ pub use recorded::*;
 mod tests {
     use super::*;
     use crate::dates::add_months;
-    use time::Date;
     use proptest::prelude::*;
+    use time::Date;
     use time::Month;
 
     proptest! {

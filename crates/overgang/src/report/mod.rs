@@ -15,6 +15,9 @@ pub mod waves;
 
 pub use cells::{cells, suppression_mask, total_is_suppressed, Cell};
 pub use model::*;
-pub use options::{options_json, read_options, Format, RenderOptions, ReportOptions};
+pub use options::{
+    options_json, read_options, Format, InterventionBins, RenderOptions, ReportOptions,
+    TargetMeasure, TargetOptions, WaveGap,
+};
 pub use render::{figures, render, Figure};
 pub use sections::{compute, CtiFacts, Subject};
