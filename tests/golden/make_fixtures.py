@@ -100,6 +100,9 @@ def copenhagen():
         p["age"] = a
     for p in ps:
         p["end"] = day(219)
+    # Table 15 (lines 645-653): gender was registered only for the 77 who identified as women.
+    for p in ps[:77]:
+        p["gender"] = "woman"
     # Citizens with 0/1/2/3 interventions: 11/39/24/17; by category counselling 73,
     # education/employment 40, group therapy 25 (line 624; 17 had all three; the rest is one
     # split that gives exactly those totals).

@@ -309,6 +309,53 @@ impl Cohort {
     }
 }
 
+/// Compares projects (seed 001 Table 1): each cohort's report under the same options, one
+/// column each, suppression applied as in the report.
+///
+/// ```
+/// use overgang::cohort::{compare, Cohort};
+/// let sample = Cohort::sample();
+/// let c = compare(&[sample.clone(), sample], &Default::default())?;
+/// assert_eq!(c.projects.len(), 2);
+/// assert_eq!(c.projects[0].participants, 80);
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+///
+/// # Errors
+/// `missing` on `projects` for none, `too_large` over
+/// [`report::compare::MAX_COMPARE_PROJECTS`] (with the limit as context), and every report
+/// error prefixed with `projects[i].`.
+pub fn compare(
+    cohorts: &[Cohort],
+    options: &ReportOptions,
+) -> Result<report::Comparison, ValidationError> {
+    use report::compare::MAX_COMPARE_PROJECTS;
+    if cohorts.is_empty() {
+        return Err(ValidationError::single(
+            "projects",
+            ErrorCode::Missing,
+            "projects: give at least one cohort to compare",
+        ));
+    }
+    if cohorts.len() > MAX_COMPARE_PROJECTS {
+        return Err(ValidationError::new(vec![FieldError::new(
+            "projects",
+            ErrorCode::TooLarge,
+            format!("projects: more than {MAX_COMPARE_PROJECTS} projects"),
+        )
+        .with_max_length(MAX_COMPARE_PROJECTS as u64)]));
+    }
+    let mut errors = Vec::new();
+    let mut reports = Vec::with_capacity(cohorts.len());
+    for (i, c) in cohorts.iter().enumerate() {
+        match c.report(options) {
+            Ok(r) => reports.push(r),
+            Err(e) => errors.extend(e.prefixed(&format!("projects[{i}].")).into_errors()),
+        }
+    }
+    ValidationError::check(errors, || report::compare_reports(&reports))
+}
+
 /// What the report needs of one member, as of a date.
 fn subject(m: &Member, as_of: Date) -> Subject {
     let p = &m.participant;
@@ -478,4 +525,37 @@ fn nested<T>(
             .map_err(|e| errors.extend(e.prefixed(&format!("{at}.")).into_errors()))
             .ok()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{render_comparison, Format, RenderOptions};
+    use crate::Language;
+
+    #[test]
+    fn compare_without_projects_and_with_errors_prefixed() {
+        let err = compare(&[], &ReportOptions::default()).unwrap_err();
+        assert_eq!(err.errors()[0].code, ErrorCode::Missing);
+        let mut bad = ReportOptions::default();
+        bad.intervention_bins = crate::report::InterventionBins::Top(0);
+        let err = compare(&[Cohort::sample()], &bad).unwrap_err();
+        assert_eq!(err.errors()[0].field, "projects[0].intervention_bins");
+    }
+
+    #[test]
+    fn compare_renders_every_format_and_csv_quotes_names() {
+        let mut s = Cohort::sample();
+        s.project = "A, \"B\"".into();
+        let c = compare(&[s], &ReportOptions::default()).unwrap();
+        for f in [Format::Md, Format::Json, Format::Html, Format::Csv] {
+            assert!(!render_comparison(&c, &RenderOptions::new(f, Language::Da)).is_empty());
+        }
+        let csv = render_comparison(&c, &RenderOptions::new(Format::Csv, Language::En));
+        assert!(csv
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("\"A, \"\"B\"\"\",80,"));
+    }
 }

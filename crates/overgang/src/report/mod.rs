@@ -7,6 +7,7 @@
 //! - `render`: Markdown, HTML, CSV and JSON.
 
 mod cells;
+pub mod compare;
 pub mod model;
 pub mod options;
 mod render;
@@ -14,6 +15,7 @@ mod sections;
 pub mod waves;
 
 pub use cells::{cells, suppression_mask, total_is_suppressed, Cell};
+pub use compare::{compare_reports, render_comparison, Comparison, FirstWave, ProjectColumn};
 pub use model::*;
 pub use options::{
     options_json, read_options, Format, InterventionBins, RenderOptions, ReportOptions,

@@ -11,6 +11,7 @@ mod markdown;
 mod table;
 
 pub use csv::{figures, Figure};
+pub(crate) use html::escape as escape_html;
 
 use super::model::Report;
 use super::options::{Format, RenderOptions};
