@@ -20,7 +20,7 @@ const TS_TYPES: &'static str = r#"
 export type Answer = number | null | undefined;
 export type Who5Band = "high_risk" | "risk" | "no_immediate_risk";
 export type Who5Change = "improved" | "worsened" | "no_significant_change";
-export interface Who5Score { raw: number; index: number; band: Who5Band; poorWellbeing: boolean; likelyDepression: boolean; }
+export interface Who5Score { raw: number; index: number; band: Who5Band; poorWellbeing: boolean; depressionTestAdvised: boolean; likelyDepression: boolean; }
 export interface GseScore { score: number; mean: number; answered: number; imputed: boolean; }
 export interface AnswerOption { value: number; label: string; }
 export interface Questionnaire { id: "who5" | "gse"; language: "da" | "en"; requestedLanguage: string; fallback: boolean; title: string; stem: string; items: string[]; answers: AnswerOption[]; }

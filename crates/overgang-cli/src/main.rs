@@ -357,11 +357,12 @@ fn score(instrument: InstrumentArg, answers: &[String], format: ScoreFormat) -> 
     let result = match instrument {
         InstrumentArg::Who5 => who5::score_answers(&answers).map(|s| {
             let text = format!(
-                "WHO-5\n  raw score          {}\n  index              {}\n  band               {}\n  poor wellbeing     {}\n  likely depression  {}",
+                "WHO-5\n  raw score                {}\n  index                    {}\n  band                     {}\n  poor wellbeing           {}\n  depression test advised  {}\n  likely depression        {}",
                 s.raw,
                 s.index,
                 s.band,
                 yes_no(s.poor_wellbeing),
+                yes_no(s.depression_test_advised),
                 yes_no(s.likely_depression)
             );
             (serde_json::to_string(&s), text)

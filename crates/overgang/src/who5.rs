@@ -27,6 +27,8 @@ pub const MIN_ANSWER: u8 = 0;
 pub const MAX_ANSWER: u8 = 5;
 /// Smallest change of index, in points, that is clinically significant (Topp et al. 2015).
 pub const CLINICALLY_SIGNIFICANT_CHANGE: f64 = 10.0;
+/// WHO screening: a raw score below this indicates poor wellbeing.
+pub const POOR_WELLBEING_BELOW: u8 = 13;
 
 id_enum! {
     /// The report's risk band of a WHO-5 index (seed 001, section 5.3).
@@ -103,8 +105,11 @@ pub struct Who5Score {
     pub index: u8,
     /// The report's risk band of the index.
     pub band: Who5Band,
-    /// WHO screening: raw score below 13, or any answer 0 or 1. An indication to test for depression.
+    /// WHO screening: raw score below 13 indicates poor wellbeing (nothing else).
     pub poor_wellbeing: bool,
+    /// WHO screening: testing for depression is advised when the raw score is below 13 or any
+    /// item is answered 0 or 1 (a rule of its own, beside `poor_wellbeing`).
+    pub depression_test_advised: bool,
     /// WHO screening: index 28 or below.
     pub likely_depression: bool,
 }
@@ -173,7 +178,8 @@ fn from_complete(answers: &[u8]) -> Who5Score {
         raw,
         index,
         band: Who5Band::from_index(index),
-        poor_wellbeing: raw < 13 || answers.iter().any(|&a| a <= 1),
+        poor_wellbeing: raw < POOR_WELLBEING_BELOW,
+        depression_test_advised: raw < POOR_WELLBEING_BELOW || answers.iter().any(|&a| a <= 1),
         likely_depression: index <= 28,
     }
 }

@@ -24,6 +24,8 @@ class Who5Score:
     @property
     def poor_wellbeing(self) -> bool: ...
     @property
+    def depression_test_advised(self) -> bool: ...
+    @property
     def likely_depression(self) -> bool: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
@@ -64,7 +66,7 @@ def pseudonym(key: Union[bytes, str], local_id: str, prefix: str) -> str:
     """A keyed, deterministic pseudonym PREFIX-<16 base32 characters of HMAC-SHA256>."""
 
 def age_band(age: int) -> str:
-    """The report's age band ("18-25", "26-30", "31-35", "36-45", "45+") of an age of 18 or more."""
+    """The report's age band ("18-25", "26-30", "31-35", "36-45", "over_45") of an age of 18 or more."""
 
 def participant_from_json(doc: Union[str, Dict[str, Any]]) -> Dict[str, Any]:
     """Validates a participant and returns it with its JSON keys."""

@@ -37,7 +37,7 @@ def _errors(pd, codes, index):
 def score_who5(df, columns=None):
     """WHO-5 scores of five answer columns (default: the first five), as a DataFrame with
     ``raw``, ``index``, ``band`` (Categorical in band order), ``poor_wellbeing``,
-    ``likely_depression`` and ``error`` (Categorical; ``"valid"`` for scored rows)."""
+    ``depression_test_advised``, ``likely_depression`` and ``error`` (Categorical; ``"valid"`` for scored rows)."""
     pd = _pd()
     r = score_who5_array(_frame(df, columns, 5))
     valid = r.error == 0
@@ -49,6 +49,7 @@ def score_who5(df, columns=None):
             "index": _col(pd, r.index, "UInt8", valid, ix),
             "band": pd.Series(pd.Categorical(bands, categories=list(WHO5_BANDS.values()), ordered=True), index=ix),
             "poor_wellbeing": _col(pd, r.poor_wellbeing, "boolean", valid, ix),
+            "depression_test_advised": _col(pd, r.depression_test_advised, "boolean", valid, ix),
             "likely_depression": _col(pd, r.likely_depression, "boolean", valid, ix),
             "error": _errors(pd, r.error, ix),
         },
