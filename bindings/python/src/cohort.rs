@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// A project's cohort: participants with their questionnaires, assessments and courses.
 #[pyclass(name = "Cohort", module = "overgang", frozen)]
-pub struct Cohort(overgang::cohort::Cohort);
+pub struct Cohort(pub(crate) overgang::cohort::Cohort);
 
 /// A date given as `datetime.date` (or anything with `isoformat()`) or as ISO text.
 fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -23,7 +23,7 @@ fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
 /// Report and render options from keyword arguments, read by the core's one reader (so a
 /// new option needs no change here). Dates may be `datetime.date`, `datetime.datetime`,
 /// `pandas.Timestamp` or ISO text; lists (of ids) are passed as lists.
-fn options(
+pub(crate) fn options(
     py: Python<'_>,
     named: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<(ReportOptions, RenderOptions)> {

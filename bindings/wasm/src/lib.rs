@@ -6,6 +6,8 @@
 
 #[cfg(feature = "report")]
 mod cohort;
+#[cfg(feature = "report")]
+mod compare;
 mod convert;
 mod domain;
 mod errors;
@@ -26,13 +28,16 @@ export interface AnswerOption { value: number; label: string; }
 export interface Questionnaire { id: "who5" | "gse"; language: "da" | "en"; requestedLanguage: string; fallback: boolean; title: string; stem: string; items: string[]; answers: AnswerOption[]; }
 export interface FieldError { field: string; code: string; message: string; location?: { file: string; line: number; column?: string }; }
 export interface IdLabel { id: string; label: string; }
-export interface Participant { id: string; gender?: "woman" | "man" | "non_binary"; age?: number; age_band?: string; start: string; end?: string; forms?: string[]; goal?: string; anonymous: boolean; anti_trafficking_referral: boolean; other_referrals?: string[]; interventions?: { category: string; date?: string }[]; }
+export interface Participant { id: string; gender?: "woman" | "man" | "non_binary"; age?: number; age_band?: string; start: string; end?: string; forms?: string[]; goal?: string; anonymous: boolean; anti_trafficking_referral: boolean; referred_to_other_services: boolean; programme?: string; other_referrals?: string[]; interventions?: { category: string; date?: string }[]; }
 export interface TenStepDimensions { health: number | null; relations: number | null; mentalWellbeing: number | null; optionsForAction: number | null; }
 export interface Assessment { date: string; ratings: Record<string, number>; }
 export interface AreaDevelopment { area: string; ratings: number; first: number; latest: number; change: number; positive: boolean | null; }
 export interface CourseInput { contactStart: string; phase1Start: string; phaseMonths?: number; }
 export interface PlannedPhase { phase: "contact" | "planning" | "try_out" | "transfer"; start: string; end: string; }
-export interface CohortReportOptions { asOf?: string; minCell?: number; minWave?: number; interventionBins?: number; format?: "md" | "json" | "html" | "csv"; lang?: "da" | "en"; }
+export interface TargetOption { percent: number; programmes?: string[]; measures?: string[]; }
+export interface CohortReportOptions { asOf?: string; minCell?: number; minWave?: number; interventionBins?: number | number[]; offered?: string[]; binsExclude?: string[]; waveGapDays?: "any" | [number, number | null]; target?: number | TargetOption; format?: "md" | "json" | "html" | "csv"; lang?: "da" | "en"; }
+/** Projects side by side (seed 001 Table 1), snake_case keys. */
+export interface Comparison { projects: { project: string; participants: number; mean_months: number | null; mean_age: number | null; women_percent: number | null; who5_first_wave: { n: number; mean_index: number } | null }[]; }
 /** The cohort report with its documented snake_case JSON keys (docs/report.md). */
 export type CohortReport = Record<string, any>;
 /** Thrown by every function on invalid input: `name` is `"ValidationError"`. */

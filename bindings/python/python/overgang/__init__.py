@@ -30,6 +30,7 @@ from ._overgang import (
     Who5Score,
     __version__,
     age_band,
+    compare,
     options,
     participant_from_json,
     participant_to_json,
