@@ -368,7 +368,7 @@ fn targets_are_computed_only_when_asked_for() {
     for row in &t {
         assert_eq!(row.in_scope, 80);
         assert!(row.assessed <= row.in_scope);
-        let positive = row.positive.count.unwrap();
+        let positive = row.positive.unwrap();
         assert_eq!(row.met, Some(100 * positive >= 75 * row.in_scope));
     }
     let mut only = TargetOptions::new(75);

@@ -296,8 +296,8 @@ pub struct TargetRow {
     pub in_scope: u64,
     /// Those of them with two or more ratings or scored answers.
     pub assessed: u64,
-    /// Those whose latest value is higher than their first.
-    pub positive: Cell,
+    /// Those whose latest value is higher than their first (`None` when suppressed).
+    pub positive: Option<u64>,
     /// `positive` as a share of `assessed`, whole percent (`None` when suppressed or 0 assessed).
     pub percent_of_assessed: Option<u64>,
     /// `positive` as a share of `in_scope`, whole percent (`None` when suppressed or 0 in scope).
@@ -307,6 +307,9 @@ pub struct TargetRow {
     /// Whether `positive / in_scope` reaches the target (exactly, not on the rounded percent),
     /// so drop-outs count against it; `None` when suppressed or no one is in scope.
     pub met: Option<bool>,
+    /// Whether `positive` is hidden to protect small groups.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
 }
 
 /// CTI courses.

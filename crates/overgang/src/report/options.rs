@@ -132,9 +132,20 @@ impl Default for InterventionBins {
 /// The default `[46, 106]` is an assumption: seed 001 line 1339 keeps "besvarelser med mellem
 /// 2-3 måneders mellemrum"; two to three months with half a month's tolerance either side.
 /// `[0, null]` is "any": every scored answer is the next wave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WaveGap(pub u32, pub Option<u32>);
+
+/// A list `[min, max]` (not a tuple, so Python receives a list as JSON and JavaScript do).
+impl Serialize for WaveGap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(2))?;
+        seq.serialize_element(&self.0)?;
+        seq.serialize_element(&self.1)?;
+        seq.end()
+    }
+}
 
 impl WaveGap {
     /// Every scored answer is the next wave (the rule before spacing).

@@ -515,7 +515,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
                         measure_label(x.measure, lang),
                         x.in_scope.to_string(),
                         x.assessed.to_string(),
-                        cnt(&x.positive),
+                        if x.suppressed { hidden.clone() } else { x.positive.map_or_else(|| "-".into(), |p| p.to_string()) },
                         pct(x.percent_of_assessed),
                         pct(x.percent_of_in_scope),
                         format!("{} %", x.target_percent),

@@ -164,7 +164,12 @@ pub fn figures(r: &Report) -> Vec<Figure> {
             .map(|a| figure("ten_step.positive", a.area.as_str(), a.n).cell(&a.positive)),
     );
     for x in r.targets.iter().flatten() {
-        out.push(figure("targets.positive", x.measure.id(), x.assessed).cell(&x.positive));
+        let positive = Cell {
+            count: x.positive,
+            percent: x.percent_of_assessed,
+            suppressed: x.suppressed,
+        };
+        out.push(figure("targets.positive", x.measure.id(), x.assessed).cell(&positive));
         out.push(figure("targets.in_scope", x.measure.id(), x.in_scope));
     }
     out.extend(

@@ -93,12 +93,13 @@ pub(super) fn section(
                 measure,
                 in_scope: n,
                 assessed,
-                positive: cell,
+                positive: cell.count,
                 percent_of_assessed: percent(positive, assessed).filter(|_| !hidden),
                 percent_of_in_scope: percent(positive, n).filter(|_| !hidden),
                 target_percent: target.percent,
                 // Compared exactly (not on the rounded percent): 74.6 % does not meet 75 %.
                 met: (n > 0 && !hidden).then(|| 100 * positive >= target.percent * n),
+                suppressed: hidden,
             }
         })
         .collect()
