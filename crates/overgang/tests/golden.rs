@@ -487,6 +487,44 @@ mod properties {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Whatever the bins and exclusions, "citizens by number of interventions" is a
+        /// partition of the participants, and the referral flags never count in it.
+        #[test]
+        fn bins_partition_everyone(
+            seed in 0u64..1000,
+            steps in prop::collection::vec(1usize..4, 1..5),
+            exclude in prop::collection::vec(any::<bool>(), 13),
+        ) {
+            use overgang::intervention::Category;
+            use overgang::report::InterventionBins;
+            let cohort = Cohort::from_value(&cohort_doc(30, seed)).unwrap();
+            let mut edges = vec![0];
+            for s in &steps {
+                edges.push(edges.last().unwrap() + s);
+            }
+            let mut options = ReportOptions::default();
+            options.min_cell = 0;
+            options.intervention_bins = InterventionBins::Edges(edges.clone());
+            options.bins_exclude = Category::ALL
+                .iter()
+                .zip(&exclude)
+                .filter(|(_, x)| **x)
+                .map(|(c, _)| *c)
+                .collect();
+            let r = cohort.report(&options).unwrap();
+            prop_assert_eq!(r.interventions.by_count.len(), edges.len());
+            let total: u64 = r.interventions.by_count.iter().map(|b| b.cell.count.unwrap()).sum();
+            prop_assert_eq!(total, r.participants.count);
+            // The first wave of the seed's comparison is the shown first wave.
+            if let (Some(w), Some(f)) = (r.who5.waves.first(), r.who5.from_first_wave.first()) {
+                prop_assert_eq!((w.n, w.mean_index), (f.n_from, f.mean_from));
+            }
+        }
+    }
+
     fn arbitrary_json() -> impl Strategy<Value = Value> {
         let leaf = prop_oneof![
             Just(Value::Null),
