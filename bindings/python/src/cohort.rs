@@ -97,38 +97,42 @@ impl Cohort {
     /// Reads CSV exports (paths): a participants file and optional long files, joined on `id`.
     /// Errors carry `location` = {file, line, column}.
     #[staticmethod]
-    #[pyo3(signature = (participants, who5 = None, gse = None, ten_step = None, interventions = None, project = "Projekt"))]
+    #[pyo3(signature = (participants = None, who5 = None, gse = None, ten_step = None, interventions = None, venues = None, visits = None, project = "Projekt"))]
+    #[allow(clippy::too_many_arguments)]
     fn from_csv(
         py: Python<'_>,
-        participants: PathBuf,
+        participants: Option<PathBuf>,
         who5: Option<PathBuf>,
         gse: Option<PathBuf>,
         ten_step: Option<PathBuf>,
         interventions: Option<PathBuf>,
+        venues: Option<PathBuf>,
+        visits: Option<PathBuf>,
         project: &str,
     ) -> PyResult<Cohort> {
-        let p = read(py, "participants", &participants)?;
         let read_opt = |field: &str, path: &Option<PathBuf>| {
             path.as_ref().map(|p| read(py, field, p)).transpose()
         };
-        let (w, g, t, i) = (
+        let (p, w, g, t, i, v, s) = (
+            read_opt("participants", &participants)?,
             read_opt("who5", &who5)?,
             read_opt("gse", &gse)?,
             read_opt("ten_step", &ten_step)?,
             read_opt("interventions", &interventions)?,
+            read_opt("venues", &venues)?,
+            read_opt("visits", &visits)?,
         );
         fn file(x: &Option<(String, String)>) -> Option<CsvFile<'_>> {
             x.as_ref().map(|(name, text)| CsvFile { name, text })
         }
         let files = CsvFiles {
-            participants: Some(CsvFile {
-                name: &p.0,
-                text: &p.1,
-            }),
+            participants: file(&p),
             who5: file(&w),
             gse: file(&g),
             ten_step: file(&t),
             interventions: file(&i),
+            venues: file(&v),
+            visits: file(&s),
         };
         overgang::cohort::Cohort::from_csv(project, &files)
             .map(Cohort)
@@ -138,8 +142,28 @@ impl Cohort {
     /// A generated synthetic cohort of `participants` people (deterministic for a seed), for
     /// benchmarks and tests.
     #[staticmethod]
-    #[pyo3(signature = (participants, seed = 1))]
-    fn generate(py: Python<'_>, participants: usize, seed: u64) -> PyResult<Cohort> {
+    #[pyo3(signature = (participants, seed = None))]
+    fn generate(
+        py: Python<'_>,
+        participants: &Bound<'_, PyAny>,
+        seed: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Cohort> {
+        // Both are checked by the core's rule for a whole number in a range, so -1, "5",
+        // 2**63 and 1.5 are ValidationErrors, never OverflowError, TypeError or a panic.
+        let count = |field: &str, v: &Bound<'_, PyAny>, max: u64| {
+            overgang::answer::ranged_count(field, crate::convert::raw_answer(v), 0, max)
+                .map_err(|e| ValidationError::new(vec![e]))
+                .into_py_result(py)
+        };
+        let participants = count(
+            "participants",
+            participants,
+            overgang::limits::MAX_PARTICIPANTS as u64,
+        )? as usize;
+        let seed = match seed {
+            Some(s) => count("seed", s, u64::from(u32::MAX))?,
+            None => 1,
+        };
         let doc = py.detach(|| overgang::sample::generate(participants, seed));
         overgang::cohort::Cohort::from_value(&doc)
             .map(Cohort)

@@ -44,22 +44,43 @@ pub fn raw_answer(obj: &Bound<'_, PyAny>) -> RawAnswer {
     RawAnswer::Other
 }
 
-/// Classifies a sequence of answers; `None` when `obj` is not a list-like sequence
-/// (strings, bytes and dicts are refused even though Python can iterate over them).
-pub fn raw_answers(obj: &Bound<'_, PyAny>) -> Option<Vec<RawAnswer>> {
+/// Classifies a sequence of answers: `Ok(None)` when `obj` is not a list-like sequence
+/// (strings, bytes and dicts are refused even though Python can iterate over them). A sequence
+/// longer than the core's limit is refused by its length before any element is read; one
+/// without a length is read up to the limit only.
+pub fn raw_answers(
+    obj: &Bound<'_, PyAny>,
+) -> Result<Option<Vec<RawAnswer>>, overgang::ValidationError> {
     if obj.is_instance_of::<PyString>()
         || obj.is_instance_of::<PyBytes>()
         || obj.is_instance_of::<PyByteArray>()
         || obj.is_instance_of::<PyDict>()
     {
-        return None;
+        return Ok(None);
     }
-    let iter = obj.try_iter().ok()?;
+    let max = overgang::limits::MAX_ANSWERS;
+    match obj.len() {
+        Ok(n) if n > max => return Err(overgang::answer::too_many_answers()),
+        // `len(range(2**64))` overflows: certainly too long.
+        Err(e) if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(obj.py()) => {
+            return Err(overgang::answer::too_many_answers())
+        }
+        _ => {}
+    }
+    let Ok(iter) = obj.try_iter() else {
+        return Ok(None);
+    };
     let mut out = Vec::new();
     for item in iter {
-        out.push(raw_answer(&item.ok()?));
+        if out.len() == max {
+            return Err(overgang::answer::too_many_answers());
+        }
+        match item {
+            Ok(item) => out.push(raw_answer(&item)),
+            Err(_) => return Ok(None),
+        }
     }
-    Some(out)
+    Ok(Some(out))
 }
 
 /// A document given as JSON text or as Python objects (dicts, lists, `datetime.date`), as a

@@ -51,7 +51,7 @@ impl GseScore {
 #[pyfunction]
 fn score_gse(py: Python<'_>, answers: &Bound<'_, PyAny>) -> PyResult<GseScore> {
     let answers = raw_answers(answers)
-        .ok_or_else(overgang::answer::not_a_list)
+        .and_then(|a| a.ok_or_else(overgang::answer::not_a_list))
         .into_py_result(py)?;
     overgang::gse::score_answers(&answers)
         .map(GseScore)

@@ -10,6 +10,7 @@ mod convert;
 mod cti;
 mod errors;
 mod gse;
+mod outreach;
 mod participant;
 mod questionnaire;
 mod ten_step;
@@ -35,6 +36,7 @@ fn _overgang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     cti::register(m)?;
     cohort::register(m)?;
     compare::register(m)?;
+    outreach::register(m)?;
     array::register(m)?;
     Ok(())
 }

@@ -71,7 +71,7 @@ fn participant_to_json(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Strin
 #[pyfunction]
 fn record_from_json<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let value = document(py, doc)?;
-    let m = overgang::cohort::Member::from_value(&value).into_py_result(py)?;
+    let m = overgang::cohort::ParticipantRecord::from_value(&value).into_py_result(py)?;
     Ok(pythonize::pythonize(py, &m)?)
 }
 

@@ -70,7 +70,7 @@ pub(crate) fn py_bool(b: bool) -> &'static str {
 #[pyfunction]
 fn score_who5(py: Python<'_>, answers: &Bound<'_, PyAny>) -> PyResult<Who5Score> {
     let answers = raw_answers(answers)
-        .ok_or_else(overgang::answer::not_a_list)
+        .and_then(|a| a.ok_or_else(overgang::answer::not_a_list))
         .into_py_result(py)?;
     overgang::who5::score_answers(&answers)
         .map(Who5Score)

@@ -80,7 +80,7 @@ import overgang.pandas  # noqa: E402
 
 @pytest.mark.parametrize(
     "module",
-    [overgang, overgang._errors, overgang._array, overgang.cti, overgang.ten_step, overgang.outcomes, overgang.participant, overgang.intervention, overgang.pandas],
+    [overgang, overgang._errors, overgang._array, overgang.cti, overgang.ten_step, overgang.outcomes, overgang.participant, overgang.pandas],
     ids=lambda m: m.__name__,
 )
 def test_docstring_examples_run(module):
@@ -117,3 +117,23 @@ def test_errors_carry_context():
     with pytest.raises(overgang.ValidationError) as info:
         overgang.score_who5([3, 4, 9, 3, 4])
     assert info.value.errors[0]["context"] == {"min": 0, "max": 5}
+
+
+@pytest.mark.parametrize("hostile", [range(2**62), range(2**64), iter(range(10**9))])
+def test_huge_sequences_are_refused_by_length_before_reading(hostile):
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.score_who5(hostile)
+    assert info.value.errors[0]["code"] == "too_long"
+
+
+@pytest.mark.parametrize("bad", [2**63, -1, "5", 1.5, None])
+def test_generate_validates_its_argument(bad):
+    with pytest.raises(overgang.ValidationError):
+        overgang.Cohort.generate(bad)
+
+
+def test_duplicate_keys_and_a_byte_order_mark():
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.Cohort.from_json('{"project": "A", "project": "B", "participants": []}')
+    assert info.value.errors[0]["code"] == "duplicate"
+    assert len(overgang.Cohort.from_json('\ufeff{"project": "A", "participants": []}')) == 0

@@ -33,7 +33,7 @@ def test_pseudonym(case, check):
 
 @pytest.mark.parametrize("case", P["participant"], ids=ids(P["participant"]))
 def test_participant(case, check):
-    check(case, lambda: overgang.participant_from_json(case["document"]))
+    check(case, lambda: overgang.participant.from_json(case["document"]))
 
 
 @pytest.mark.parametrize("case", T["stage"], ids=ids(T["stage"]))

@@ -151,8 +151,8 @@ def cohort_of(p):
 ONE_ARG = [
     overgang.validate_id,
     overgang.age_band,
-    overgang.participant_from_json,
-    overgang.participant_to_json,
+    overgang.participant.from_json,
+    overgang.participant.to_json,
     overgang.ten_step.stage,
     overgang.ten_step.dimensions,
     overgang.ten_step.development,

@@ -25,9 +25,16 @@ pub fn raw_answer(v: &JsValue) -> RawAnswer {
 }
 
 /// Classifies an array of answers; `None` when `v` is not an array.
-pub fn raw_answers(v: &JsValue) -> Option<Vec<RawAnswer>> {
-    let array = v.dyn_ref::<js_sys::Array>()?;
-    Some(array.iter().map(|item| raw_answer(&item)).collect())
+/// The answers of a JS array; `Ok(None)` for anything else. An array longer than the core's
+/// limit is refused by its length before any element is read (`new Array(5e8)` costs nothing).
+pub fn raw_answers(v: &JsValue) -> Result<Option<Vec<RawAnswer>>, overgang::ValidationError> {
+    let Some(array) = v.dyn_ref::<js_sys::Array>() else {
+        return Ok(None);
+    };
+    if array.length() as usize > overgang::limits::MAX_ANSWERS {
+        return Err(overgang::answer::too_many_answers());
+    }
+    Ok(Some(array.iter().map(|item| raw_answer(&item)).collect()))
 }
 
 /// Serialises a core value to a plain JS object, with object keys in camelCase.

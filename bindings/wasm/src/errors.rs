@@ -49,3 +49,13 @@ impl<T> IntoJsResult<T> for Result<T, overgang::ValidationError> {
         self.map_err(|e| to_js(&e))
     }
 }
+
+/// Every error code the library can produce.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = errorCodes, unchecked_return_type = "string[]")]
+pub fn error_codes() -> JsValue {
+    overgang::ErrorCode::ALL
+        .iter()
+        .map(|c| JsValue::from_str(c.as_str()))
+        .collect::<js_sys::Array>()
+        .into()
+}

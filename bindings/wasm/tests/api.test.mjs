@@ -86,3 +86,14 @@ test("pseudonym keys: a random key works, a short key is refused", () => {
   assert.match(overgang.pseudonym(key, "journal 17", "AAR"), /^AAR-[A-Z2-7]{16}$/);
   assert.throws(() => overgang.pseudonym("abc", "010190-1234", "AAR"), (e) => e.errors[0].code === "weak_key" && !e.message.includes("010190"));
 });
+
+test("a huge array is refused by its length before it is read", () => {
+  assert.throws(() => overgang.scoreWho5(new Array(5e8)), (e) => e.name === "ValidationError" && e.errors[0].code === "too_long");
+});
+
+test("unknown option keys are errors, and never echoed", () => {
+  assert.throws(
+    () => overgang.cohortReport(overgang.sampleCohort(), { minCel: 3, "Anna Jensen": 1 }),
+    (e) => e.errors.length === 2 && e.errors.every((x) => x.code === "unknown_field") && !e.message.includes("Anna"),
+  );
+});

@@ -156,7 +156,7 @@ test("Download JSON gives a record the core and the report accept, and Load JSON
   assert.deepEqual(rec.who5, [{ date: "2024-03-01", items: [3, 4, 2, 3, 4] }]);
   assert.deepEqual(rec.ten_step, [{ date: "2024-03-01", ratings: { economy: 4 } }]);
   // The same core (Node build) accepts it as a participant record and in a cohort report.
-  overgang.validateRecord(rec);
+  overgang.recordFromJson(rec);
   const report = overgang.cohortReport({ project: "Form", participants: [rec] }, { minCell: 0, minWave: 1 });
   assert.equal(report.participants.count, 1);
   assert.equal(report.who5.waves[0].mean_index, 64);

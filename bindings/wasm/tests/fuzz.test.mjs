@@ -84,7 +84,7 @@ const mutated = (doc) => fc.tuple(fc.constantFrom(...Object.keys(doc), "extra_ke
   if (drop) delete d[k]; else d[k] = v;
   return d;
 });
-const ONE_ARG = ["validateId", "ageBand", "participantFromJson", "participantToJson", "tenStepStage", "tenStepDevelopment", "outcomeStage", "ctiSchedule", "validateCourse", "interventions", "tenStepAreas", "genders"];
+const ONE_ARG = ["validateId", "ageBand", "participantFromJson", "participantToJson", "tenStepStage", "tenStepDevelopment", "outcomesStage", "ctiSchedule", "courseFromJson", "interventions", "tenStepAreas", "genders"];
 
 test("every one-argument function never crashes", () => {
   fc.assert(fc.property(fc.constantFrom(...ONE_ARG), fc.oneof(jsonLike, mutated(VALID_PARTICIPANT)), (name, v) => {
@@ -95,7 +95,7 @@ test("every one-argument function never crashes", () => {
 test("multi-argument functions never crash", () => {
   fc.assert(fc.property(jsonLike, jsonLike, jsonLike, (a, b, c) => {
     call(overgang.pseudonym, a, b, c);
-    call(overgang.outcomeDistance, a, b);
+    call(overgang.outcomesDistance, a, b);
     call(overgang.tenStepDimensions, a, b);
     call(overgang.ctiPhaseOn, a, b);
     call(overgang.options, a, b);

@@ -18,7 +18,9 @@ const snake = (k) => k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
 /** JS results use camelCase keys; the vectors use the JSON (snake_case) keys. */
 export function toSnake(v) {
   if (Array.isArray(v)) return v.map(toSnake);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [snake(k), toSnake(x)]));
+  // Only camelCase keys are converted: data keys such as country codes ("TH") stay as they are.
+  const key = (k) => (/^[a-z][A-Za-z0-9]*$/.test(k) ? snake(k) : k);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [key(k), toSnake(x)]));
   return v;
 }
 

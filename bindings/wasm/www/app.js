@@ -198,7 +198,7 @@ function updateTenStep() {
 // ---- registration and JSON ----
 function renderRegistration() {
   // Registration needs the domain model's functions; a build without them says so (no rules in JS).
-  const available = ["genders", "interventions", "validateRecord", "ageBand"].every((f) => typeof og[f] === "function");
+  const available = ["genders", "interventions", "recordFromJson", "ageBand"].every((f) => typeof og[f] === "function");
   $("reg-form").hidden = !available;
   for (const id of ["download", "load-file"]) $(id).disabled = !available;
   $("reg-missing").hidden = available;
@@ -248,7 +248,7 @@ function showRegistrationErrors(errors) {
 
 function validateRegistration() {
   const out = $("reg-result");
-  const [, errors] = attempt(og.validateRecord, record());
+  const [, errors] = attempt(og.recordFromJson, record());
   const other = showRegistrationErrors(errors || []);
   out.replaceChildren(errors ? el("ul", { class: "flags" }, ...other.map((e) => el("li", { text: `${e.field}: ${message(e)}` }))) : el("p", { text: t("valid") }));
   if (errors && !other.length) out.replaceChildren();
@@ -259,7 +259,7 @@ function validateRegistration() {
 }
 
 function download() {
-  const [rec, errors] = attempt(og.validateRecord, record());
+  const [rec, errors] = attempt(og.recordFromJson, record());
   $("json-error").textContent = errors ? errors.map((e) => `${e.field}: ${message(e)}`).join(" · ") : "";
   if (!rec) { validateRegistration(); return; }
   const blob = new Blob([JSON.stringify(rec, null, 2)], { type: "application/json" });
@@ -269,7 +269,7 @@ function download() {
 }
 
 async function load(file) {
-  const [rec, errors] = attempt(og.validateRecord, await file.text());
+  const [rec, errors] = attempt(og.recordFromJson, await file.text());
   $("json-error").textContent = errors ? errors.map((e) => `${e.field}: ${message(e)}`).join(" · ") : "";
   if (!rec) return;
   $("reg-id").value = rec.id; $("reg-gender").value = rec.gender || ""; $("reg-age").value = rec.age ?? "";

@@ -195,8 +195,66 @@ enum LangArg {
     En,
 }
 
+/// Parses the command line; a usage error is described by its kind and the argument's name,
+/// never by the value given (it may be a CPR number typed in the wrong place).
+fn parse_args() -> Result<Cli, ExitCode> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            let _ = e.print();
+            Err(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            let argument = match e.get(ContextKind::InvalidArg) {
+                Some(ContextValue::String(a)) => Some(a.clone()),
+                _ => None,
+            };
+            let allowed = match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => format!("; allowed: {}", v.join(", ")),
+                _ => String::new(),
+            };
+            let what = match e.kind() {
+                ErrorKind::InvalidValue => "a value that is not allowed",
+                ErrorKind::ValueValidation => {
+                    "a value of the wrong kind (a whole number or a date is expected)"
+                }
+                ErrorKind::UnknownArgument => "an argument this command does not have",
+                ErrorKind::MissingRequiredArgument => "a required argument is missing",
+                ErrorKind::InvalidSubcommand => {
+                    "a command that does not exist; commands: report, score"
+                }
+                ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+                    "the wrong number of values"
+                }
+                ErrorKind::ArgumentConflict => "arguments that cannot be used together",
+                _ => "a usage error",
+            };
+            match argument {
+                Some(arg) if e.kind() != ErrorKind::UnknownArgument => {
+                    eprintln!("error: {arg}: {what}{allowed}")
+                }
+                _ => eprintln!("error: {what}{allowed}"),
+            }
+            eprintln!("Run `overgang --help` for usage.");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = match parse_args() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    match cli.command {
         Command::Score {
             instrument,
             answers,
@@ -325,6 +383,8 @@ fn cohort(files: &[PathBuf], project: &str) -> Result<Cohort, Failure> {
                     overgang::cohort::csv::Kind::Gse => csv.gse = file,
                     overgang::cohort::csv::Kind::TenStep => csv.ten_step = file,
                     overgang::cohort::csv::Kind::Interventions => csv.interventions = file,
+                    overgang::cohort::csv::Kind::Venues => csv.venues = file,
+                    overgang::cohort::csv::Kind::Visits => csv.visits = file,
                     _ => {
                         return Err(Failure::Io(format!(
                             "{name}: not a CSV file this version recognises"
@@ -339,17 +399,37 @@ fn cohort(files: &[PathBuf], project: &str) -> Result<Cohort, Failure> {
 }
 
 fn read(path: &std::path::Path) -> Result<String, Failure> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
-    if meta.len() > overgang::limits::MAX_INPUT_BYTES as u64 {
-        return Err(Failure::Io(format!(
-            "{}: the file is {} MB; the limit is {} MB",
+    use std::io::Read;
+    let limit = overgang::limits::MAX_INPUT_BYTES as u64;
+    let too_large = || {
+        Failure::Io(format!(
+            "{}: the input is larger than the {} MB limit",
             path.display(),
-            meta.len() / 1_000_000,
-            overgang::limits::MAX_INPUT_BYTES / 1_000_000
-        )));
+            limit / 1_000_000
+        ))
+    };
+    let file =
+        std::fs::File::open(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > limit)
+    {
+        return Err(too_large());
     }
-    std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))
+    // The limit applies to the bytes read, so pipes, /dev/stdin and /dev/zero stop at it too.
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        Failure::Io(format!(
+            "{}: the file is not UTF-8 text; save it as UTF-8 (\"CSV UTF-8\" in Excel)",
+            path.display()
+        ))
+    })
 }
 
 fn score(instrument: InstrumentArg, answers: &[String], format: ScoreFormat) -> ExitCode {

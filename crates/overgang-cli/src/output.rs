@@ -25,31 +25,35 @@ fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        // Written in chunks so that a slow disk or a kill shows up as a partial temporary file,
-        // never as a partial report. OVERGANG_TEST_WRITE_DELAY_MS slows the writing down so the
-        // test suite can kill the process midway.
-        let delay = std::env::var("OVERGANG_TEST_WRITE_DELAY_MS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .map(std::time::Duration::from_millis);
-        for chunk in bytes.chunks(4 * 1024) {
-            f.write_all(chunk)?;
-            if let Some(d) = delay {
-                f.flush()?;
-                std::thread::sleep(d);
-            }
+    // A random name created with O_EXCL and mode 0600 (special-category data): a file or
+    // symlink planted at a predictable name cannot redirect the write.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".overgang-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    // Written in chunks so that a slow disk or a kill shows up as a partial temporary file,
+    // never as a partial report. OVERGANG_TEST_WRITE_DELAY_MS slows the writing down so the
+    // test suite can kill the process midway.
+    let delay = std::env::var("OVERGANG_TEST_WRITE_DELAY_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(std::time::Duration::from_millis);
+    for chunk in bytes.chunks(4 * 1024) {
+        tmp.write_all(chunk)?;
+        if let Some(d) = delay {
+            tmp.flush()?;
+            std::thread::sleep(d);
         }
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
     }
-    written
+    // An existing report keeps its mode (say 0600, or 0640 for a team); a new one stays 0600.
+    // `symlink_metadata`: the mode of a symlink's target is not copied.
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if meta.is_file() {
+            tmp.as_file().set_permissions(meta.permissions())?;
+        }
+    }
+    tmp.as_file().sync_all()?;
+    // rename(2) replaces a symlink at `path` itself; it never writes through it.
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -158,8 +158,98 @@ fn a_1_gb_file_is_refused_before_it_is_read() {
     let out = bin().arg("report").arg(&huge).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("limit is 200 MB"), "{err}");
+    assert!(err.contains("200 MB limit"), "{err}");
     std::fs::remove_file(&huge).unwrap();
+}
+
+#[test]
+fn a_pipe_stops_at_the_size_limit() {
+    use std::io::Write;
+    let mut child = bin()
+        .args(["report", "/dev/stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    // Writes until the command stops reading (a broken pipe) or 300 MB have gone.
+    for _ in 0..300 {
+        if stdin.write_all(&chunk).is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("200 MB limit"));
+}
+
+#[cfg(unix)]
+#[test]
+fn reports_are_written_0600_through_no_planted_symlink_and_keep_an_existing_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tmp("modes");
+    let out = dir.join("report.md");
+    let _ = std::fs::remove_file(&out);
+    assert!(bin()
+        .args(["report", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap()
+        .success());
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // An existing report keeps its mode.
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    assert!(bin()
+        .args(["report", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap()
+        .success());
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    // A symlink at the target is replaced, never written through.
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    let link = dir.join("linked.md");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    assert!(bin()
+        .args(["report", "-o"])
+        .arg(&link)
+        .status()
+        .unwrap()
+        .success());
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert!(!std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+#[test]
+fn usage_errors_never_repeat_the_value_given() {
+    for args in [
+        vec!["score", "010190-1234", "1", "2"],
+        vec!["report", "--min-cell", "010190-1234"],
+        vec!["report", "--010190-1234"],
+        vec!["010190-1234"],
+    ] {
+        let out = bin().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.contains("010190"), "{args:?}: {err}");
+        assert!(err.starts_with("error: "), "{err}");
+    }
 }
 
 #[test]

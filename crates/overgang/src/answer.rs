@@ -197,6 +197,23 @@ impl RawAnswer {
     }
 }
 
+/// The error for a list of answers longer than [`crate::limits::MAX_ANSWERS`] (`too_long` on
+/// `items`), given before the list is read.
+///
+/// ```
+/// let e = overgang::answer::too_many_answers();
+/// assert_eq!(e.errors()[0].code.as_str(), "too_long");
+/// ```
+pub fn too_many_answers() -> ValidationError {
+    let max = crate::limits::MAX_ANSWERS;
+    ValidationError::new(vec![FieldError::new(
+        "items",
+        ErrorCode::TooLong,
+        format!("items: more than {max} answers; an instrument has at most 10 items"),
+    )
+    .with_max_length(max as u64)])
+}
+
 /// The name of the `index`-th item (zero-based), as used in error fields: `item1`, `item2`, ...
 pub fn item_field(index: usize) -> String {
     format!("item{}", index + 1)

@@ -29,6 +29,9 @@ pub const KINDS: &[&str] = &[
     "who5_changes",
     "instruments",
     "languages",
+    "outreach_forms",
+    "regions",
+    "municipalities",
 ];
 
 /// The list of `kind` in `lang`; `None` for an unknown kind.
@@ -59,6 +62,10 @@ fn with_kind(kind: &str, lang: Language) -> Option<Vec<IdLabel>> {
                 label: l.label(lang).to_string(),
             })
             .collect(),
+        "outreach_forms" => crate::outreach::form_options(lang),
+        "regions" => list::<crate::municipality::Region>(lang),
+        // Municipality names are proper nouns: the same in every language.
+        "municipalities" => crate::municipality::options(),
         _ => return None,
     })
 }

@@ -85,18 +85,93 @@ pub fn parse_json(text: &str) -> Result<Value, ValidationError> {
             ),
         ));
     }
-    serde_json::from_str(text).map_err(|e| {
-        ValidationError::single(
-            "",
-            ErrorCode::InvalidJson,
-            format!(
-                "not valid JSON (line {}, column {}): {}",
-                e.line(),
-                e.column(),
-                json_problem(&e)
-            ),
-        )
-    })
+    // A byte-order mark is accepted, as in CSV (Windows editors write one).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<Strict>(text)
+        .map(|s| s.0)
+        .map_err(|e| {
+            let (code, problem) = if e.to_string().starts_with(DUPLICATE_KEY) {
+                (
+                    ErrorCode::Duplicate,
+                    "a key appears twice in one object (nothing is dropped silently)",
+                )
+            } else {
+                (ErrorCode::InvalidJson, json_problem(&e))
+            };
+            ValidationError::single(
+                "",
+                code,
+                format!(
+                    "not valid JSON (line {}, column {}): {problem}",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        })
+}
+
+/// The marker of a duplicate key in a parse error (the key itself is never kept).
+const DUPLICATE_KEY: &str = "overgang:duplicate_key";
+
+/// A JSON value read with one rule more than serde_json's: a key may appear only once in an
+/// object (serde_json keeps the last silently).
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Strict, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(Strict(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Strict(v) = map.next_value()?;
+            if out.insert(key, v).is_some() {
+                return Err(serde::de::Error::custom(DUPLICATE_KEY));
+            }
+        }
+        Ok(Value::Object(out))
+    }
 }
 
 /// serde_json's description of the problem, without any of the input's text.
@@ -335,5 +410,32 @@ fn display(path: &str) -> &str {
         "the document"
     } else {
         path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_refused_without_naming_them() {
+        let err = parse_json(r#"{"a": 1, "Maria Jensen": 2, "Maria Jensen": 3}"#).unwrap_err();
+        let e = &err.errors()[0];
+        assert_eq!(e.code, ErrorCode::Duplicate);
+        assert!(e.message.contains("line 1") && !e.message.contains("Maria"));
+        // Nested objects too; the same key in sibling objects is fine.
+        assert!(parse_json(r#"[{"a": {"b": 1, "b": 2}}]"#).is_err());
+        assert!(parse_json(r#"[{"a": 1}, {"a": 2}]"#).is_ok());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        assert_eq!(parse_json("\u{feff}{\"a\": 1}").unwrap()["a"], 1);
+    }
+
+    #[test]
+    fn numbers_keep_their_kind() {
+        let v = parse_json(r#"[1, -2, 2.5, 18446744073709551615, 1e308]"#).unwrap();
+        assert!(v[0].is_u64() && v[1].is_i64() && v[2].is_f64() && v[3].is_u64() && v[4].is_f64());
     }
 }

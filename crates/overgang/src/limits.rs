@@ -13,3 +13,8 @@ pub const MAX_PARTICIPANTS: usize = 1_000_000;
 
 /// Longest free-text value (a referral label, a reason), in characters.
 pub const MAX_TEXT_CHARS: usize = 200;
+
+/// Longest list of answers a binding converts (an instrument has at most 10 items): a longer
+/// list is refused by its length, before any element is read, so a hostile `range(2**62)` or
+/// `new Array(5e8)` costs nothing.
+pub const MAX_ANSWERS: usize = 1_000;

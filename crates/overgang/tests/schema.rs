@@ -24,7 +24,10 @@ fn check(name: &str, schema: schemars::Schema) {
 fn schemas_are_up_to_date() {
     use overgang::*;
     check("cohort", schemars::schema_for!(cohort::Cohort));
-    check("participant_record", schemars::schema_for!(cohort::Member));
+    check(
+        "participant_record",
+        schemars::schema_for!(cohort::ParticipantRecord),
+    );
     check(
         "participant",
         schemars::schema_for!(participant::Participant),

@@ -14,11 +14,10 @@ One Rust core holds every rule; this package calls it.
 {'count': 80}
 
 Submodules: ``overgang.cti`` (CTI courses), ``overgang.ten_step`` (the ten-step scale),
-``overgang.outcomes`` (life-situation areas), ``overgang.participant`` and
-``overgang.intervention`` (registration).
+``overgang.outcomes`` (life-situation areas), and ``overgang.participant`` (registration).
 """
 
-from . import cti, intervention, outcomes, participant, ten_step
+from . import cti, outcomes, outreach, participant, ten_step
 from ._array import ERROR_CODES as ARRAY_ERROR_CODES
 from ._array import WHO5_BANDS, GseArrays, Who5Arrays, score_gse_array, score_who5_array
 from ._errors import FieldError, ValidationError
@@ -32,8 +31,6 @@ from ._overgang import (
     age_band,
     compare,
     options,
-    participant_from_json,
-    participant_to_json,
     pseudonym,
     questionnaire,
     report_options,
@@ -81,14 +78,13 @@ __all__ = [
     "Who5Score",
     "__version__",
     "age_band",
+    "compare",
     "cti",
-    "intervention",
     "interventions",
     "options",
     "outcomes",
+    "outreach",
     "participant",
-    "participant_from_json",
-    "participant_to_json",
     "pseudonym",
     "questionnaire",
     "report_options",

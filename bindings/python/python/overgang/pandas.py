@@ -1,6 +1,6 @@
 """pandas helpers: score WHO-5 and GSE columns of a DataFrame, aligned on its index.
 
-pandas is optional: ``pip install overgang[pandas]``.
+pandas is optional: ``pip install pyovergang[pandas]``.
 
 >>> import pandas as pd, overgang.pandas
 >>> df = pd.DataFrame({"q1": [3, 1], "q2": [4, 1], "q3": [2, None], "q4": [3, 1], "q5": [4, 1]}, index=["a", "b"])
@@ -16,7 +16,7 @@ def _pd():
     try:
         import pandas as pd
     except ImportError as e:  # pragma: no cover - exercised only without pandas
-        raise ImportError("overgang.pandas needs pandas: pip install overgang[pandas]") from e
+        raise ImportError("overgang.pandas needs pandas: pip install pyovergang[pandas]") from e
     return pd
 
 
@@ -74,3 +74,5 @@ def score_gse(df, columns=None):
         },
         index=ix,
     )
+
+__all__ = ["score_gse", "score_who5"]

@@ -1,16 +1,15 @@
 """Pseudonymous registration of participants.
 
+IDs, pseudonyms and age bands are ``overgang.validate_id``, ``overgang.pseudonym`` and
+``overgang.age_band``.
+
 >>> from overgang import participant
->>> participant.validate_id("AAR-0001")
-'AAR-0001'
->>> participant.age_band(34)
-'31-35'
 >>> p = participant.from_json('{"id": "AAR-0001", "start": "2024-01-15", "age": 34}')
 >>> p["id"], p["start"]
 ('AAR-0001', '2024-01-15')
 """
 
-from ._overgang import age_band, options, pseudonym, record_from_json, validate_id
+from ._overgang import options, record_from_json
 from ._overgang import participant_from_json as from_json
 from ._overgang import participant_to_json as to_json
 
@@ -35,4 +34,4 @@ def intake_goals(lang="da"):
     return options("intake_goals", lang)
 
 
-__all__ = ["age_band", "age_bands", "record_from_json", "from_json", "genders", "intake_goals", "prostitution_forms", "pseudonym", "to_json", "validate_id"]
+__all__ = ["age_bands", "record_from_json", "from_json", "genders", "intake_goals", "prostitution_forms", "to_json"]

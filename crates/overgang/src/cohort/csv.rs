@@ -35,6 +35,10 @@ pub struct CsvFiles<'a> {
     pub ten_step: Option<CsvFile<'a>>,
     /// `id,category` and optionally `date`: one row per intervention given.
     pub interventions: Option<CsvFile<'a>>,
+    /// The outreach mapping: `id,form,municipality,first_seen[,last_seen]`.
+    pub venues: Option<CsvFile<'a>>,
+    /// Outreach visits: `date,women_met` and the other counts (see [`crate::outreach::csv`]).
+    pub visits: Option<CsvFile<'a>>,
 }
 
 /// Where each part of the document came from: JSON path prefix -> file and line.
@@ -98,9 +102,9 @@ fn column_of(rest: &str) -> Option<String> {
 }
 
 /// A CSV file read: its lower-cased header and its rows, each with its line number.
-type Table = (Vec<String>, Vec<(u64, Vec<String>)>);
+pub(crate) type Table = (Vec<String>, Vec<(u64, Vec<String>)>);
 
-fn read(file: &CsvFile<'_>) -> Result<Table, ValidationError> {
+pub(crate) fn read(file: &CsvFile<'_>) -> Result<Table, ValidationError> {
     if file.text.len() > crate::limits::MAX_INPUT_BYTES {
         return Err(ValidationError::new(vec![FieldError::new(
             "file",
@@ -417,6 +421,10 @@ pub enum Kind {
     TenStep,
     /// `id,category[,date]`.
     Interventions,
+    /// The outreach mapping (`id` and `first_seen`).
+    Venues,
+    /// Outreach visits (`date` and `women_met`).
+    Visits,
 }
 
 /// Recognises a CSV file by its header: ten item columns are GSE, five WHO-5; a `category`
@@ -437,6 +445,13 @@ pub fn kind_of(text: &str) -> Kind {
         .collect();
     let items = cols.iter().filter(|c| c.starts_with("item")).count();
     let has = |name: &str| cols.contains(&name);
+    let header: Vec<String> = cols.iter().map(|c| (*c).to_string()).collect();
+    // Outreach sheets first: a venue sheet also has an `id` column.
+    match crate::outreach::csv::kind_of(&header) {
+        Some(crate::outreach::csv::Kind::Venue) => return Kind::Venues,
+        Some(crate::outreach::csv::Kind::Visit) => return Kind::Visits,
+        None => {}
+    }
     if items >= 10 {
         Kind::Gse
     } else if items > 0 {
@@ -451,4 +466,27 @@ pub fn kind_of(text: &str) -> Kind {
     } else {
         Kind::Participants
     }
+}
+
+/// The outreach sheets of a CSV import, read and validated (empty when there are none).
+///
+/// # Errors
+/// Every problem, located in its file, line and column.
+pub(crate) fn outreach(files: &CsvFiles<'_>) -> Result<crate::outreach::Outreach, ValidationError> {
+    if files.venues.is_none() && files.visits.is_none() {
+        return Ok(crate::outreach::Outreach::default());
+    }
+    let venues = files
+        .venues
+        .map(|f| read(&f).map(|t| (f.name, t)))
+        .transpose()?;
+    let visits = files
+        .visits
+        .map(|f| read(&f).map(|t| (f.name, t)))
+        .transpose()?;
+    fn sheet<'a>(x: &'a Option<(&'a str, Table)>) -> Option<crate::outreach::csv::Sheet<'a>> {
+        x.as_ref()
+            .map(|(file, (header, rows))| crate::outreach::csv::Sheet { file, header, rows })
+    }
+    crate::outreach::csv::read(sheet(&venues), sheet(&visits))
 }

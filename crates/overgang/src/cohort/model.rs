@@ -6,7 +6,9 @@ use crate::json as doc;
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::intervention::Category;
 use crate::limits;
+use crate::outreach::Outreach;
 use crate::participant::Participant;
+use crate::report::outreach::OutreachOptions;
 use crate::report::{self, CtiFacts, Report, ReportOptions, Subject};
 use crate::{cti, gse, outcomes, ten_step, who5};
 use serde::{Deserialize, Serialize};
@@ -31,14 +33,19 @@ pub struct Cohort {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offered: Option<Vec<Category>>,
     /// The participants.
-    pub participants: Vec<Member>,
+    pub participants: Vec<ParticipantRecord>,
+    /// Outreach: the mapping of venues, visits with anonymous counts, yearly targets (document
+    /// keys `venues`, `outreach_visits`, `outreach_targets`; written by [`Cohort::to_json`]).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub outreach: Outreach,
 }
 
 /// One participant of a cohort with everything recorded about them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Member {
+pub struct ParticipantRecord {
     /// Registration: ID, gender, age, dates, interventions, referrals.
     #[serde(flatten)]
     pub participant: Participant,
@@ -60,7 +67,15 @@ pub struct Member {
 }
 
 /// The keys of a cohort document.
-const DOCUMENT_KEYS: [&str; 4] = ["project", "as_of", "offered", "participants"];
+const DOCUMENT_KEYS: [&str; 7] = [
+    "project",
+    "as_of",
+    "offered",
+    "participants",
+    "venues",
+    "outreach_visits",
+    "outreach_targets",
+];
 
 /// The keys a cohort adds to a participant's registration.
 const MEMBER_KEYS: [&str; 5] = ["who5", "gse", "ten_step", "outcomes", "cti"];
@@ -99,6 +114,12 @@ impl Cohort {
                     String::new()
                 }
             },
+            // A document of outreach alone may leave the project out.
+            None if obj.get("participants").is_none()
+                && crate::outreach::KEYS.iter().any(|k| obj.contains_key(*k)) =>
+            {
+                String::new()
+            }
             _ => {
                 errors.push(FieldError::new(
                     "project",
@@ -139,8 +160,11 @@ impl Cohort {
                 (errors.len() == before).then_some(list)
             }
         };
+        let outreach = Outreach::read(obj, &mut errors);
         let mut participants = Vec::new();
         match obj.get("participants") {
+            // A document of outreach alone has no participants.
+            None if !outreach.is_empty() => {}
             Some(Value::Array(list)) if list.len() <= limits::MAX_PARTICIPANTS => {
                 let mut ids = HashSet::new();
                 for (i, p) in list.iter().enumerate() {
@@ -176,6 +200,7 @@ impl Cohort {
             as_of,
             offered,
             participants,
+            outreach,
         })
     }
 
@@ -184,13 +209,34 @@ impl Cohort {
     /// # Errors
     /// Every problem in every file.
     pub fn from_csv(project: &str, files: &csv::CsvFiles<'_>) -> Result<Cohort, ValidationError> {
+        let outreach = csv::outreach(files);
+        if files.participants.is_none() && (files.venues.is_some() || files.visits.is_some()) {
+            // Outreach alone: the document holds no participants.
+            let doc = serde_json::json!({"project": project, "participants": []});
+            let mut cohort = Cohort::from_value(&doc)?;
+            cohort.outreach = outreach?;
+            return Ok(cohort);
+        }
         let (doc, origins, mut errors) = csv::to_document(project, files)?;
-        match Cohort::from_value(&doc) {
+        let result = match Cohort::from_value(&doc) {
             Ok(cohort) if errors.is_empty() => Ok(cohort),
             Ok(_) => Err(ValidationError::new(errors)),
             Err(e) => {
                 errors.extend(origins.locate(e).into_errors());
                 Err(ValidationError::new(errors))
+            }
+        };
+        match (result, outreach) {
+            (Ok(mut cohort), Ok(o)) => {
+                cohort.outreach = o;
+                Ok(cohort)
+            }
+            (Ok(_), Err(e)) => Err(e),
+            (Err(e), Ok(_)) => Err(e),
+            (Err(e), Err(o)) => {
+                let mut all = e.into_errors();
+                all.extend(o.into_errors());
+                Err(ValidationError::new(all))
             }
         }
     }
@@ -203,12 +249,19 @@ impl Cohort {
             as_of: None,
             offered: None,
             participants: Vec::new(),
+            outreach: Outreach::default(),
         })
     }
 
     /// The cohort as a JSON document, readable again by [`Cohort::from_json`].
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut doc = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let (Value::Object(map), Ok(Value::Object(outreach))) =
+            (&mut doc, serde_json::to_value(&self.outreach))
+        {
+            map.extend(outreach);
+        }
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
     }
 
     /// The latest date anywhere in the data (the default report date).
@@ -227,6 +280,13 @@ impl Cohort {
                     .flatten()
                     .collect::<Vec<_>>()
             })
+            .chain(self.outreach.visits.iter().map(|v| v.date))
+            .chain(
+                self.outreach
+                    .venues
+                    .iter()
+                    .flat_map(|v| std::iter::once(v.first_seen).chain(v.last_seen)),
+            )
             .max()
     }
 
@@ -305,7 +365,12 @@ impl Cohort {
         let mut options = options.clone();
         options.as_of = Some(as_of);
         options.offered = offered;
-        Ok(report::compute(&self.project, &subjects, as_of, &options))
+        let mut report = report::compute(&self.project, &subjects, as_of, &options);
+        if !self.outreach.is_empty() {
+            let outreach = OutreachOptions::from_report_options(&options);
+            report.outreach = Some(report::outreach::compute(&self.outreach, &outreach));
+        }
+        Ok(report)
     }
 }
 
@@ -357,7 +422,7 @@ pub fn compare(
 }
 
 /// What the report needs of one member, as of a date.
-fn subject(m: &Member, as_of: Date) -> Subject {
+fn subject(m: &ParticipantRecord, as_of: Date) -> Subject {
     let p = &m.participant;
     let mut categories: Vec<Category> = p
         .interventions
@@ -417,12 +482,12 @@ fn subject(m: &Member, as_of: Date) -> Subject {
     }
 }
 
-impl Member {
+impl ParticipantRecord {
     /// Validates one participant record as a cohort holds it (registration plus `who5`, `gse`,
     /// `ten_step`, `outcomes`, `cti`): what a form downloads and the report reads.
     ///
     /// ```
-    /// let m = overgang::cohort::Member::from_json(r#"{"id": "AAR-0001", "start": "2024-01-15",
+    /// let m = overgang::cohort::ParticipantRecord::from_json(r#"{"id": "AAR-0001", "start": "2024-01-15",
     ///     "who5": [{"date": "2024-01-15", "items": [3, 4, 2, 3, 4]}]}"#)?;
     /// assert_eq!(m.who5.len(), 1);
     /// # Ok::<(), overgang::ValidationError>(())
@@ -430,15 +495,15 @@ impl Member {
     ///
     /// # Errors
     /// Every problem, with paths such as `who5[0].item3`.
-    pub fn from_json(text: &str) -> Result<Member, ValidationError> {
-        Member::from_value(&doc::parse_json(text)?)
+    pub fn from_json(text: &str) -> Result<ParticipantRecord, ValidationError> {
+        ParticipantRecord::from_value(&doc::parse_json(text)?)
     }
 
-    /// As [`Member::from_json`], from a JSON value.
+    /// As [`ParticipantRecord::from_json`], from a JSON value.
     ///
     /// # Errors
     /// Every problem, with paths.
-    pub fn from_value(value: &Value) -> Result<Member, ValidationError> {
+    pub fn from_value(value: &Value) -> Result<ParticipantRecord, ValidationError> {
         let mut errors = Vec::new();
         match member(value, "", &mut errors) {
             Some(m) if errors.is_empty() => Ok(m),
@@ -454,7 +519,7 @@ impl Member {
 
 /// One participant object: registration keys go to the participant validator, the cohort's
 /// own keys are validated here. `path` is the record's path (`participants[3]`, or "" alone).
-fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Member> {
+fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<ParticipantRecord> {
     let Some(obj) = value.as_object() else {
         errors.push(FieldError::new(
             path,
@@ -503,7 +568,7 @@ fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Mem
             .map_err(|e| errors.extend(e.prefixed(&format!("{prefix}cti.")).into_errors()))
             .ok(),
     };
-    Some(Member {
+    Some(ParticipantRecord {
         participant: participant?,
         who5,
         gse,

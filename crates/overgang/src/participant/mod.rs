@@ -416,20 +416,17 @@ pub fn programme_id(field: &str, value: &Value) -> Result<String, FieldError> {
 fn age_error(years: i64) -> FieldError {
     let shown = crate::answer::echo_number(years as f64);
     FieldError::new("age", ErrorCode::OutOfRange, format!("age: {shown} is out of range; the programmes are for adults, {MIN_AGE} to {MAX_AGE} years"))
+        .with_range(f64::from(MIN_AGE), f64::from(MAX_AGE))
 }
 
 fn age(raw: RawAnswer, errors: &mut Vec<FieldError>) -> Option<u8> {
-    match crate::answer::count("age", raw) {
-        Ok(a) if (u64::from(MIN_AGE)..=u64::from(MAX_AGE)).contains(&a) => Some(a as u8),
-        Ok(a) => {
-            errors.push(age_error(a.min(i64::MAX as u64) as i64));
-            None
-        }
-        Err(e) if e.code == ErrorCode::OutOfRange => {
-            errors.push(age_error(-1).clone());
-            None
-        }
-        Err(e) => {
+    // One rule for a whole number in a range, so 1e308 or -1 are named as given, never clamped.
+    match crate::answer::ranged_count("age", raw, u64::from(MIN_AGE), u64::from(MAX_AGE)) {
+        Ok(a) => u8::try_from(a).ok(),
+        Err(mut e) => {
+            if e.code == ErrorCode::OutOfRange {
+                e.message.push_str(" (the programmes are for adults)");
+            }
             errors.push(e);
             None
         }

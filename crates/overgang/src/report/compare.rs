@@ -161,6 +161,11 @@ pub fn render_comparison(c: &Comparison, options: &RenderOptions) -> String {
     match options.format {
         Format::Json => s = serde_json::to_string_pretty(c).unwrap_or_default(),
         Format::Md => {
+            // Project names come from the input: escaped so they cannot add Markdown.
+            let header: Vec<String> = header
+                .iter()
+                .map(|h| super::render::escape_markdown(h))
+                .collect();
             let _ = write!(s, "# {title}\n\n| {} |\n|", header.join(" | "));
             for i in 0..header.len() {
                 s.push_str(if i == 0 { " --- |" } else { " ---: |" });

@@ -10,6 +10,7 @@ mod cells;
 pub mod compare;
 pub mod model;
 pub mod options;
+pub mod outreach;
 mod render;
 mod sections;
 pub mod waves;

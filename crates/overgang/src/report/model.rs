@@ -43,6 +43,10 @@ pub struct Report {
     pub cti: CtiSection,
     /// Targets of positive development; `None` unless the `target` option is given.
     pub targets: Option<Vec<TargetRow>>,
+    /// Outreach (venues, visits, anonymous contacts), when the cohort has any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub outreach: Option<super::outreach::OutreachReport>,
     /// Options the report was computed with.
     pub options: ReportOptions,
 }

@@ -9,7 +9,7 @@ use std::fmt::Write;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     /// The table, e.g. `who5.waves`.
-    pub section: &'static str,
+    pub section: String,
     /// The row, e.g. a category id or `mean_index`.
     pub key: String,
     /// The wave, for wave tables.
@@ -22,9 +22,9 @@ pub struct Figure {
     pub mean: Option<f64>,
 }
 
-fn figure(section: &'static str, key: impl Into<String>, n: u64) -> Figure {
+fn figure(section: &str, key: impl Into<String>, n: u64) -> Figure {
     Figure {
-        section,
+        section: section.to_string(),
         key: key.into(),
         wave: None,
         n: Some(n),

@@ -1,7 +1,6 @@
 //! A self-contained, printable HTML page: inline CSS, the WHO-5 chart as inline SVG, every
 //! text escaped.
 
-use super::blocks::blocks;
 use super::table::{subtitle, t, title};
 use crate::language::Language;
 use crate::report::model::Report;
@@ -34,7 +33,7 @@ pub(super) fn html(r: &Report, lang: Language) -> String {
         escape(&title(r, lang)),
         escape(&subtitle(r, lang))
     );
-    for (i, b) in blocks(r, lang).into_iter().enumerate() {
+    for (i, b) in super::blocks::blocks(r, lang).into_iter().enumerate() {
         let _ = write!(s, "<section><h2>{}</h2>", escape(&b.heading));
         if let Some(note) = &b.note {
             let _ = write!(s, "<p class=\"note\">{}</p>", escape(note));
@@ -65,6 +64,9 @@ pub(super) fn html(r: &Report, lang: Language) -> String {
             s.push_str("</tbody></table>");
         }
         s.push_str("</section>\n");
+    }
+    if let Some(o) = &r.outreach {
+        s.push_str(&crate::report::outreach::render::html_section(o, lang));
     }
     s.push_str("</body></html>\n");
     s

@@ -12,6 +12,7 @@ mod table;
 
 pub use csv::{figures, Figure};
 pub(crate) use html::escape as escape_html;
+pub(crate) use markdown::escape as escape_markdown;
 
 use super::model::Report;
 use super::options::{Format, RenderOptions};
@@ -27,6 +28,14 @@ use super::options::{Format, RenderOptions};
 /// ```
 pub fn render(report: &Report, options: &RenderOptions) -> String {
     let lang = options.lang;
+    // A document of outreach alone gets the outreach report of its own.
+    if let (0, Some(o), false) = (
+        report.participants.count,
+        &report.outreach,
+        options.format == Format::Json,
+    ) {
+        return super::outreach::render::render(o, options);
+    }
     match options.format {
         Format::Json => serde_json::to_string_pretty(report).unwrap_or_default(),
         Format::Md => markdown::markdown(report, lang),

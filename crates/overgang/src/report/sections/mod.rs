@@ -118,6 +118,7 @@ pub fn compute(
             .target
             .as_ref()
             .map(|t| targets::section(subjects, t, min_cell)),
+        outreach: None,
         options: options.clone(),
     }
 }
