@@ -229,7 +229,7 @@ fn parse_args() -> Result<Cli, ExitCode> {
                 ErrorKind::UnknownArgument => "an argument this command does not have",
                 ErrorKind::MissingRequiredArgument => "a required argument is missing",
                 ErrorKind::InvalidSubcommand => {
-                    "a command that does not exist; commands: report, score"
+                    "a command that does not exist; commands: report, compare, score"
                 }
                 ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
                     "the wrong number of values"
