@@ -75,6 +75,15 @@ impl ProjectColumn {
 
 /// Projects side by side from their reports (computed under the same options), one column
 /// each; [`crate::cohort::compare`] computes the reports from cohorts.
+///
+/// ```
+/// use overgang::{cohort::Cohort, report::compare_reports};
+/// let report = Cohort::sample().report(&Default::default())?;
+/// let c = compare_reports(&[report]);
+/// assert_eq!(c.projects[0].participants, 80);
+/// assert!(c.projects[0].mean_age.is_some());
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 pub fn compare_reports(reports: &[Report]) -> Comparison {
     Comparison {
         projects: reports.iter().map(ProjectColumn::of).collect(),

@@ -132,6 +132,16 @@ impl Default for InterventionBins {
 /// The default `[46, 106]` is an assumption: seed 001 line 1339 keeps "besvarelser med mellem
 /// 2-3 måneders mellemrum"; two to three months with half a month's tolerance either side.
 /// `[0, null]` is "any": every scored answer is the next wave.
+///
+/// ```
+/// use overgang::report::{read_options, WaveGap};
+/// let (r, _) = read_options(&serde_json::json!({"wave_gap_days": [46, null]}))?;
+/// assert_eq!(r.wave_gap_days, WaveGap(46, None));
+/// assert_eq!(serde_json::to_value(WaveGap::default()).unwrap(), serde_json::json!([46, 106]));
+/// let (r, _) = read_options(&serde_json::json!({"waveGapDays": "any"}))?;
+/// assert_eq!(r.wave_gap_days, WaveGap::ANY);
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WaveGap(pub u32, pub Option<u32>);
@@ -170,6 +180,14 @@ impl Default for WaveGap {
 pub const MAX_WAVE_GAP_DAYS: u64 = 3653;
 
 /// A measure a target can be set on.
+///
+/// ```
+/// use overgang::report::TargetMeasure;
+/// use overgang::ten_step::Area;
+/// assert_eq!(TargetMeasure::parse("m", "ten_step:economy").unwrap(), TargetMeasure::TenStep(Area::Economy));
+/// assert_eq!(TargetMeasure::Who5.id(), "who5");
+/// assert_eq!(TargetMeasure::parse("m", "wellbeing").unwrap_err().code.as_str(), "unknown_value");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TargetMeasure {
     /// Positive development on one ten-step area (`ten_step:<area>`).
@@ -275,6 +293,17 @@ fn seed_measures() -> Vec<TargetMeasure> {
 
 impl TargetOptions {
     /// A target of `percent` on the seed's measures for everyone.
+    ///
+    /// ```
+    /// use overgang::{cohort::Cohort, report::{ReportOptions, TargetOptions}};
+    /// let mut options = ReportOptions::default();
+    /// options.target = Some(TargetOptions::new(75));
+    /// let report = Cohort::sample().report(&options)?;
+    /// let targets = report.targets.unwrap();
+    /// assert_eq!(targets[0].measure.id(), "ten_step:prostitution");
+    /// assert_eq!(targets[0].in_scope, 80);
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
     pub fn new(percent: u64) -> TargetOptions {
         TargetOptions {
             percent,
