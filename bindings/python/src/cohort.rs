@@ -240,8 +240,20 @@ fn report_options<'py>(
     )?)
 }
 
+/// The disclosure auditor: every figure of a report (a dict or JSON text, as `report()` gives
+/// it) that could be worked out from its other figures, as `[{figure, code, value, from}]`.
+/// Empty when the report is safe.
+#[pyfunction]
+fn audit<'py>(py: Python<'py>, report: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let value = crate::convert::document(py, report)?;
+    let report = overgang::report::Report::from_value(&value).into_py_result(py)?;
+    let findings = py.detach(|| overgang::report::audit(&report));
+    Ok(pythonize::pythonize(py, &findings)?)
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Cohort>()?;
+    m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(report_options, m)?)?;
     Ok(())
 }

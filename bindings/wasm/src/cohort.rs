@@ -60,6 +60,20 @@ pub fn cohort_render(
     Ok(overgang::report::render(&report, &render))
 }
 
+/// The disclosure auditor: every figure of a report (an object or JSON text, as
+/// `cohortReport` gives it) that could be worked out from its other figures, as
+/// `[{figure, code, value, from}]`. Empty when the report is safe.
+#[wasm_bindgen(js_name = audit)]
+pub fn audit(
+    #[wasm_bindgen(unchecked_param_type = "CohortReport | string")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let value = from_js_document(&report).into_js()?;
+    let report = overgang::report::Report::from_value(&value).into_js()?;
+    overgang::report::audit(&report)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
 /// The built-in synthetic sample cohort as a JSON document (text).
 #[wasm_bindgen(js_name = sampleCohort)]
 pub fn sample_cohort() -> String {

@@ -1,52 +1,39 @@
-// The offline form in a real browser: Debian's chromium driven by playwright-core, the page
-// served from 127.0.0.1. Screenshots go to target/screenshots/ (repository root).
+// The form in a real browser: Debian's chromium driven by playwright-core, the page served from
+// 127.0.0.1. Questionnaires, ten-step scale, registration, messages, keyboard and layout.
+// (Records and history: browser-record.test.mjs; offline: browser-offline.test.mjs; caseload and
+// report: browser-caseload.test.mjs.) Screenshots go to target/screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { serve } from "../www/serve.mjs";
 import { overgang } from "./helpers.mjs";
+import { recordFromJson } from "./records.mjs";
+import { start, newPage, open as openAt, shots, downloaded } from "./browser-helpers.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const shots = path.join(here, "..", "..", "..", "target", "screenshots");
-mkdirSync(shots, { recursive: true });
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-
-let server, browser, page, origin;
+let env, page, origin;
 const requests = [];
 
 before(async () => {
-  server = await serve(0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  const context = await browser.newContext({ acceptDownloads: true, locale: "da-DK", viewport: { width: 1000, height: 900 } });
-  page = await context.newPage();
+  env = await start();
+  origin = env.origin;
+  ({ page } = await newPage(env.browser));
   page.on("request", (r) => requests.push(r.url()));
   await open();
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await env?.close();
 });
 
-async function open() {
-  await page.goto(`${origin}/www/`);
-  await page.waitForSelector("body[data-ready=true]");
-}
-
+const open = () => openAt(page, origin);
 const tab = (name) => page.click(`#tab-${name}`);
 const answer = (id, item, value) => page.check(`#${id}-item${item}-${value}`);
 
-test("WHO-5: all answers give the index and band", async () => {
+test("WHO-5: all answers give the index and band, announced once", async () => {
   await open();
   for (const [i, v] of [3, 4, 2, 3, 4].entries()) await answer("who5", i + 1, v);
   assert.equal(await page.textContent("#who5-raw"), "16");
@@ -56,58 +43,93 @@ test("WHO-5: all answers give the index and band", async () => {
   assert.match(await page.textContent("#who5-band-text"), /^Indeks 51-100: /);
   assert.match(await page.textContent("#who5-band"), /Ingen umiddelbar risiko/);
   assert.equal(await page.$(".flags"), null, "no screening flags at index 64");
+  // One polite live region says the score; the result box itself is not a live region.
+  assert.equal(await page.getAttribute("#announce", "aria-live"), "polite");
+  assert.equal(await page.textContent("#announce"), "WHO-5 beregnet: indeks 64, Ingen umiddelbar risiko.");
+  assert.equal(await page.getAttribute("#who5-result", "aria-live"), null);
+  const mutations = await page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    new MutationObserver((m) => { n += m.length; }).observe(document.getElementById("announce"), { childList: true, characterData: true, subtree: true });
+    // Re-rendering the same score (switching language back and forth re-renders everything).
+    document.querySelector('[data-lang="da"]').click();
+    setTimeout(() => resolve(n), 0);
+  }));
+  assert.equal(mutations, 0, "the same score is not announced again");
   await page.screenshot({ path: path.join(shots, "who5.png"), fullPage: true });
 });
 
-test("WHO-5: a missing answer is marked next to its question", async () => {
+test("WHO-5: a partial questionnaire is not scored and says how many are answered", async () => {
   await open();
-  for (const [i, v] of [1, 1, 2, 1].entries()) await answer("who5", i + 1, v);
-  const msg = await page.textContent("#who5-item5-error");
-  assert.ok(msg && msg.length > 5, `message: ${msg}`);
-  assert.equal(await page.isVisible("#who5-item5-error"), true);
+  await answer("who5", 1, 3);
+  assert.equal(await page.textContent("#who5-not-scored"), "Ikke beregnet: 1 af 5 besvaret.");
+  // Nothing is marked missing before it has been passed over.
+  assert.equal(await page.$$eval(".item.invalid", (x) => x.length), 0);
+  for (const [i, v] of [[2, 1], [3, 2], [5, 1]]) await answer("who5", i, v);
+  assert.equal(await page.textContent("#who5-not-scored"), "Ikke beregnet: 4 af 5 besvaret.");
+  assert.equal(await page.textContent("#who5-item4-error"), "Besvar venligst dette spørgsmål.");
+  assert.equal(await page.isVisible("#who5-item4-error"), true);
   assert.equal(await page.textContent("#who5-item1-error"), "");
   assert.equal(await page.$("#who5-index"), null, "no score with a missing answer");
+  // The registration does not call the record "valid" because of an unscored questionnaire:
+  // the history says it is not scored.
+  assert.match(await page.textContent("#who5-history"), /Ikke beregnet: 4 af 5 besvaret/);
   await page.screenshot({ path: path.join(shots, "who5-missing.png"), fullPage: true });
 });
 
-test("switching language changes the texts", async () => {
+test("switching language changes every text, the title, the tab list's label and lang", async () => {
   await open();
   assert.match(await page.textContent("#who5-item1 legend"), /Jeg har været glad/);
+  assert.equal(await page.title(), "overgang – spørgeskemaer og registrering");
   await page.click('[data-lang="en"]');
   assert.match(await page.textContent("#who5-item1 legend"), /I have felt cheerful/);
   assert.equal(await page.getAttribute("html", "lang"), "en");
-  // In English an item's message is the core's own.
-  for (let i = 1; i <= 4; i++) await answer("who5", i, 1);
-  assert.match(await page.textContent("#who5-item5-error"), /^item5 is missing/);
+  assert.equal(await page.title(), "overgang – questionnaires and registration");
+  assert.equal(await page.getAttribute('[role="tablist"]', "aria-label"), "Forms");
+  assert.equal(await page.getAttribute(".lang", "aria-label"), "Language");
+  assert.equal(await page.textContent("#tab-cases"), "Participants");
+  for (const i of [1, 2, 3, 5]) await answer("who5", i, 1);
+  assert.equal(await page.textContent("#who5-item4-error"), "Please answer this item.");
+  assert.equal(await page.textContent("#who5-not-scored"), "Not scored: 4 of 5 answered.");
   // A low score in English: the high-risk band with its range (0-35) and both WHO screening flags.
-  await answer("who5", 5, 1);
+  await answer("who5", 4, 1);
   assert.equal(await page.textContent("#who5-index"), "20");
   assert.equal(await page.textContent("#who5-band"), "High risk");
   assert.match(await page.textContent("#who5-band-text"), /^Index 0-35: /);
   assert.equal(await page.locator(".flags li").count(), 2);
+  // No Danish text is left on the English page (the language buttons carry their own lang).
+  const danish = await page.evaluate(() => [...document.querySelectorAll("body *:not(script)")]
+    .filter((e) => !e.closest("[lang]:not(html)") && [...e.childNodes].some((n) => n.nodeType === 3 && /[æøå]|Deltager|Gem |Målinger|Ikke /i.test(n.textContent)))
+    .map((e) => e.textContent.trim().slice(0, 40)));
+  assert.deepEqual(danish, []);
   await page.screenshot({ path: path.join(shots, "who5-en-high-risk.png"), fullPage: true });
   await page.click('[data-lang="da"]');
   assert.match(await page.textContent("#tab-who5"), /trivsel/);
+  assert.equal(await page.getAttribute('[role="tablist"]', "aria-label"), "Skemaer");
 });
 
-test("GSE: three missing are imputed, four give no score", async () => {
+test("GSE: three missing are imputed, four give no score and say how many are answered", async () => {
   await open();
   await tab("gse");
   const values = [3, 3, 2, 2, 4, 3, 3];
   for (const [i, v] of values.entries()) await answer("gse", i + 1, v);
   assert.equal(await page.getAttribute("#gse-imputed", "data-imputed"), "true");
-  assert.equal(await page.textContent("#gse-score"), (values.reduce((a, b) => a + b) / 7 * 10).toFixed(1));
+  assert.equal(await page.textContent("#gse-imputed"), "3 manglende svar er erstattet med gennemsnittet af de 7 besvarede.");
+  // Danish decimal comma, as in the history and the ten-step dimensions.
+  assert.equal(await page.textContent("#gse-score"), (values.reduce((a, b) => a + b) / 7 * 10).toFixed(1).replace(".", ","));
   await page.screenshot({ path: path.join(shots, "gse.png"), fullPage: true });
   await open();
   await tab("gse");
   for (const [i, v] of values.slice(0, 6).entries()) await answer("gse", i + 1, v);
   assert.equal(await page.$("#gse-score"), null);
-  assert.ok(await page.isVisible("#gse-too-many"));
+  assert.equal(await page.textContent("#gse-not-scored"), "Ikke beregnet: 6 af 10 besvaret. Scoren beregnes, når mindst 7 er besvaret.");
 });
 
-test("ten-step: stages and dimensions", async () => {
+test("ten-step: stages and dimensions, steps offered are those the core accepts", async () => {
   await open();
   await tab("ten");
+  const offered = await page.$$eval("#ten-economy option", (o) => o.map((x) => x.value).filter(Boolean).map(Number));
+  assert.deepEqual(offered, offered.filter((s) => { try { overgang.tenStepStage(s); return true; } catch { return false; } }));
+  assert.ok(offered.length > 0);
   await page.selectOption("#ten-economy", "4");
   await page.selectOption("#ten-housing", "6");
   await page.selectOption("#ten-employment", "2");
@@ -120,43 +142,75 @@ test("ten-step: stages and dimensions", async () => {
   await page.screenshot({ path: path.join(shots, "ten-step.png"), fullPage: true });
 });
 
-test("registration: a CPR number is refused without being repeated", async () => {
+test("registration: errors show after a field is left, say what is wrong, never repeat a CPR number", async () => {
   await open();
   await tab("reg");
   await page.fill("#reg-id", "010190-1234");
+  assert.equal(await page.textContent("#reg-id-error"), "", "no error while the field is first typed");
+  await page.press("#reg-id", "Tab");
   const msg = await page.textContent("#reg-id-error");
   assert.ok(msg.length > 5);
   assert.ok(!msg.includes("010190") && !msg.includes("1234"));
   assert.equal(await page.getAttribute("#reg-id", "aria-invalid"), "true");
+  assert.equal(await page.textContent("#current-id"), "ny deltager (uden gyldigt ID)", "the record bar does not repeat it");
+  // The start date has not been touched: no error for it yet.
+  assert.equal(await page.textContent("#reg-start-error"), "");
+  // A name typed as the ID: an ID message, not a date hint.
+  await page.fill("#reg-id", "Maria Jensen");
+  const nameMsg = await page.textContent("#reg-id-error");
+  assert.doesNotMatch(nameMsg, /dato|ÅÅÅÅ/);
+  assert.ok(!nameMsg.includes("Maria"));
   await page.fill("#reg-id", "AAR-0001");
   assert.equal(await page.textContent("#reg-id-error"), "");
-  // The other fields are checked by the same call: an empty start date is reported as missing.
+  // Age 17 once left: the message says what is allowed, from the core (context, or its message).
+  await page.fill("#reg-age", "17");
+  await page.press("#reg-age", "Tab");
+  const accepted = [...Array(256).keys()].filter((a) => { try { overgang.ageBand(a); return true; } catch { return false; } });
+  assert.equal(await page.textContent("#reg-age-error"), `Skal være mellem ${accepted[0]} og ${accepted[accepted.length - 1]}.`);
+  // Saving shows every remaining error: the empty start date is reported as missing.
+  await page.click("#download");
   assert.equal(await page.textContent("#reg-start-error"), "Skal udfyldes.");
+  // The first field in error gets the focus; the summary does not repeat the fields' messages.
+  await page.waitForFunction(() => document.activeElement.id === "reg-age");
+  assert.equal(await page.textContent("#json-error"), "Kan ikke gemmes endnu: ret fejlene i registreringen.");
+  await page.screenshot({ path: path.join(shots, "registration-errors.png"), fullPage: true });
+});
+
+test("the default date of a measurement is the local date, not UTC's", async () => {
+  // 23:30 UTC on 1 March is 00:30 on 2 March in Copenhagen.
+  const ctx = await env.browser.newContext({ timezoneId: "Europe/Copenhagen", serviceWorkers: "block" });
+  try {
+    const p = await ctx.newPage();
+    await p.clock.setFixedTime(new Date("2024-03-01T23:30:00Z"));
+    await openAt(p, origin);
+    assert.equal(await p.inputValue("#who5-date"), "2024-03-02");
+  } finally {
+    await ctx.close();
+  }
 });
 
 test("Download JSON gives a record the core and the report accept, and Load JSON restores it", async () => {
   await open();
+  await page.fill("#who5-date", "2024-03-01");
   for (const [i, v] of [3, 4, 2, 3, 4].entries()) await answer("who5", i + 1, v);
   await tab("ten");
+  await page.fill("#ten-date", "2024-03-01");
   await page.selectOption("#ten-economy", "4");
   await tab("reg");
   await page.fill("#reg-id", "AAR-0042");
   await page.selectOption("#reg-gender", "woman");
   await page.fill("#reg-age", "34");
   await page.fill("#reg-start", "2024-03-01");
-  await page.fill("#reg-date", "2024-03-01");
   await page.check("#int-counselling");
   assert.match(await page.textContent("#reg-age-band"), /31-35/);
   await page.screenshot({ path: path.join(shots, "registration.png"), fullPage: true });
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "overgang-")), "record.json");
-  await download.saveAs(file);
+  const file = await downloaded(page, "#download", mkdtempSync(path.join(tmpdir(), "overgang-")));
   const rec = JSON.parse(readFileSync(file, "utf8"));
   assert.equal(rec.id, "AAR-0042");
   assert.deepEqual(rec.who5, [{ date: "2024-03-01", items: [3, 4, 2, 3, 4] }]);
   assert.deepEqual(rec.ten_step, [{ date: "2024-03-01", ratings: { economy: 4 } }]);
   // The same core (Node build) accepts it as a participant record and in a cohort report.
-  overgang.recordFromJson(rec);
+  recordFromJson(rec);
   const report = overgang.cohortReport({ project: "Form", participants: [rec] }, { minCell: 0, minWave: 1 });
   assert.equal(report.participants.count, 1);
   assert.equal(report.who5.waves[0].mean_index, 64);
@@ -171,10 +225,10 @@ test("Download JSON gives a record the core and the report accept, and Load JSON
   assert.equal(await page.inputValue("#reg-age"), "34");
   assert.equal(await page.isChecked("#int-counselling"), true);
   await tab("who5");
-  assert.equal(await page.textContent("#who5-index"), "64");
+  assert.match(await page.textContent("#who5-history"), /2024-03-01.*Indeks 64/);
 });
 
-test("keyboard: tabs move with the arrow keys and focus is visible", async () => {
+test("keyboard: arrows, Home and End move in the tab list, and focus is visible", async () => {
   await open();
   await page.focus("#tab-who5");
   await page.keyboard.press("ArrowRight");
@@ -182,13 +236,23 @@ test("keyboard: tabs move with the arrow keys and focus is visible", async () =>
   assert.equal(await page.isVisible("#panel-gse"), true);
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, "none");
+  await page.keyboard.press("End");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-report");
+  assert.equal(await page.isVisible("#panel-report"), true);
+  // Without an open caseload the report tab says so, and offers no download.
+  await page.waitForFunction(() => document.getElementById("report-status").textContent !== "");
+  assert.equal(await page.textContent("#report-status"), "Lås deltagerlisten op for at se rapporten.");
+  assert.equal(await page.isVisible("#report-json"), false);
+  await page.keyboard.press("Home");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-who5");
+  assert.equal(await page.getAttribute("#tab-who5", "aria-selected"), "true");
 });
 
-test("no horizontal scrolling on any form, at desktop and phone width", async () => {
+test("no horizontal scrolling on any tab, at desktop and phone width", async () => {
   for (const width of [1000, 390]) {
     await page.setViewportSize({ width, height: 844 });
     await open();
-    for (const name of ["who5", "gse", "ten", "reg"]) {
+    for (const name of ["who5", "gse", "ten", "reg", "cases", "report"]) {
       await tab(name);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${name} at ${width}px: horizontal overflow of ${overflow}px`);
@@ -228,8 +292,10 @@ test("the size of the web build is reported", () => {
   assert.ok(wasm.length < 600 * 1024, "the web build has grown past 600 KB: see docs/wasm-size.md");
 });
 
-test("the page makes no request beyond its own origin", () => {
+test("the page makes no request beyond its own origin, and never loads the report module unasked", () => {
   assert.ok(requests.length > 0);
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
   assert.deepEqual(foreign, []);
+  // The report tab was opened above without a caseload: the report module is not fetched for that.
+  assert.deepEqual(requests.filter((u) => u.includes("pkg-web-report")), []);
 });

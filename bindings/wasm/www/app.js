@@ -1,47 +1,12 @@
-// The form's glue: gathers inputs, calls the overgang wasm build, shows results and errors.
-// No rule lives here: scores, bands, stages, dimensions and validation all come from the core.
+// The form's glue: shows one participant record, edits it field by field, and calls the overgang
+// wasm build for every rule (scores, bands, stages, dimensions, validation). The record is edited,
+// never rebuilt from the visible fields: what the page does not show stays as loaded (record.js).
+// The caseload is kept encrypted on the device (store.js); the report is a second wasm module,
+// loaded the first time the "Rapport" tab is opened.
 import init, * as og from "../pkg-web/overgang.js";
-
-const UI = {
-  da: {
-    skip: "Spring til indhold", title: "Forløbsdokumentation", lead: "Udfyld spørgeskemaer og registrering. Alt beregnes her på enheden – intet sendes.",
-    tab_who5: "WHO-5 trivsel", tab_gse: "Mestring (GSE)", tab_ten: "Ti-trinsskala", tab_reg: "Registrering",
-    ten_title: "Ti-trinsskala", ten_stem: "Vurdér hvert område på et trin fra 1 til 10. Lad et område stå tomt, hvis det ikke vurderes.",
-    reg_title: "Registrering af deltager", reg_stem: "Brug projektets pseudonyme ID – aldrig navn eller CPR-nummer.",
-    reg_id: "Deltager-ID", reg_gender: "Køn", reg_age: "Alder ved start", reg_start: "Startdato", reg_end: "Slutdato (hvis afsluttet)",
-    reg_interventions: "Modtagne indsatser", reg_trafficking: "Henvist til indsatser mod menneskehandel", reg_date: "Dato for spørgeskemaer og vurdering",
-    download: "Hent JSON", load: "Indlæs JSON", foot: "Beregnet med overgang (WebAssembly). Samme regler som i analyser og rapporter.",
-    ready: "Klar. Alle beregninger sker lokalt i browseren.", raw: "Råscore", index: "Indeks", score: "Score", mean: "Gennemsnit",
-    poor: "WHO's screening: tegn på nedsat trivsel. Overvej at tale med borgeren om det.", depression: "WHO's screening: tegn på mulig depression. Henvis til en nærmere vurdering.",
-    no_flags: "Ingen screeningstegn.", imputed: (n) => `${10 - n} manglende svar er erstattet med gennemsnittet af de ${n} besvarede.`, complete: "Alle 10 spørgsmål er besvaret.",
-    too_many: "For mange manglende svar: GSE kan kun beregnes, når mindst 7 af 10 er besvaret.", answer_all: "Besvar alle spørgsmål for at se en score.",
-    gse_fallback: "GSE findes kun på engelsk i overgang; teksten vises derfor på engelsk.", not_rated: "–", stage: "Stadie", dims: "Dimensioner (gennemsnit af vurderede områder)",
-    unknown: "Ukendt", age_band: (b) => `Aldersgruppe: ${b}`, valid: "Registreringen er gyldig.", saved: "JSON hentet.", loaded: "JSON indlæst.",
-    na: "ikke vurderet", missing_build: "Ikke tilgængelig i denne version.",
-    item_missing: "Besvar venligst dette spørgsmål.",
-    codes: { missing: "Skal udfyldes.", out_of_range: "Værdien ligger uden for det tilladte område.", not_a_number: "Skal være et tal.", not_an_integer: "Skal være et helt tal.", contains_cpr: "Dette ligner et CPR-nummer. Brug projektets pseudonyme ID.", invalid_format: "Ugyldigt format (en dato skrives ÅÅÅÅ-MM-DD).", too_long: "For langt.", inconsistent: "Passer ikke med de andre oplysninger (fx slutdato før startdato).", unknown_value: "Ukendt værdi." },
-    range: (lo, hi) => `Indeks ${lo}-${hi}`,
-    bands: { high_risk: ["Stor risiko", "stor risiko for depression eller stress. Tal med borgeren om det og overvej henvisning."], risk: ["Risiko", "risiko for depression eller stress. Følg op ved næste måling."], no_immediate_risk: ["Ingen umiddelbar risiko", "ingen umiddelbar risiko for depression eller stress."] },
-  },
-  en: {
-    skip: "Skip to content", title: "Course documentation", lead: "Fill in questionnaires and registration. Everything is computed on this device – nothing is sent.",
-    tab_who5: "WHO-5 wellbeing", tab_gse: "Self-efficacy (GSE)", tab_ten: "Ten-step scale", tab_reg: "Registration",
-    ten_title: "Ten-step scale", ten_stem: "Rate each area on a step from 1 to 10. Leave an area empty if it is not rated.",
-    reg_title: "Participant registration", reg_stem: "Use the project's pseudonymous ID – never a name or a CPR number.",
-    reg_id: "Participant ID", reg_gender: "Gender", reg_age: "Age at start", reg_start: "Start date", reg_end: "End date (if ended)",
-    reg_interventions: "Interventions received", reg_trafficking: "Referred to anti-trafficking services", reg_date: "Date of questionnaires and assessment",
-    download: "Download JSON", load: "Load JSON", foot: "Computed with overgang (WebAssembly). The same rules as in analyses and reports.",
-    ready: "Ready. All computation happens locally in the browser.", raw: "Raw score", index: "Index", score: "Score", mean: "Mean",
-    poor: "WHO's screening: signs of poor wellbeing. Consider talking with the citizen about it.", depression: "WHO's screening: signs of likely depression. Refer for a closer assessment.",
-    no_flags: "No screening flags.", imputed: (n) => `${10 - n} missing answers are imputed with the mean of the ${n} answered.`, complete: "All 10 items answered.",
-    too_many: "Too many missing answers: GSE is scored only when at least 7 of 10 are answered.", answer_all: "Answer every item to see a score.",
-    gse_fallback: "", not_rated: "–", stage: "Stage", dims: "Dimensions (mean of rated areas)",
-    unknown: "Unknown", age_band: (b) => `Age band: ${b}`, valid: "The registration is valid.", saved: "JSON downloaded.", loaded: "JSON loaded.",
-    na: "not rated", missing_build: "Not available in this build.", item_missing: null, codes: null,
-    range: (lo, hi) => `Index ${lo}-${hi}`,
-    bands: { high_risk: ["High risk", "high risk of depression or stress. Talk with the citizen and consider a referral."], risk: ["Risk", "risk of depression or stress. Follow up at the next measurement."], no_immediate_risk: ["No immediate risk", "no immediate risk of depression or stress."] },
-  },
-};
+import { UI, message as coreMessage } from "./i18n.js";
+import * as R from "./record.js";
+import * as store from "./store.js";
 
 let lang = "da";
 const $ = (id) => document.getElementById(id);
@@ -52,8 +17,23 @@ const el = (tag, attrs = {}, ...children) => {
   e.append(...children);
   return e;
 };
-/** The message for one core error, in the page's language (English: the core's own message). */
-const message = (err) => (UI[lang].codes && UI[lang].codes[err.code]) || err.message;
+/** The ages the core accepts, read from its own age rule (ageBand), never restated here. */
+let agesCache;
+function ages() {
+  if (agesCache === undefined) {
+    const ok = has("ageBand") ? Array.from({ length: 256 }, (_, i) => i).filter((a) => attempt(og.ageBand, a)[0]) : [];
+    agesCache = ok.length ? { min: ok[0], max: ok[ok.length - 1] } : null;
+  }
+  return agesCache;
+}
+/** The message for a core error; an age out of range says the allowed range (the core's). */
+function message(err) {
+  if (err.field === "age" && err.code === "out_of_range" && !err.context && ages()) err = { ...err, context: ages() };
+  return coreMessage(lang, err);
+}
+const has = (...names) => names.every((f) => typeof og[f] === "function");
+/** The core's record validator (named recordFromJson since the API's one-name-per-concept pass). */
+const recordFromJson = og.recordFromJson ?? og.validateRecord;
 /** Calls the core; returns [result, null] or [null, errors] for a ValidationError. */
 function attempt(fn, ...args) {
   try {
@@ -63,71 +43,192 @@ function attempt(fn, ...args) {
     throw e;
   }
 }
+const number = (x, digits) => x.toFixed(digits).replace(".", lang === "da" ? "," : ".");
+
 /** The index range of each WHO-5 band, read from the core's own band rule (never restated here). */
 let bandRanges = null;
 function bandRange(band) {
   if (!bandRanges) {
     bandRanges = {};
-    for (let i = 0; i <= 100; i++) {
-      const b = og.who5Band(i);
+    for (let i = 0; ; i++) {
+      const [b] = attempt(og.who5Band, i);
+      if (!b) break;
       bandRanges[b] = bandRanges[b] ? [bandRanges[b][0], i] : [i, i];
     }
   }
   return bandRanges[band];
 }
-const today = () => new Date().toISOString().slice(0, 10);
+/** The steps of the ten-step scale: those the core gives a stage (never restated here). */
+let stepsCache = null;
+const steps = () => (stepsCache ??= Array.from({ length: 101 }, (_, i) => i).filter((s) => attempt(og.tenStepStage, s)[0]));
+
+// ---- the record being edited ----
+const state = {
+  doc: {},            // the record as loaded, with the page's edits
+  saved: {},          // the record as last saved (device or download): unsaved changes = a difference
+  savedId: null,      // its ID on the device, if it is kept there
+  cursor: { who5: null, gse: null, ten: null }, // the measurement being edited (index), or null for a new one
+  draftDate: { who5: R.localDate(), gse: R.localDate(), ten: R.localDate() },
+  shown: new Set(),   // registration fields whose errors are shown (left once, or after a save)
+  markAll: { who5: false, gse: false }, // mark every missing answer (after a save)
+  questionnaires: {},
+};
+const dirty = () => !R.sameJson(state.doc, state.saved);
+
+function setDoc(doc) {
+  state.doc = doc;
+  renderRecordBar();
+}
+
+function loadDoc(doc, { savedId = null } = {}) {
+  state.doc = doc;
+  state.saved = R.copy(doc);
+  state.savedId = savedId;
+  state.cursor = { who5: null, gse: null, ten: null };
+  state.shown = new Set();
+  state.markAll = { who5: false, gse: false };
+  renderAll();
+}
+
+function renderRecordBar() {
+  // Only a valid pseudonymous ID is repeated here (never a CPR number or a name typed as the ID).
+  const id = state.doc.id && has("validateId") && attempt(og.validateId, state.doc.id)[0];
+  $("current-id").textContent = id || t("no_id");
+  const d = dirty();
+  $("dirty").textContent = d ? t("unsaved") : (state.savedId ? t("saved_state") : "");
+  $("dirty").dataset.dirty = String(d);
+}
 
 // ---- questionnaires (WHO-5, GSE) ----
-const answers = { who5: Array(5).fill(null), gse: Array(10).fill(null) };
-const touched = { who5: false, gse: false };
+const LIST = R.LIST;
+const entryOf = (kind) => (state.cursor[kind] === null ? null : state.doc[LIST[kind]][state.cursor[kind]]);
 
 function renderQuestionnaire(id) {
   const q = og.questionnaire(id, lang);
+  state.questionnaires[id] = q;
   $(`${id}-title`).textContent = q.title;
   $(`${id}-stem`).textContent = q.stem;
   if (id === "gse") {
     $("gse-lang-note").hidden = !q.fallback;
     $("gse-lang-note").textContent = t("gse_fallback");
+    // The note is English text on a Danish page when the GSE falls back to English.
+    for (const n of [$("gse-title"), $("gse-stem"), $("gse-form")]) n.lang = q.language;
   }
   const form = $(`${id}-form`);
   form.replaceChildren();
+  const entry = entryOf(id);
   q.items.forEach((text, i) => {
     const name = `${id}-item${i + 1}`;
     const options = el("div", { class: "options" });
     for (const a of q.answers) {
       const input = el("input", { type: "radio", name, value: String(a.value), id: `${name}-${a.value}` });
-      if (answers[id][i] === a.value) input.checked = true;
-      input.addEventListener("change", () => { answers[id][i] = a.value; touched[id] = true; update(id); });
+      if (entry && entry.items[i] === a.value) input.checked = true;
+      input.addEventListener("change", () => answer(id, i, a.value));
       options.append(el("label", { for: `${name}-${a.value}` }, input, el("span", { text: `${a.label} (${a.value})` })));
     }
     const fs = el("fieldset", { class: "item", id: `${name}`, "aria-describedby": `${name}-error` },
-      el("legend", { text: `${i + 1}. ${text}` }), options, el("p", { class: "error", id: `${name}-error` }));
+      el("legend", { text: `${i + 1}. ${text}` }), options, el("p", { class: "error", id: `${name}-error`, lang }));
     form.append(fs);
   });
+  renderEntryHead(id);
   update(id);
+  renderHistory(id);
 }
 
-function showItemErrors(id, errors, count) {
-  for (let i = 1; i <= count; i++) {
+function answer(id, item, value) {
+  const [doc, at] = R.setAnswer(state.doc, id, state.cursor[id], item, value, { date: $(`${id}-date`).value || R.localDate(), count: state.questionnaires[id].items.length });
+  state.cursor[id] = at;
+  setDoc(doc);
+  renderEntryHead(id);
+  update(id);
+  renderHistory(id);
+}
+
+function renderEntryHead(id) {
+  const entry = id === "ten" ? tenEntry() : entryOf(id);
+  $(`${id}-editing`).textContent = entry ? t("m_editing")(entry.date) : t("m_editing_new");
+  $(`${id}-date`).value = entry ? entry.date : state.draftDate[id];
+  $(`${id}-new`).hidden = !entry;
+}
+
+function onDate(id) {
+  const v = $(`${id}-date`).value;
+  if (state.cursor[id] === null) { state.draftDate[id] = v; return; }
+  if (!v) return; // a date is required: an emptied field does not change the entry
+  setDoc(R.setDate(state.doc, id, state.cursor[id], v));
+  renderEntryHead(id);
+  renderHistory(id);
+}
+
+function newMeasurement(id) {
+  state.cursor[id] = null;
+  state.draftDate[id] = R.localDate();
+  if (id === "ten") renderTenStep(); else renderQuestionnaire(id);
+  $(`${id}-date`).focus();
+}
+
+/** Marks missing answers: those skipped (before the last one answered), or all after a save. */
+function showItemErrors(id, items, errors) {
+  const last = items.reduce((m, v, i) => (v !== null && v !== undefined ? i : m), -1);
+  for (let i = 1; i <= items.length; i++) {
     $(`${id}-item${i}`).classList.remove("invalid");
     $(`${id}-item${i}-error`).textContent = "";
   }
   for (const e of errors) {
     const m = /^item(\d+)$/.exec(e.field);
     if (!m) continue;
-    $(`${id}-item${m[1]}`).classList.add("invalid");
-    $(`${id}-item${m[1]}-error`).textContent = e.code === "missing" && t("item_missing") ? t("item_missing") : message(e);
+    const n = Number(m[1]);
+    if (e.code === "missing" && !(state.markAll[id] || n - 1 < last)) continue;
+    $(`${id}-item${n}`).classList.add("invalid");
+    $(`${id}-item${n}-error`).textContent = e.code === "missing" ? t("item_missing") : message(e);
   }
+}
+
+let lastAnnounced = "";
+function announce(text) {
+  if (text === lastAnnounced) return;
+  lastAnnounced = text;
+  $("announce").textContent = text;
+}
+
+/** Scores WHO-5 / GSE answers: `{score}` or `{answered, of, min}` when it cannot be scored. */
+function scoreOf(id, items) {
+  const [score, errors] = attempt(id === "who5" ? og.scoreWho5 : og.scoreGse, items);
+  const q = state.questionnaires[id] || og.questionnaire(id, lang);
+  if (score) return { score, errors: [], of: q.items.length };
+  const answered = items.filter((v) => v !== null && v !== undefined).length;
+  const tooMany = errors.find((e) => e.code === "too_many_missing");
+  // The minimum number answered comes from the core: questionnaire(), the error's context, or
+  // else its scoring rule tried on k answered items. Said only when fewer than all may do.
+  const min = q.minAnswered ?? tooMany?.context?.min ?? minAnswered(id, q);
+  return { score: null, errors, answered, of: q.items.length, min: min !== null && min < q.items.length ? min : null };
+}
+
+const minCache = {};
+function minAnswered(id, q) {
+  if (!(id in minCache)) {
+    const v = q.answers[0].value, n = q.items.length;
+    const k = Array.from({ length: n + 1 }, (_, i) => i).find((i) => attempt(id === "who5" ? og.scoreWho5 : og.scoreGse, Array.from({ length: n }, (_, j) => (j < i ? v : null)))[0]);
+    minCache[id] = k ?? null;
+  }
+  return minCache[id];
 }
 
 function update(id) {
   const out = $(`${id}-result`);
-  const [score, errors] = attempt(id === "who5" ? og.scoreWho5 : og.scoreGse, answers[id]);
-  // Missing answers are marked once the person has started; before that the form is just empty.
-  showItemErrors(id, touched[id] && errors ? errors : [], answers[id].length);
+  const entry = entryOf(id);
+  const q = state.questionnaires[id];
+  const items = entry ? entry.items : Array(q.items.length).fill(null);
+  const { score, errors, answered, of, min } = scoreOf(id, items);
+  showItemErrors(id, items, errors);
   out.replaceChildren();
+  if (!score) {
+    if (answered > 0) out.append(el("p", { id: `${id}-not-scored`, class: "notscored" }, el("strong", { text: t("not_scored")(answered, of) }), min ? ` ${t("needs")(min)}` : ""));
+    return;
+  }
+  // The answer scale comes from the core's questionnaire() (minAnswer, maxAnswer) where it gives it.
+  const scale = q.minAnswer !== undefined && q.maxAnswer !== undefined ? ` (${q.minAnswer}-${q.maxAnswer})` : "";
   if (id === "who5") {
-    if (!score) { if (touched.who5) out.append(el("p", { text: t("answer_all") })); return; }
     const [bandName, bandText] = t("bands")[score.band];
     const flags = [];
     if (score.poorWellbeing) flags.push(t("poor"));
@@ -139,44 +240,117 @@ function update(id) {
         el("span", { class: `band ${score.band}`, id: "who5-band", "data-band": score.band, text: bandName })),
       el("p", { id: "who5-band-text" }, el("strong", { text: `${t("range")(...bandRange(score.band))}: ` }), bandText),
       flags.length ? el("ul", { class: "flags" }, ...flags.map((f) => el("li", { text: f }))) : el("p", { class: "hint", text: t("no_flags") }));
+    announce(t("announce_who5")(score.index, bandName));
   } else {
-    if (!score) {
-      if (errors && errors.some((e) => e.code === "too_many_missing") && touched.gse) out.append(el("p", { id: "gse-too-many", text: t("too_many") }));
-      return;
-    }
     out.append(
       el("div", { class: "score" },
-        el("div", {}, el("div", { class: "hint", text: t("score") + " (10-40)" }), el("div", { class: "big", id: "gse-score", text: score.score.toFixed(1) })),
-        el("div", {}, el("div", { class: "hint", text: t("mean") + " (1-4)" }), el("div", { class: "big", text: score.mean.toFixed(2) }))),
-      el("p", { id: "gse-imputed", "data-imputed": String(score.imputed), text: score.imputed ? t("imputed")(score.answered) : t("complete") }));
+        el("div", {}, el("div", { class: "hint", text: t("score") }), el("div", { class: "big", id: "gse-score", text: number(score.score, 1) })),
+        el("div", {}, el("div", { class: "hint", text: t("mean") + scale }), el("div", { class: "big", text: number(score.mean, 2) }))),
+      el("p", { id: "gse-imputed", "data-imputed": String(score.imputed), text: score.imputed ? t("imputed")(score.answered, of) : t("complete")(of) }));
+    announce(t("announce_gse")(number(score.score, 1)));
   }
 }
 
+/** One line of the history: the score of a measurement, or why it has none. */
+function summary(id, entry) {
+  if (id === "ten") return t("m_rated")(Object.keys(entry.ratings || {}).length);
+  const s = scoreOf(id, entry.items);
+  if (!s.score) return t("not_scored")(s.answered, s.of);
+  if (id === "who5") return `${t("index")} ${s.score.index} – ${t("bands")[s.score.band][0]}`;
+  return `${t("score")} ${number(s.score.score, 1)}`;
+}
+
+function renderHistory(id) {
+  const box = $(`${id}-history`);
+  const list = R.history(state.doc, id);
+  box.replaceChildren(el("h3", { text: t("m_history") }));
+  if (!list.length) { box.append(el("p", { class: "hint", text: t("m_none") })); $(`${id}-change`).replaceChildren(); return; }
+  const table = el("table", { class: "history" }, el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t("m_date_col") }), el("th", { scope: "col", text: t("m_result_col") }), el("td"))));
+  const body = el("tbody");
+  for (const { entry, index } of list) {
+    const edit = el("button", { type: "button", class: "small", "data-index": String(index), text: t("m_edit"), "aria-label": `${t("m_edit")} ${entry.date}` });
+    edit.addEventListener("click", () => { state.cursor[id] = index; if (id === "ten") renderTenStep(); else renderQuestionnaire(id); $(`${id}-date`).focus(); });
+    const del = el("button", { type: "button", class: "small danger", "data-index": String(index), text: t("m_delete"), "aria-label": `${t("m_delete")} ${entry.date}` });
+    del.addEventListener("click", () => {
+      if (!confirm(t("m_delete_confirm")(entry.date))) return;
+      setDoc(R.removeEntry(state.doc, id, index));
+      const c = state.cursor[id];
+      state.cursor[id] = c === index ? null : c !== null && c > index ? c - 1 : c;
+      if (id === "ten") renderTenStep(); else renderQuestionnaire(id);
+    });
+    const row = el("tr", { "data-index": String(index) }, el("td", { text: entry.date }), el("td", { text: summary(id, entry) }), el("td", { class: "rowactions" }, edit, del));
+    if (state.cursor[id] === index) row.classList.add("current");
+    body.append(row);
+  }
+  table.append(body);
+  box.append(el("div", { class: "scroll" }, table));
+  renderChange(id, list);
+}
+
+/** The change from the first to the latest scored measurement (the core classifies WHO-5's). */
+function renderChange(id, list) {
+  const out = $(`${id}-change`);
+  out.replaceChildren();
+  if (id === "ten") {
+    if (!has("tenStepDevelopment")) return;
+    const [dev] = attempt(og.tenStepDevelopment, list.map((x) => x.entry));
+    const rows = (dev || []).filter((d) => d.ratings > 1);
+    if (!rows.length) return;
+    const labels = Object.fromEntries(og.tenStepAreas(lang).map((a) => [a.id, a.label]));
+    out.append(el("h3", { text: t("m_change") }), el("table", { class: "history", id: "ten-development" },
+      el("thead", {}, el("tr", {}, ...[t("area"), t("first"), t("latest"), t("delta")].map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, ...rows.map((d) => el("tr", { "data-area": d.area }, el("td", { text: labels[d.area] || d.area }), el("td", { text: String(d.first) }), el("td", { text: String(d.latest) }), el("td", { text: `${d.change > 0 ? "+" : ""}${d.change}` }))))));
+    return;
+  }
+  const scored = list.map((x) => scoreOf(id, x.entry.items).score).filter(Boolean);
+  if (scored.length < 2) return;
+  const value = (s) => (id === "who5" ? s.index : s.score);
+  const [a, b] = [value(scored[0]), value(scored[scored.length - 1])];
+  const d = id === "who5" ? b - a : Math.round((b - a) * 10) / 10;
+  const text = t("since_first")(id === "who5" ? a : number(a, 1), id === "who5" ? b : number(b, 1), id === "who5" ? d : number(d, 1));
+  const p = el("p", { id: `${id}-since-first`, "data-change": String(d) }, el("strong", { text: `${t("m_change")}: ` }), text);
+  if (id === "who5") {
+    const cls = og.who5Change(a, b);
+    p.dataset.class = cls;
+    p.append(` – ${t("change")[cls]}`);
+  }
+  out.append(p);
+}
+
 // ---- ten-step ----
-const ratings = {};
+const tenEntry = () => (state.cursor.ten === null ? null : state.doc.ten_step[state.cursor.ten]);
 
 function renderTenStep() {
   const form = $("ten-form");
   form.replaceChildren();
-  if (!["tenStepAreas", "tenStepStage", "tenStepDimensions", "options"].every((f) => typeof og[f] === "function")) { form.append(el("p", { text: t("missing_build") })); return; }
+  if (!has("tenStepAreas", "tenStepStage", "tenStepDimensions", "options")) { form.append(el("p", { text: t("missing_build") })); $("ten-entry").hidden = true; return; }
+  const entry = tenEntry();
   const table = el("table", { class: "ten" });
   for (const area of og.tenStepAreas(lang)) {
     const select = el("select", { id: `ten-${area.id}`, "aria-describedby": `ten-${area.id}-stage` });
     select.append(el("option", { value: "", text: t("not_rated") }));
-    for (let s = 1; s <= 10; s++) select.append(el("option", { value: String(s), text: String(s) }));
-    if (ratings[area.id]) select.value = String(ratings[area.id]);
+    for (const s of steps()) select.append(el("option", { value: String(s), text: String(s) }));
+    const v = entry?.ratings?.[area.id];
+    if (v !== undefined) select.value = String(v);
     select.addEventListener("change", () => {
-      if (select.value === "") delete ratings[area.id]; else ratings[area.id] = Number(select.value);
+      const [doc, at] = R.setRating(state.doc, state.cursor.ten, area.id, select.value === "" ? null : Number(select.value), { date: $("ten-date").value || R.localDate() });
+      state.cursor.ten = at;
+      setDoc(doc);
+      renderEntryHead("ten");
       updateTenStep();
+      renderHistory("ten");
     });
     table.append(el("tr", {}, el("th", { scope: "row" }, el("label", { for: `ten-${area.id}`, text: area.label })), el("td", {}, select), el("td", { class: "stage", id: `ten-${area.id}-stage` })));
   }
   form.append(table);
+  renderEntryHead("ten");
   updateTenStep();
+  renderHistory("ten");
 }
 
 function updateTenStep() {
   const stages = og.options("ten_step_stages", lang);
+  const ratings = tenEntry()?.ratings || {};
   for (const area of og.tenStepAreas(lang)) {
     const cell = $(`ten-${area.id}-stage`);
     const step = ratings[area.id];
@@ -188,134 +362,359 @@ function updateTenStep() {
   const out = $("ten-result");
   const [dims] = attempt(og.tenStepDimensions, ratings, undefined);
   out.replaceChildren();
-  if (!dims) return;
+  if (!dims || !Object.keys(ratings).length) return;
   const labels = og.options("ten_step_dimensions", lang);
   const key = { health: "health", relations: "relations", mentalWellbeing: "mental_wellbeing", optionsForAction: "options_for_action" };
   out.append(el("h3", { text: t("dims") }), el("dl", { class: "dims" }, ...Object.entries(dims).map(([k, v]) =>
-    el("div", { id: `dim-${key[k]}` }, el("dt", { text: labels.find((l) => l.id === key[k]).label }), el("dd", v === null ? { class: "na", text: t("na") } : { text: v.toFixed(1).replace(".", lang === "da" ? "," : ".") })))));
+    el("div", { id: `dim-${key[k]}` }, el("dt", { text: labels.find((l) => l.id === key[k]).label }), el("dd", v === null ? { class: "na", text: t("na") } : { text: number(v, 1) })))));
 }
 
-// ---- registration and JSON ----
+// ---- registration ----
+const REG = { id: "reg-id", gender: "reg-gender", age: "reg-age", start: "reg-start", end: "reg-end", goal: "reg-goal" };
+const FIELD_INPUT = { ...REG, age_band: "reg-age" };
+
 function renderRegistration() {
   // Registration needs the domain model's functions; a build without them says so (no rules in JS).
-  const available = ["genders", "interventions", "recordFromJson", "ageBand"].every((f) => typeof og[f] === "function");
+  const available = has("genders", "interventions", "ageBand") && typeof recordFromJson === "function";
   $("reg-form").hidden = !available;
-  for (const id of ["download", "load-file"]) $(id).disabled = !available;
+  for (const id of ["download", "load-file", "save-device"]) $(id).disabled = !available;
   $("reg-missing").hidden = available;
   $("reg-missing").textContent = t("missing_build");
   if (!available) return;
-  const gender = $("reg-gender");
-  const current = gender.value;
-  gender.replaceChildren(el("option", { value: "", text: t("unknown") }), ...og.genders(lang).map((g) => el("option", { value: g.id, text: g.label })));
-  gender.value = current;
-  const box = $("reg-interventions");
-  const checked = new Set([...box.querySelectorAll("input:checked")].map((i) => i.value));
-  box.replaceChildren(...og.interventions(lang).map((c) => {
-    const input = el("input", { type: "checkbox", value: c.id, id: `int-${c.id}` });
-    input.checked = checked.has(c.id);
-    return el("label", { class: "inline", for: `int-${c.id}` }, input, el("span", { text: c.label }));
-  }));
+  const v = R.formValues(state.doc);
+  const select = (id, first, list, value) => {
+    $(id).replaceChildren(el("option", { value: "", text: first }), ...list.map((g) => el("option", { value: g.id, text: g.label })));
+    // A value the lists do not know stays visible (the core reports it), never silently dropped.
+    if (value && !list.some((g) => g.id === value)) $(id).append(el("option", { value, text: value }));
+    $(id).value = value;
+  };
+  select("reg-gender", t("unknown"), og.genders(lang), v.gender);
+  select("reg-goal", t("none_chosen"), has("intakeGoals") ? og.intakeGoals(lang) : [], v.goal);
+  $("reg-goal").closest(".field").hidden = !has("intakeGoals");
+  for (const k of ["id", "age", "start", "end"]) $(REG[k]).value = v[k];
+  $("reg-trafficking").checked = v.anti_trafficking_referral;
+  $("reg-anonymous").checked = v.anonymous;
+  const boxes = (box, list, chosen, prefix, field) => {
+    $(box).replaceChildren(...list.map((c) => {
+      const input = el("input", { type: "checkbox", value: c.id, id: `${prefix}-${c.id}` });
+      input.checked = chosen.includes(c.id);
+      input.addEventListener("change", () => edit(field, [...$(box).querySelectorAll("input:checked")].map((i) => i.value)));
+      return el("label", { class: "inline", for: `${prefix}-${c.id}` }, input, el("span", { text: c.label }));
+    }));
+  };
+  boxes("reg-interventions", og.interventions(lang), v.interventions, "int", "interventions");
+  boxes("reg-forms", has("prostitutionForms") ? og.prostitutionForms(lang) : [], v.forms, "form", "forms");
+  $("reg-forms").closest("fieldset").hidden = !has("prostitutionForms");
+  validateRegistration();
 }
 
-/** The participant record as the cohort report reads it. */
-function record() {
-  const r = { id: $("reg-id").value.trim() };
-  if ($("reg-gender").value) r.gender = $("reg-gender").value;
-  const age = $("reg-age").value.trim();
-  if (age !== "") r.age = /^-?\d+(\.\d+)?$/.test(age) ? Number(age) : age; // text is sent as text: the core refuses it
-  if ($("reg-start").value) r.start = $("reg-start").value; // empty: the core reports it missing
-  if ($("reg-end").value) r.end = $("reg-end").value;
-  r.anti_trafficking_referral = $("reg-trafficking").checked;
-  r.interventions = [...$("reg-interventions").querySelectorAll("input:checked")].map((i) => ({ category: i.value }));
-  const date = $("reg-date").value || today();
-  if (answers.who5.some((a) => a !== null)) r.who5 = [{ date, items: answers.who5 }];
-  if (answers.gse.some((a) => a !== null)) r.gse = [{ date, items: answers.gse }];
-  if (Object.keys(ratings).length) r.ten_step = [{ date, ratings: { ...ratings } }];
-  return r;
+function edit(field, value) {
+  setDoc(R.setField(state.doc, field, value));
+  validateRegistration();
 }
-
-const FIELD_INPUT = { id: "reg-id", gender: "reg-gender", age: "reg-age", age_band: "reg-age", start: "reg-start", end: "reg-end" };
 
 function showRegistrationErrors(errors) {
-  for (const input of Object.values(FIELD_INPUT)) { $(input).removeAttribute("aria-invalid"); $(`${input}-error`).textContent = ""; }
+  for (const input of Object.values(REG)) { $(input).removeAttribute("aria-invalid"); $(`${input}-error`).textContent = ""; }
   const other = [];
   for (const e of errors) {
     const input = FIELD_INPUT[e.field];
-    if (input) { $(input).setAttribute("aria-invalid", "true"); $(`${input}-error`).textContent = message(e); } else other.push(e);
+    if (input) {
+      if (!state.shown.has(e.field === "age_band" ? "age" : e.field)) continue;
+      $(input).setAttribute("aria-invalid", "true");
+      $(`${input}-error`).textContent = message(e);
+    } else other.push(e);
   }
   return other;
 }
 
 function validateRegistration() {
+  if (typeof recordFromJson !== "function") return false;
   const out = $("reg-result");
-  const [, errors] = attempt(og.recordFromJson, record());
-  const other = showRegistrationErrors(errors || []);
-  out.replaceChildren(errors ? el("ul", { class: "flags" }, ...other.map((e) => el("li", { text: `${e.field}: ${message(e)}` }))) : el("p", { text: t("valid") }));
-  if (errors && !other.length) out.replaceChildren();
-  const age = $("reg-age").value.trim();
-  const [band] = age ? attempt(og.ageBand, Number(age)) : [null];
-  $("reg-age-band").textContent = band ? t("age_band")(band) : "";
+  const [, errors] = attempt(recordFromJson, state.doc);
+  const other = showRegistrationErrors(errors || []).filter(() => state.shown.size > 0);
+  out.replaceChildren();
+  if (!errors) out.append(el("p", { text: t("valid") }));
+  else if (other.length) out.append(el("ul", { class: "flags" }, ...other.map((e) => el("li", { text: `${e.field}: ${message(e)}` }))));
+  const age = state.doc.age;
+  const [band] = typeof age === "number" ? attempt(og.ageBand, age) : [null];
+  const label = band && has("ageBands") ? og.ageBands(lang).find((b) => b.id === band)?.label : null;
+  $("reg-age-band").textContent = band ? t("age_band")(label ?? band) : "";
   return !errors;
 }
 
-function download() {
-  const [rec, errors] = attempt(og.recordFromJson, record());
-  $("json-error").textContent = errors ? errors.map((e) => `${e.field}: ${message(e)}`).join(" · ") : "";
-  if (!rec) { validateRegistration(); return; }
-  const blob = new Blob([JSON.stringify(rec, null, 2)], { type: "application/json" });
-  const a = el("a", { href: URL.createObjectURL(blob), download: `${rec.id}.json` });
+/** Validates the record for saving; shows every error (a save counts as leaving every field). */
+function readyToSave() {
+  const [, errors] = attempt(recordFromJson, state.doc);
+  if (!errors) return true;
+  for (const k of Object.keys(REG)) state.shown.add(k);
+  state.markAll = { who5: true, gse: true };
+  validateRegistration();
+  const other = errors.filter((e) => !FIELD_INPUT[e.field]);
+  $("json-error").textContent = [t("cannot_save"), ...other.map((e) => `${e.field}: ${message(e)}`)].join(" ");
+  const first = errors.map((e) => FIELD_INPUT[e.field]).find(Boolean);
+  if (first) setTimeout(() => $(first).focus(), 0);
+  return false;
+}
+
+function downloadText(text, name, type) {
+  const a = el("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
   document.body.append(a); a.click(); a.remove();
+}
+
+function download() {
+  $("json-error").textContent = "";
+  if (!readyToSave()) { selectTab("reg"); return; }
+  // The record itself is saved: every key as loaded, with the page's edits.
+  downloadText(JSON.stringify(state.doc, null, 2), `${state.doc.id}.json`, "application/json");
+  if (!state.savedId) state.saved = R.copy(state.doc);
+  renderRecordBar();
   $("status").textContent = t("saved");
 }
 
 async function load(file) {
-  const [rec, errors] = attempt(og.recordFromJson, await file.text());
+  const text = await file.text();
+  const [, errors] = attempt(recordFromJson, text);
   $("json-error").textContent = errors ? errors.map((e) => `${e.field}: ${message(e)}`).join(" · ") : "";
-  if (!rec) return;
-  $("reg-id").value = rec.id; $("reg-gender").value = rec.gender || ""; $("reg-age").value = rec.age ?? "";
-  $("reg-start").value = rec.start; $("reg-end").value = rec.end || "";
-  $("reg-trafficking").checked = !!rec.anti_trafficking_referral;
-  const cats = new Set((rec.interventions || []).map((i) => i.category));
-  for (const box of $("reg-interventions").querySelectorAll("input")) box.checked = cats.has(box.value);
-  const last = (list) => (list && list.length ? list[list.length - 1] : null);
-  const w = last(rec.who5), g = last(rec.gse), s = last(rec.ten_step);
-  answers.who5 = w ? w.items : Array(5).fill(null); touched.who5 = !!w;
-  answers.gse = g ? g.items : Array(10).fill(null); touched.gse = !!g;
-  for (const k of Object.keys(ratings)) delete ratings[k];
-  if (s) Object.assign(ratings, s.ratings);
-  $("reg-date").value = (w || g || s || {}).date || "";
-  renderAll();
-  validateRegistration();
+  if (errors) return;
+  if (dirty() && !confirm(t("new_confirm"))) return;
+  loadDoc(JSON.parse(text));
   $("status").textContent = t("loaded");
+}
+
+// ---- the caseload on this device ----
+let caseload = null;
+
+async function renderCases() {
+  const st = caseload ? "open" : await store.status();
+  for (const s of ["none", "locked", "open"]) $(`vault-${s}`).hidden = s !== st;
+  $("forget").hidden = st === "none";
+  $("forget").parentElement.hidden = st === "none";
+  if (st !== "open") {
+    // A locked list shows nothing of the caseload.
+    $("case-list").replaceChildren();
+    $("case-search").value = $("project").value = $("case-count").textContent = $("case-empty").textContent = "";
+    return;
+  }
+  $("project").value = caseload.settings.project || "";
+  renderCaseList();
+}
+
+function renderCaseList() {
+  const q = $("case-search").value.trim().toLowerCase();
+  const all = caseload.list();
+  const rows = all.filter((r) => r.id.toLowerCase().includes(q));
+  $("case-count").textContent = all.length ? t("count")(all.length) : t("no_cases");
+  const body = $("case-list");
+  body.replaceChildren(...rows.map((r) => {
+    const open = el("button", { type: "button", class: "small", text: t("open"), "aria-label": `${t("open")} ${r.id}` });
+    open.addEventListener("click", () => openCase(r.id));
+    const del = el("button", { type: "button", class: "small danger", text: t("remove"), "aria-label": `${t("remove")} ${r.id}` });
+    del.addEventListener("click", async () => { if (confirm(t("remove_confirm")(r.id))) { await caseload.remove(r.id); if (state.savedId === r.id) state.savedId = null; renderCaseList(); renderRecordBar(); } });
+    const n = ["who5", "gse", "ten_step"].reduce((s, k) => s + (Array.isArray(r.doc[k]) ? r.doc[k].length : 0), 0);
+    return el("tr", { "data-id": r.id }, el("th", { scope: "row", text: r.id }), el("td", { text: r.doc.start || "" }), el("td", { text: String(n) }),
+      el("td", { class: "saved", text: r.saved.slice(0, 10) }), el("td", { class: "rowactions" }, open, del));
+  }));
+  $("case-empty").textContent = all.length && !rows.length ? t("no_match") : "";
+}
+
+function openCase(id) {
+  if (dirty() && !confirm(t("new_confirm"))) return;
+  loadDoc(R.copy(caseload.get(id)), { savedId: id });
+  selectTab("reg");
+}
+
+async function saveToDevice() {
+  if (!caseload) { $("status").textContent = t("need_unlock"); selectTab("cases"); return; }
+  if (!readyToSave()) { $("status").textContent = t("cannot_save"); selectTab("reg"); return; }
+  const doc = state.doc;
+  if (doc.id !== state.savedId && caseload.get(doc.id)) { $("status").textContent = t("id_taken"); return; }
+  await caseload.put(R.copy(doc), state.savedId ?? doc.id);
+  state.savedId = doc.id;
+  state.saved = R.copy(doc);
+  $("json-error").textContent = "";
+  renderRecordBar();
+  $("status").textContent = t("saved_device")(doc.id);
+  if (!$("panel-cases").hidden) renderCaseList();
+}
+
+async function createVault(e) {
+  e.preventDefault();
+  const [a, b] = [$("pass-new").value, $("pass-repeat").value];
+  const short = [...a].length < store.MIN_PASSPHRASE;
+  $("pass-new-error").textContent = !a ? t("pass_empty") : short ? t("pass_short")(store.MIN_PASSPHRASE) : a !== b ? t("pass_mismatch") : "";
+  if (!a || short || a !== b) return;
+  caseload = await store.create(a);
+  $("pass-new").value = $("pass-repeat").value = "";
+  await renderCases();
+  $("case-search").focus();
+}
+
+async function unlockVault(e) {
+  e.preventDefault();
+  $("pass-error").textContent = "";
+  $("pass-status").textContent = t("unlocking");
+  try {
+    caseload = await store.unlock($("pass").value);
+    $("pass").value = "";
+    $("pass-status").textContent = "";
+    await renderCases();
+    $("case-search").focus();
+  } catch (err) {
+    $("pass-status").textContent = "";
+    if (err instanceof store.WrongPassphrase) { $("pass-error").textContent = t("wrong_pass"); $("pass").select(); } else throw err;
+  }
+}
+
+async function lockVault() {
+  // Locking also closes the record on screen: nothing of the caseload stays readable.
+  if (dirty() && !confirm(t("new_confirm"))) return;
+  if (state.savedId) loadDoc({});
+  caseload?.close();
+  caseload = null;
+  state.savedId = null;
+  $("import-result").replaceChildren();
+  await renderCases();
+  renderRecordBar();
+  $("status").textContent = t("locked");
+}
+
+async function forgetDevice() {
+  if (!confirm(t("forget_confirm"))) return;
+  await store.forget(caseload);
+  caseload = null;
+  state.savedId = null;
+  $("import-result").replaceChildren();
+  await renderCases();
+  renderRecordBar();
+  $("status").textContent = t("forgotten");
+}
+
+/** The whole caseload as one cohort document, as `overgang report` reads it. */
+function cohort() {
+  return { project: caseload.settings.project || "overgang", participants: caseload.list().map((r) => r.doc) };
+}
+
+function exportCohort() {
+  downloadText(JSON.stringify(cohort(), null, 2), "caseload.json", "application/json");
+  $("status").textContent = t("exported");
+}
+
+async function importCohort(file) {
+  const out = $("import-result");
+  out.replaceChildren();
+  let doc = null;
+  try { doc = JSON.parse(await file.text()); } catch { /* reported below */ }
+  const list = doc && Array.isArray(doc.participants) ? doc.participants : null;
+  const errors = [];
+  if (!list) errors.push({ field: "participants", code: "not_a_list", message: "participants: expected a list of participant records" });
+  else {
+    const seen = new Set();
+    list.forEach((p, i) => {
+      const [, e] = attempt(recordFromJson, p);
+      if (e) errors.push(...e.map((x) => ({ ...x, field: `participants[${i}].${x.field}` })));
+      else if (seen.has(p.id)) errors.push({ field: `participants[${i}].id`, code: "duplicate", message: `participants[${i}].id: the same ID appears twice in the file` });
+      else seen.add(p.id);
+    });
+  }
+  if (errors.length) {
+    out.append(el("p", { class: "error", text: t("import_bad") }), el("ul", { class: "flags" }, ...errors.slice(0, 20).map((e) => el("li", { text: `${e.field}: ${message(e)}` }))));
+    return;
+  }
+  const { added, same, conflicts } = R.mergeById(caseload.list().map((r) => r.doc), list);
+  for (const r of added) await caseload.put(r);
+  if (!caseload.settings.project && typeof doc.project === "string") await caseload.saveSettings({ ...caseload.settings, project: doc.project });
+  out.append(el("p", { id: "import-summary", text: t("imported")(added.length, same.length, conflicts.length) }));
+  if (conflicts.length) {
+    const ul = el("ul", { class: "conflicts", id: "conflicts" });
+    for (const c of conflicts) {
+      const keys = [...new Set([...Object.keys(c.mine), ...Object.keys(c.theirs)])].filter((k) => !R.sameJson(c.mine[k], c.theirs[k]));
+      const mine = el("button", { type: "button", class: "small", text: t("keep_mine") });
+      const theirs = el("button", { type: "button", class: "small", text: t("use_theirs") });
+      const show = (v) => (v === undefined || v === null ? "–" : typeof v === "object" ? (Array.isArray(v) ? `[${v.length}]` : "{…}") : String(v));
+      const detail = keys.map((k) => `${k}: ${show(c.mine[k])} → ${show(c.theirs[k])}`).join("; ");
+      const li = el("li", { "data-id": c.id }, el("strong", { text: c.id }), " ", el("span", { class: "hint", text: t("conflict_fields")(detail) }), " ", el("span", { class: "choices" }, mine, theirs));
+      mine.addEventListener("click", () => li.replaceChildren(el("strong", { text: c.id }), ` – ${t("resolved_mine")}`));
+      theirs.addEventListener("click", async () => { await caseload.put(c.theirs); li.replaceChildren(el("strong", { text: c.id }), ` – ${t("resolved_theirs")}`); renderCaseList(); });
+      ul.append(li);
+    }
+    out.append(el("p", { text: t("conflict_title") }), ul);
+  }
+  renderCases();
+}
+
+// ---- the report (a second wasm module, loaded when the tab is first opened) ----
+let reportModule = null;
+let lastReport = null;
+
+async function renderReport() {
+  const status = $("report-status");
+  $("report-actions").hidden = true;
+  $("report-frame").hidden = true;
+  if (!caseload) { status.textContent = t("report_need"); return; }
+  if (!caseload.list().length) { status.textContent = t("report_empty"); return; }
+  if (!reportModule) {
+    status.textContent = t("report_loading");
+    try {
+      const m = await import("../pkg-web-report/overgang.js");
+      await m.default();
+      reportModule = m;
+    } catch {
+      status.textContent = t("report_offline");
+      return;
+    }
+  }
+  const doc = cohort();
+  try {
+    lastReport = { json: reportModule.cohortReport(doc, {}), html: reportModule.cohortRender(doc, { format: "html", lang }) };
+  } catch (e) {
+    if (e?.name !== "ValidationError") throw e;
+    status.textContent = `${t("report_failed")} ${e.errors.map((x) => `${x.field}: ${message(x)}`).join(" · ")}`;
+    return;
+  }
+  status.textContent = "";
+  $("report-frame").srcdoc = lastReport.html;
+  $("report-frame").hidden = false;
+  $("report-actions").hidden = false;
+  document.body.dataset.report = "ready";
 }
 
 // ---- page ----
 function renderAll() {
   document.documentElement.lang = lang;
-  for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+  document.title = t("doc_title");
+  for (const e of document.querySelectorAll("[data-t]")) { const v = t(e.dataset.t); e.textContent = typeof v === "function" ? v(store.MIN_PASSPHRASE) : v; }
+  for (const e of document.querySelectorAll("[data-t-label]")) e.setAttribute("aria-label", t(e.dataset.tLabel));
+  for (const e of document.querySelectorAll("[data-t-title]")) e.setAttribute("title", t(e.dataset.tTitle));
   for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
   renderQuestionnaire("who5");
   renderQuestionnaire("gse");
   renderTenStep();
   renderRegistration();
+  renderRecordBar();
+  if (caseload && !$("panel-cases").hidden) renderCaseList();
+  if (!$("panel-report").hidden) renderReport();
 }
 
+let selectTab = () => {};
 function setupTabs() {
   const tabs = [...document.querySelectorAll('[role="tab"]')];
-  const select = (tab) => {
+  const select = (tab, focus = true) => {
     for (const t2 of tabs) {
       const on = t2 === tab;
       t2.setAttribute("aria-selected", String(on));
       t2.tabIndex = on ? 0 : -1;
       $(t2.getAttribute("aria-controls")).hidden = !on;
     }
-    tab.focus();
+    if (focus) tab.focus();
+    if (tab.id === "tab-cases") renderCases();
+    if (tab.id === "tab-report") renderReport();
   };
+  selectTab = (name) => select($(`tab-${name}`), false);
   tabs.forEach((tab, i) => {
     tab.addEventListener("click", () => select(tab));
     tab.addEventListener("keydown", (e) => {
-      const d = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-      if (d) { e.preventDefault(); select(tabs[(i + d + tabs.length) % tabs.length]); }
+      const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+      if (to !== undefined) { e.preventDefault(); select(tabs[(to + tabs.length) % tabs.length]); }
     });
   });
 }
@@ -324,12 +723,34 @@ async function main() {
   await init();
   setupTabs();
   for (const b of document.querySelectorAll("[data-lang]")) b.addEventListener("click", () => { lang = b.dataset.lang; renderAll(); $("status").textContent = t("ready"); });
-  for (const id of ["reg-id", "reg-gender", "reg-age", "reg-start", "reg-end", "reg-trafficking"]) $(id).addEventListener("input", validateRegistration);
-  $("reg-interventions").addEventListener("change", validateRegistration);
+  for (const [field, id] of Object.entries(REG)) {
+    $(id).addEventListener("input", () => edit(field, $(id).value));
+    // Errors show once a field is left (or on save), not while it is first typed.
+    $(id).addEventListener("blur", () => { state.shown.add(field); validateRegistration(); });
+  }
+  $("reg-trafficking").addEventListener("change", () => edit("anti_trafficking_referral", $("reg-trafficking").checked));
+  $("reg-anonymous").addEventListener("change", () => edit("anonymous", $("reg-anonymous").checked));
+  for (const id of ["who5", "gse", "ten"]) {
+    $(`${id}-date`).addEventListener("change", () => onDate(id));
+    $(`${id}-new`).addEventListener("click", () => newMeasurement(id));
+  }
   $("download").addEventListener("click", download);
-  $("load-file").addEventListener("change", (e) => e.target.files[0] && load(e.target.files[0]));
-  $("reg-date").value = today();
-  renderAll();
+  $("load-file").addEventListener("change", (e) => { if (e.target.files[0]) load(e.target.files[0]); e.target.value = ""; });
+  $("save-device").addEventListener("click", saveToDevice);
+  $("new-record").addEventListener("click", () => { if (!dirty() || confirm(t("new_confirm"))) { loadDoc({}); selectTab("reg"); $("reg-id").focus(); } });
+  $("vault-none").addEventListener("submit", createVault);
+  $("vault-locked").addEventListener("submit", unlockVault);
+  $("lock").addEventListener("click", lockVault);
+  $("forget").addEventListener("click", forgetDevice);
+  $("case-search").addEventListener("input", renderCaseList);
+  $("project").addEventListener("change", () => caseload.saveSettings({ ...caseload.settings, project: $("project").value.trim() }));
+  $("export").addEventListener("click", exportCohort);
+  $("import-file").addEventListener("change", (e) => { if (e.target.files[0]) importCohort(e.target.files[0]); e.target.value = ""; });
+  $("report-json").addEventListener("click", () => downloadText(JSON.stringify(lastReport.json, null, 2), "report.json", "application/json"));
+  $("report-html").addEventListener("click", () => downloadText(lastReport.html, "report.html", "text/html"));
+  window.addEventListener("beforeunload", (e) => { if (dirty()) { e.preventDefault(); e.returnValue = t("leave_warning"); } });
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
+  loadDoc({});
   $("status").textContent = t("ready");
   document.body.dataset.ready = "true";
 }

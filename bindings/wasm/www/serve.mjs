@@ -1,12 +1,12 @@
 // A tiny static server for the form: serves bindings/wasm/ on 127.0.0.1 only (the page is at
-// /www/ and imports ../pkg-web/). No dependencies. Usage: node serve.mjs [port]
+// /www/ and imports ../pkg-web/, and ../pkg-web-report/ for its report tab). No dependencies. Usage: node serve.mjs [port]
 import http from "node:http";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".ts": "text/plain" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".ts": "text/plain" };
 
 export function serve(port = 0) {
   const server = http.createServer(async (req, res) => {
@@ -17,7 +17,9 @@ export function serve(port = 0) {
     if (file.endsWith(path.sep)) file = path.join(file, "index.html");
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" }).end(body);
+      // Caching is allowed (the service worker keeps the page for offline use); "no-cache" makes
+      // the browser check for a newer file whenever it is online.
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-cache" }).end(body);
     } catch {
       res.writeHead(404).end("not found");
     }

@@ -3,6 +3,7 @@
 //! Errors in input go to stderr with file, line and column, and the exit code is 2; a report is
 //! written whole or not at all (to a temporary file, then renamed).
 
+mod audit;
 mod output;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -32,6 +33,15 @@ enum Command {
         /// The answers, in item order (WHO-5: five answers 0-5; GSE: ten answers 1-4).
         #[arg(allow_hyphen_values = true, num_args = 0..)]
         answers: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        format: ScoreFormat,
+    },
+    /// Audit a report (JSON, as `report --format json` writes it): list every figure that could
+    /// be worked out from its other figures. Exit code 0 when there is none, 1 otherwise.
+    Audit {
+        /// The report.
+        file: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
         format: ScoreFormat,
@@ -260,6 +270,7 @@ fn main() -> ExitCode {
             answers,
             format,
         } => score(instrument, &answers, format),
+        Command::Audit { file, format } => audit::run(&file, format == ScoreFormat::Json),
         Command::Report {
             files,
             options,
@@ -331,7 +342,7 @@ fn project(path: &PathBuf) -> Result<Cohort, Failure> {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Invalid(ValidationError),
     Io(String),
 }
@@ -398,7 +409,7 @@ fn cohort(files: &[PathBuf], project: &str) -> Result<Cohort, Failure> {
     Ok(cohort)
 }
 
-fn read(path: &std::path::Path) -> Result<String, Failure> {
+pub(crate) fn read(path: &std::path::Path) -> Result<String, Failure> {
     use std::io::Read;
     let limit = overgang::limits::MAX_INPUT_BYTES as u64;
     let too_large = || {

@@ -418,3 +418,32 @@ fn compare_puts_projects_side_by_side() {
     let out = bin().arg("compare").output().unwrap();
     assert!(!out.status.success(), "at least one project");
 }
+
+#[test]
+fn audit_passes_a_report_and_finds_a_tampered_one() {
+    let dir = tmp("audit");
+    let report = dir.join("report.json");
+    assert!(bin()
+        .args(["report", "--format", "json", "-o"])
+        .arg(&report)
+        .status()
+        .unwrap()
+        .success());
+    let out = bin().arg("audit").arg(&report).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mut r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let areas = r["ten_step"]["areas"].as_array_mut().unwrap();
+    let area = areas
+        .iter_mut()
+        .find(|a| a["n"].as_u64().unwrap() >= 3)
+        .unwrap();
+    let n = area["n"].as_u64().unwrap();
+    area["positive"] = serde_json::json!({"count": n - 1, "percent": null, "suppressed": false});
+    std::fs::write(&report, r.to_string()).unwrap();
+    let out = bin().arg("audit").arg(&report).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("complement"));
+}

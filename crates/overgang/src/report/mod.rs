@@ -6,8 +6,10 @@
 //! - [`model`]: the output, whose JSON keys are a public contract;
 //! - `render`: Markdown, HTML, CSV and JSON.
 
+pub mod audit;
 mod cells;
 pub mod compare;
+mod disclosure;
 pub mod model;
 pub mod options;
 pub mod outreach;
@@ -15,6 +17,7 @@ mod render;
 mod sections;
 pub mod waves;
 
+pub use audit::{audit, Finding};
 pub use cells::{cells, suppression_mask, total_is_suppressed, Cell};
 pub use compare::{compare_reports, render_comparison, Comparison, FirstWave, ProjectColumn};
 pub use model::*;

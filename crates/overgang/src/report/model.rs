@@ -43,12 +43,37 @@ pub struct Report {
     pub cti: CtiSection,
     /// Targets of positive development; `None` unless the `target` option is given.
     pub targets: Option<Vec<TargetRow>>,
+    /// What was withheld to protect individuals, beyond small counts (figures and reasons).
+    pub protection: Protection,
     /// Outreach (venues, visits, anonymous contacts), when the cohort has any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub outreach: Option<super::outreach::OutreachReport>,
     /// Options the report was computed with.
     pub options: ReportOptions,
+}
+
+impl Report {
+    /// Reads a report back from its JSON (for the auditor); the text is never echoed.
+    ///
+    /// ```
+    /// let r = overgang::cohort::Cohort::sample().report(&Default::default())?;
+    /// let back = overgang::report::Report::from_value(&serde_json::to_value(&r).unwrap())?;
+    /// assert_eq!(back, r);
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_format` when the value is not a report of this version.
+    pub fn from_value(value: &serde_json::Value) -> Result<Report, crate::error::ValidationError> {
+        serde_json::from_value(value.clone()).map_err(|_| {
+            crate::error::ValidationError::single(
+                "",
+                crate::error::ErrorCode::InvalidFormat,
+                "not a report of this version (write one with `overgang report --format json`)",
+            )
+        })
+    }
 }
 
 /// `{count}` of participants.
@@ -131,7 +156,8 @@ pub struct Participation {
     /// Participations counted (one day or longer).
     pub n: u64,
     /// Participations shorter than one day, left out (the report's rule).
-    pub excluded_short: u64,
+    /// `None` when it is 1 to `min_cell - 1` (hidden, like any small count).
+    pub excluded_short: Option<u64>,
     /// Mean months (days / 30.4375), unrounded; `None` when `n` is 0.
     pub mean_months: Option<f64>,
 }
@@ -222,16 +248,17 @@ pub struct FromFirstWave {
     pub significant_improvement: bool,
 }
 
-/// Questionnaires left out of the waves, never dropped silently.
+/// Questionnaires left out of the waves, never dropped silently. Each count is `None` when it
+/// is 1 to `min_cell - 1` (hidden, like any small count).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LeftOut {
     /// Cannot be scored (missing items beyond the instrument's rule).
-    pub unscorable: u64,
+    pub unscorable: Option<u64>,
     /// Dated before the participant's start or after their end.
-    pub outside_participation: u64,
+    pub outside_participation: Option<u64>,
     /// Skipped (sooner than the minimum gap) or cut (after a gap longer than the maximum).
-    pub spacing: u64,
+    pub spacing: Option<u64>,
 }
 
 /// Risk-zone shares at first and latest measurement.
@@ -338,4 +365,26 @@ pub struct PhaseMonths {
     pub n: u64,
     /// Their mean months in it, unrounded.
     pub mean_months: Option<f64>,
+}
+
+/// What the report withheld so that no hidden count and no single person's value can be worked
+/// out from its other figures (see [`super::audit`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Protection {
+    /// Each withheld figure (`who5.paired[3]`, `ten_step.economy.positive`) with the reason's
+    /// code: `complement` (the rest of a count is small), `linked` (other figures would give
+    /// it away), `mean_difference` (a mean beside one over a set that differs by a few
+    /// people), `small_mean` (a mean over fewer than `min_cell` people).
+    pub withheld: Vec<Withheld>,
+}
+
+/// One withheld figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Withheld {
+    /// The figure.
+    pub figure: String,
+    /// Why.
+    pub reason: String,
 }

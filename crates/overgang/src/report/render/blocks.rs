@@ -38,20 +38,23 @@ fn spacing(r: &Report, lang: Language) -> String {
     }
 }
 
-/// A note on answers left out of the waves, or nothing when none were.
-fn left_out(l: &LeftOut, lang: Language) -> String {
-    if *l == LeftOut::default() {
+/// A note on answers left out of the waves, or nothing when none were (a hidden small count
+/// shows as `<min_cell`).
+fn left_out(l: &LeftOut, hidden: &str, lang: Language) -> String {
+    let none = Some(0);
+    if (l.unscorable, l.outside_participation, l.spacing) == (none, none, none) {
         return String::new();
     }
+    let n = |v: Option<u64>| v.map_or_else(|| hidden.to_string(), |v| v.to_string());
+    let (unscorable, outside, spacing) =
+        (n(l.unscorable), n(l.outside_participation), n(l.spacing));
     t(
         lang,
         &format!(
-            " Left out: {} that cannot be scored, {} dated outside participation, {} by the spacing rule.",
-            l.unscorable, l.outside_participation, l.spacing
+            " Left out: {unscorable} that cannot be scored, {outside} dated outside participation, {spacing} by the spacing rule."
         ),
         &format!(
-            " Udeladt: {} som ikke kan scores, {} dateret uden for deltagelsen, {} efter reglen om mellemrum.",
-            l.unscorable, l.outside_participation, l.spacing
+            " Udeladt: {unscorable} som ikke kan scores, {outside} dateret uden for deltagelsen, {spacing} efter reglen om mellemrum."
         ),
     )
 }
@@ -135,18 +138,15 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             .collect(),
     });
     let p = &r.participation;
+    let short = p
+        .excluded_short
+        .map_or_else(|| hidden.clone(), |v| v.to_string());
     out.push(Block {
         heading: t(lang, "Participation", "Deltagelse"),
         note: Some(t(
             lang,
-            &format!(
-                "Participations shorter than one day are left out ({} left out).",
-                p.excluded_short
-            ),
-            &format!(
-                "Forløb under én dag er udeladt ({} udeladt).",
-                p.excluded_short
-            ),
+            &format!("Participations shorter than one day are left out ({short} left out)."),
+            &format!("Forløb under én dag er udeladt ({short} udeladt)."),
         )),
         header: vec![
             t(lang, "Participations", "Forløb"),
@@ -269,14 +269,14 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
                 r.options.min_wave,
                 spacing(r, Language::En),
                 band_ranges(Language::En),
-                left_out(&w.left_out, Language::En)
+                left_out(&w.left_out, &hidden, Language::En)
             ),
             &format!(
                 "En måling vises, når mindst {} har svaret. {} Grupper: {}.{}",
                 r.options.min_wave,
                 spacing(r, Language::Da),
                 band_ranges(Language::Da),
-                left_out(&w.left_out, Language::Da)
+                left_out(&w.left_out, &hidden, Language::Da)
             ),
         )),
         header: vec![
@@ -425,7 +425,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
         note: Some(format!(
             "{}{}",
             spacing(r, lang),
-            left_out(&r.gse.left_out, lang)
+            left_out(&r.gse.left_out, &hidden, lang)
         )),
         header: vec![
             t(lang, "Wave", "Måling"),

@@ -74,7 +74,9 @@ pub fn figures(r: &Report) -> Vec<Figure> {
     );
     let p = &r.participation;
     out.push(figure("participation", "mean_months", p.n).mean(p.mean_months));
-    out.push(figure("participation", "excluded_short", p.excluded_short));
+    let mut excluded = figure("participation", "excluded_short", 0);
+    excluded.n = p.excluded_short;
+    out.push(excluded);
     let i = &r.interventions;
     out.extend(
         i.by_category
@@ -142,11 +144,13 @@ pub fn figures(r: &Report) -> Vec<Figure> {
             ("outside_participation", l.outside_participation),
             ("spacing", l.spacing),
         ] {
-            out.push(figure(section, k, v).cell(&Cell {
-                count: Some(v),
+            let mut f = figure(section, k, 0).cell(&Cell {
+                count: v,
                 percent: None,
-                suppressed: false,
-            }));
+                suppressed: v.is_none(),
+            });
+            f.n = v;
+            out.push(f);
         }
     }
     let z = &r.who5.risk_zone;

@@ -187,9 +187,9 @@ pub(super) fn who5(subjects: &[Subject], options: &ReportOptions) -> Who5Section
             latest: share(latest, n, options.min_cell),
         },
         left_out: LeftOut {
-            unscorable: subjects.iter().map(|s| s.who5_unscored).sum(),
-            outside_participation: outside,
-            spacing: w.spacing,
+            unscorable: Some(subjects.iter().map(|s| s.who5_unscored).sum()),
+            outside_participation: Some(outside),
+            spacing: Some(w.spacing),
         },
     }
 }
@@ -209,9 +209,9 @@ pub(super) fn gse(subjects: &[Subject], options: &ReportOptions) -> GseSection {
             .collect(),
         paired: w.paired(options.min_wave, |_, _| None),
         left_out: LeftOut {
-            unscorable: subjects.iter().map(|s| s.gse_unscored).sum(),
-            outside_participation: outside,
-            spacing: w.spacing,
+            unscorable: Some(subjects.iter().map(|s| s.gse_unscored).sum()),
+            outside_participation: Some(outside),
+            spacing: Some(w.spacing),
         },
     }
 }

@@ -99,6 +99,13 @@ pub fn compute(
     as_of: Date,
     options: &ReportOptions,
 ) -> Report {
+    let mut report = tables(project, subjects, as_of, options);
+    super::disclosure::protect(&mut report);
+    report
+}
+
+/// The tables before the whole-report protection.
+fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
     let min_cell = options.min_cell;
     Report {
         project: project.to_string(),
@@ -119,6 +126,7 @@ pub fn compute(
             .as_ref()
             .map(|t| targets::section(subjects, t, min_cell)),
         outreach: None,
+        protection: Default::default(),
         options: options.clone(),
     }
 }

@@ -58,7 +58,7 @@ pub(super) fn participation(subjects: &[Subject], as_of: Date) -> Participation 
     }
     Participation {
         n: days.len() as u64,
-        excluded_short,
+        excluded_short: Some(excluded_short),
         mean_months: mean(days.iter().map(|d| d / DAYS_PER_MONTH)),
     }
 }

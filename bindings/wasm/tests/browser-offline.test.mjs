@@ -1,0 +1,102 @@
+// Offline for real: the form loads once with a network, its service worker caches the page,
+// scripts and wasm; then the network goes away (context.setOffline and the server stopped), the
+// page reloads and a WHO-5 and a registration are completed. Also: the web app manifest.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, newPage, open, shoot } from "./browser-helpers.mjs";
+
+const PASS = "offline er ogsaa en mulighed";
+let env, context, page;
+
+before(async () => {
+  env = await start();
+  ({ context, page } = await newPage(env.browser, { serviceWorkers: "allow" }));
+});
+
+after(async () => {
+  await env?.close();
+});
+
+test("the server no longer forbids caching", async () => {
+  const res = await fetch(`${env.origin}/www/app.js`);
+  assert.doesNotMatch(res.headers.get("cache-control") ?? "", /no-store/);
+});
+
+test("a web app manifest makes it installable", async () => {
+  await open(page, env.origin);
+  const manifest = await page.evaluate(async () => {
+    const href = document.querySelector('link[rel="manifest"]').href;
+    return (await fetch(href)).json();
+  });
+  assert.ok(manifest.name && manifest.short_name);
+  assert.equal(manifest.display, "standalone");
+  assert.ok(manifest.start_url);
+  assert.ok(manifest.icons.length > 0);
+  const icon = await page.evaluate(async (src) => (await fetch(new URL(src, document.baseURI))).status, manifest.icons[0].src);
+  assert.equal(icon, 200);
+});
+
+test("loaded once, the form works offline after a reload: a WHO-5 and a registration", async () => {
+  await open(page, env.origin);
+  // The service worker is active once its install step has cached the application.
+  const cached = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("overgang-form-")));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  for (const p of ["/www/", "/www/app.js", "/www/style.css", "/pkg-web/overgang.js", "/pkg-web/overgang_bg.wasm"]) assert.ok(cached.includes(p), `${p} not cached: ${cached}`);
+  assert.ok(!cached.some((p) => p.includes("pkg-web-report")), "the report module is not fetched on first load");
+
+  // While online: a caseload with one participant, and the report opened once (which caches its module).
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.click("#tab-cases");
+  await page.waitForSelector("#vault-none:not([hidden])");
+  await page.fill("#pass-new", PASS);
+  await page.fill("#pass-repeat", PASS);
+  await page.click("#create");
+  await page.waitForSelector("#vault-open:not([hidden])");
+  await page.click("#tab-reg");
+  await page.fill("#reg-id", "ONL-0001");
+  await page.fill("#reg-start", "2024-04-01");
+  await page.click("#save-device");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("ONL-0001"));
+  await page.click("#tab-report");
+  await page.waitForSelector("body[data-report=ready]");
+
+  await context.setOffline(true);
+  env.server.closeAllConnections();
+  await new Promise((resolve) => env.server.close(resolve));
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  // Really offline: a file that is not cached cannot be had.
+  assert.equal(await page.evaluate(() => fetch("/www/not-cached.txt").then(() => "fetched", () => "failed")), "failed");
+
+  for (const [i, v] of [4, 4, 3, 4, 5].entries()) await page.check(`#who5-item${i + 1}-${v}`);
+  assert.equal(await page.textContent("#who5-index"), "80");
+  await page.click("#tab-reg");
+  await page.fill("#reg-id", "OFF-0001");
+  await page.selectOption("#reg-gender", "man");
+  await page.fill("#reg-age", "41");
+  await page.fill("#reg-start", "2024-05-01");
+  await page.check("#int-counselling");
+  await page.press("#reg-start", "Tab");
+  assert.equal(await page.textContent("#reg-result"), "Registreringen er gyldig.");
+  assert.match(await page.textContent("#reg-age-band"), /36-45/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.equal(download.suggestedFilename(), "OFF-0001.json");
+  const overflow = await shoot(page, "offline-registration");
+  assert.ok(overflow <= 0);
+
+  // Offline too: the caseload opens, the new participant is saved, the report is computed.
+  await page.click("#tab-cases");
+  await page.waitForSelector("#vault-locked:not([hidden])");
+  await page.fill("#pass", PASS);
+  await page.click("#unlock");
+  await page.waitForSelector("#vault-open:not([hidden])");
+  await page.click("#save-device");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("OFF-0001"));
+  await page.click("#tab-report");
+  await page.waitForSelector("body[data-report=ready]");
+  assert.match(await page.getAttribute("#report-frame", "srcdoc"), /Deltagere: 2\./);
+  assert.deepEqual(await page.$$eval("#case-list tr", (r) => r.map((x) => x.dataset.id)), ["OFF-0001", "ONL-0001"]);
+});

@@ -1,0 +1,37 @@
+// The service worker that makes the form work without a network. On install it caches the page,
+// its scripts, styles, manifest, icon and the form's wasm build; the report's wasm build is
+// cached the first time the "Rapport" tab loads it. Requests go to the network first (so an
+// update is seen as soon as there is a network) and fall back to the cache when offline.
+// It caches only the application, never a participant's data (that lives in IndexedDB, encrypted).
+const CACHE = "overgang-form-v1";
+const APP = [
+  "./", "index.html", "app.js", "record.js", "store.js", "i18n.js", "style.css", "manifest.webmanifest", "icon.svg",
+  "../pkg-web/overgang.js", "../pkg-web/overgang_bg.wasm",
+];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(APP)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith("overgang-form-") && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    try {
+      const res = await fetch(req);
+      if (res.ok) await cache.put(req, res.clone());
+      return res;
+    } catch (err) {
+      const hit = await cache.match(req, { ignoreSearch: true });
+      if (hit) return hit;
+      throw err;
+    }
+  })());
+});
