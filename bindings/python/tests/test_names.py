@@ -36,3 +36,11 @@ def test_javascript_name_is_the_python_name_in_camel_case():
             continue
         full, leaf = c["python"].replace(".", "_"), c["python"].split(".")[-1]
         assert c["js"] == [camel(full)] or c["js"] == [camel(leaf)], c
+
+
+def test_every_name_is_documented_in_docs_api_md():
+    page = (pathlib.Path(__file__).parents[3] / "docs/api.md").read_text()
+    for c in NAMES["concepts"]:
+        assert f"`overgang.{c['python']}`" in page, c
+        for js in c["js"]:
+            assert f"`{js}`" in page, js

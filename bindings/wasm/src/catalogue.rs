@@ -20,7 +20,7 @@ pub(crate) fn language(lang: &JsValue) -> Result<overgang::Language, JsValue> {
 #[wasm_bindgen(js_name = options, unchecked_return_type = "IdLabel[]")]
 pub fn options(
     kind: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_js(
         &overgang::catalogue::options(&kind.as_string().unwrap_or_default(), language(&lang)?)
@@ -33,7 +33,7 @@ macro_rules! option_list {
         #[doc = concat!("`[{id, label}]` of the ", $kind, " list, for forms.")]
         #[wasm_bindgen(js_name = $js, unchecked_return_type = "IdLabel[]")]
         pub fn $rust(
-            #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
+            #[wasm_bindgen(unchecked_optional_param_type = "string")] lang: JsValue,
         ) -> Result<JsValue, JsValue> {
             to_js(&overgang::catalogue::options($kind, language(&lang)?).into_js()?)
         }

@@ -23,7 +23,7 @@ pub(crate) fn options(
 /// ValidationError for unknown keys or values. The same reader as `cohortReport`.
 #[wasm_bindgen(js_name = reportOptions)]
 pub fn report_options(
-    #[wasm_bindgen(unchecked_param_type = "CohortReportOptions | undefined")] opts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CohortReportOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (report, render) = options(&opts).into_js()?;
     overgang::report::options_json(&report, &render)
@@ -36,7 +36,7 @@ pub fn report_options(
 #[wasm_bindgen(js_name = cohortReport, unchecked_return_type = "CohortReport")]
 pub fn cohort_report(
     #[wasm_bindgen(unchecked_param_type = "string | object")] cohort: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CohortReportOptions | undefined")] opts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CohortReportOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (options, _) = options(&opts).into_js()?;
     let doc = from_js_document(&cohort).into_js()?;
@@ -51,7 +51,7 @@ pub fn cohort_report(
 #[wasm_bindgen(js_name = cohortRender)]
 pub fn cohort_render(
     #[wasm_bindgen(unchecked_param_type = "string | object")] cohort: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CohortReportOptions | undefined")] opts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CohortReportOptions")] opts: JsValue,
 ) -> Result<String, JsValue> {
     let (options, render) = options(&opts).into_js()?;
     let doc = from_js_document(&cohort).into_js()?;

@@ -39,7 +39,7 @@ pub fn cti_phase_on(
 #[wasm_bindgen(js_name = courseFromJson, unchecked_return_type = "{course: object, warnings: FieldError[], status: {status: string, phase?: string, reason?: string}}")]
 pub fn course_from_json(
     #[wasm_bindgen(unchecked_param_type = "string | object")] doc: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] status_on: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] status_on: JsValue,
 ) -> Result<JsValue, JsValue> {
     let value = from_js_document(&doc).into_js()?;
     let c = overgang::cti::RecordedCourse::from_value(&value).into_js()?;

@@ -25,6 +25,7 @@ mod outreach;
 mod participant;
 mod questionnaire;
 mod safe;
+mod schema_types;
 mod ten_step;
 mod who5;
 
@@ -42,9 +43,7 @@ export interface AnswerOption { value: number; label: string; }
 export interface Questionnaire { id: "who5" | "gse"; language: "da" | "en"; requestedLanguage: string; fallback: boolean; title: string; stem: string; items: string[]; answers: AnswerOption[]; }
 export interface FieldError { field: string; code: string; message: string; location?: { file: string; line: number; column?: string }; }
 export interface IdLabel { id: string; label: string; }
-export interface Participant { id: string; gender?: "woman" | "man" | "non_binary"; age?: number; age_band?: string; start: string; end?: string; forms?: string[]; goal?: string; anonymous: boolean; anti_trafficking_referral: boolean; referred_to_other_services: boolean; programme?: string; other_referrals?: string[]; interventions?: { category: string; date?: string }[]; }
 export interface TenStepDimensions { health: number | null; relations: number | null; mentalWellbeing: number | null; optionsForAction: number | null; }
-export interface Assessment { date: string; ratings: Record<string, number>; }
 export interface AreaDevelopment { area: string; ratings: number; first: number; latest: number; change: number; positive: boolean | null; }
 export interface CourseInput { contactStart: string; phase1Start: string; phaseMonths?: number; }
 export interface PlannedPhase { phase: "contact" | "planning" | "try_out" | "transfer"; start: string; end: string; }
@@ -53,7 +52,7 @@ export interface CohortReportOptions { asOf?: string; minCell?: number; minWave?
 /** Projects side by side (seed 001 Table 1), snake_case keys. */
 export interface Comparison { projects: { project: string; participants: number; mean_months: number | null; mean_age: number | null; women_percent: number | null; who5_first_wave: { n: number; mean_index: number } | null }[]; }
 /** The cohort report with its documented snake_case JSON keys (docs/report.md). */
-export type CohortReport = Record<string, any>;
+export type CohortReport = Report;
 /** Thrown by every function on invalid input: `name` is `"ValidationError"`. */
 export interface ValidationError extends Error { name: "ValidationError"; errors: FieldError[]; }
 "#;

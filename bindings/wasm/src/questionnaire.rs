@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = questionnaire, unchecked_return_type = "Questionnaire")]
 pub fn questionnaire(
     #[wasm_bindgen(unchecked_param_type = "\"who5\" | \"gse\"")] id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
     // Non-text ids and languages are passed on as "" so the core reports them its own way.
     let lang = if lang.is_undefined() || lang.is_null() {

@@ -19,7 +19,7 @@ pub fn ten_step_stage(
 #[wasm_bindgen(js_name = tenStepDimensions, unchecked_return_type = "TenStepDimensions")]
 pub fn ten_step_dimensions(
     #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] ratings: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, string[]> | undefined")] mapping: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string[]>")] mapping: JsValue,
 ) -> Result<JsValue, JsValue> {
     let ratings = from_js_document(&ratings).into_js()?;
     let mapping = if mapping.is_undefined() || mapping.is_null() {

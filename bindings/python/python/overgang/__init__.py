@@ -43,7 +43,7 @@ from ._overgang import (
 )
 
 
-def new_pseudonym_key():
+def new_pseudonym_key() -> bytes:
     """A new random key of 32 bytes for :func:`pseudonym`, from the operating system.
 
     Keep it secret and apart from the data. Keys shorter than 16 bytes are refused
@@ -58,7 +58,7 @@ def new_pseudonym_key():
     return secrets.token_bytes(32)
 
 
-def interventions(lang="da"):
+def interventions(lang: str = "da") -> "list[dict[str, str]]":
     """The fourteen intervention categories as ``[{id, label}]``."""
     return options("interventions", lang)
 

@@ -4,6 +4,7 @@ from typing_extensions import final
 import datetime
 import os
 from typing import Any, Dict, List, Literal, Optional, Sequence, SupportsFloat, SupportsIndex, Tuple, Union
+from ._types import Report
 
 _Answer = Optional[Union[int, float, SupportsIndex, SupportsFloat]]
 _Band = Literal["high_risk", "risk", "no_immediate_risk"]
@@ -113,7 +114,7 @@ class Cohort:
     def sample() -> "Cohort": ...
     @staticmethod
     def generate(participants: int, seed: Optional[int] = None) -> "Cohort": ...
-    def report(self, *, as_of: Optional[Union[str, datetime.date]] = None, min_cell: Optional[int] = None, min_wave: Optional[int] = None, intervention_bins: Optional[Union[int, Sequence[int]]] = None, offered: Optional[Sequence[str]] = None, bins_exclude: Optional[Sequence[str]] = None, wave_gap_days: Optional[Union[str, Sequence[Optional[int]]]] = None, target: Optional[Union[int, Dict[str, Any]]] = None) -> Dict[str, Any]: ...
+    def report(self, *, as_of: Optional[Union[str, datetime.date]] = None, min_cell: Optional[int] = None, min_wave: Optional[int] = None, intervention_bins: Optional[Union[int, Sequence[int]]] = None, offered: Optional[Sequence[str]] = None, bins_exclude: Optional[Sequence[str]] = None, wave_gap_days: Optional[Union[str, Sequence[Optional[int]]]] = None, target: Optional[Union[int, Dict[str, Any]]] = None) -> "Report": ...
     def render(self, *, format: Optional[str] = None, lang: Optional[str] = None, as_of: Optional[Union[str, datetime.date]] = None, min_cell: Optional[int] = None, min_wave: Optional[int] = None, intervention_bins: Optional[Union[int, Sequence[int]]] = None, offered: Optional[Sequence[str]] = None, bins_exclude: Optional[Sequence[str]] = None, wave_gap_days: Optional[Union[str, Sequence[Optional[int]]]] = None, target: Optional[Union[int, Dict[str, Any]]] = None) -> str:
         """Format "md" (default), "html", "csv" or "json"; lang "da" (default) or "en"; min_cell 5 and min_wave 10 by default."""
     def to_json(self) -> str: ...

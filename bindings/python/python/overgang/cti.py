@@ -14,22 +14,22 @@ True
 from ._overgang import Course, course_from_json, options
 
 
-def phases(lang="da"):
+def phases(lang: str = "da") -> "list[dict[str, str]]":
     """The periods of a course as ``[{id, label}]``: contact, planning, try_out, transfer."""
     return options("cti_phases", lang)
 
 
-def focus_areas(lang="da"):
+def focus_areas(lang: str = "da") -> "list[dict[str, str]]":
     """The eight focus areas of the CTI guide (table 2) as ``[{id, label}]``."""
     return options("focus_areas", lang)
 
 
-def end_reasons(lang="da"):
+def end_reasons(lang: str = "da") -> "list[dict[str, str]]":
     """Reasons a course ends before phase 3, as ``[{id, label}]``."""
     return options("end_reasons", lang)
 
 
-def support_roles(lang="da"):
+def support_roles(lang: str = "da") -> "list[dict[str, str]]":
     """Roles in a support network (never persons' names), as ``[{id, label}]``."""
     return options("support_roles", lang)
 

@@ -12,12 +12,12 @@ from ._overgang import outcome_distance as distance
 from ._overgang import outcome_stage as stage
 
 
-def areas(lang="da"):
+def areas(lang: str = "da") -> "list[dict[str, str]]":
     """The ten life-situation areas as ``[{id, label}]``."""
     return options("life_situation_areas", lang)
 
 
-def stages(lang="da"):
+def stages(lang: str = "da") -> "list[dict[str, str]]":
     """The five journey-of-change stages as ``[{id, label}]``."""
     return options("journey_stages", lang)
 

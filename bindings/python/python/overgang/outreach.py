@@ -20,17 +20,17 @@ from ._overgang import country, municipality, options, validate_venue_id
 from ._overgang import outreach_from_json as from_json
 
 
-def forms(lang="da"):
+def forms(lang: str = "da") -> "list[dict[str, str]]":
     """The forms of prostitution outreach is done in, as ``[{id, label}]``."""
     return options("outreach_forms", lang)
 
 
-def regions(lang="da"):
+def regions(lang: str = "da") -> "list[dict[str, str]]":
     """The five regions as ``[{id, label}]``."""
     return options("regions", lang)
 
 
-def municipalities():
+def municipalities() -> "list[dict[str, str]]":
     """The 98 municipalities as ``[{id, label}]`` (the id is the three-digit code)."""
     return options("municipalities")
 

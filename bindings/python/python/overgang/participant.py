@@ -14,22 +14,22 @@ from ._overgang import participant_from_json as from_json
 from ._overgang import participant_to_json as to_json
 
 
-def genders(lang="da"):
+def genders(lang: str = "da") -> "list[dict[str, str]]":
     """``[{id, label}]`` of woman, man, non_binary (unknown is left out, or ``None``)."""
     return options("genders", lang)
 
 
-def age_bands(lang="da"):
+def age_bands(lang: str = "da") -> "list[dict[str, str]]":
     """The report's five age bands as ``[{id, label}]``."""
     return options("age_bands", lang)
 
 
-def prostitution_forms(lang="da"):
+def prostitution_forms(lang: str = "da") -> "list[dict[str, str]]":
     """Forms of prostitution as ``[{id, label}]``."""
     return options("prostitution_forms", lang)
 
 
-def intake_goals(lang="da"):
+def intake_goals(lang: str = "da") -> "list[dict[str, str]]":
     """Goals at intake as ``[{id, label}]``."""
     return options("intake_goals", lang)
 

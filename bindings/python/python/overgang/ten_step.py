@@ -15,17 +15,17 @@ from ._overgang import ten_step_dimensions as dimensions
 from ._overgang import ten_step_stage as stage
 
 
-def areas(lang="da"):
+def areas(lang: str = "da") -> "list[dict[str, str]]":
     """The nine areas as ``[{id, label}]``."""
     return options("ten_step_areas", lang)
 
 
-def stages(lang="da"):
+def stages(lang: str = "da") -> "list[dict[str, str]]":
     """The three stages as ``[{id, label}]``."""
     return options("ten_step_stages", lang)
 
 
-def dimension_list(lang="da"):
+def dimension_list(lang: str = "da") -> "list[dict[str, str]]":
     """The four dimensions as ``[{id, label}]``."""
     return options("ten_step_dimensions", lang)
 
