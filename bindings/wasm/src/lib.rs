@@ -35,7 +35,6 @@ use wasm_bindgen::prelude::*;
 const TS_TYPES: &'static str = r#"
 /** A missing answer is `null` or `undefined`. */
 export type Answer = number | null | undefined;
-export type Who5Band = "high_risk" | "risk" | "no_immediate_risk";
 export type Who5Change = "improved" | "worsened" | "no_significant_change";
 export interface Who5Score { raw: number; index: number; band: Who5Band; poorWellbeing: boolean; depressionTestAdvised: boolean; likelyDepression: boolean; }
 export interface GseScore { score: number; mean: number; answered: number; imputed: boolean; }
