@@ -4,7 +4,7 @@ comparison baseline for bench_report.py). Checked against overgang's numbers the
 import numpy as np
 import pandas as pd
 
-AGE_BANDS = [(18, 25, "18-25"), (26, 30, "26-30"), (31, 35, "31-35"), (36, 45, "36-45"), (46, 200, "45+")]
+AGE_BANDS = [(18, 25, "18-25"), (26, 30, "26-30"), (31, 35, "31-35"), (36, 45, "36-45"), (46, 200, "over_45")]
 
 
 def frames(doc):

@@ -65,7 +65,7 @@ participant = {
         {"name": "35", "age": 35, "expected": "31-35"},
         {"name": "36", "age": 36, "expected": "36-45"},
         {"name": "45", "age": 45, "expected": "36-45"},
-        {"name": "46", "age": 46, "expected": "45+"},
+        {"name": "46", "age": 46, "expected": "over_45"},
         {"name": "17 is refused: the programmes are for adults", "age": 17, "errors": err(("age", "out_of_range"))},
         {"name": "a fraction", "age": 30.5, "errors": err(("age", "not_an_integer"))},
         {"name": "text", "age": "30", "errors": err(("age", "not_a_number"))},
@@ -81,18 +81,18 @@ participant = {
     "participant": [
         {
             "name": "a full registration",
-            "document": {"id": "AAR-0001", "gender": "woman", "age": 34, "start": "2024-01-15", "end": "2024-11-30", "forms": ["clinic", "online"], "goal": "exit", "anonymous": False, "anti_trafficking_referral": True, "other_referrals": ["addiction treatment"], "interventions": [{"category": "counselling", "date": "2024-01-15"}, {"category": "group_therapy"}]},
-            "expected": {"id": "AAR-0001", "gender": "woman", "age": 34, "start": "2024-01-15", "end": "2024-11-30", "forms": ["clinic", "online"], "goal": "exit", "anonymous": False, "anti_trafficking_referral": True, "other_referrals": ["addiction treatment"], "interventions": [{"category": "counselling", "date": "2024-01-15"}, {"category": "group_therapy"}]},
+            "document": {"id": "AAR-0001", "gender": "woman", "age": 34, "start": "2024-01-15", "end": "2024-11-30", "forms": ["clinic", "online"], "goal": "exit", "anonymous": False, "anti_trafficking_referral": True, "referred_to_other_services": True, "programme": "one_to_one", "other_referrals": ["addiction treatment"], "interventions": [{"category": "counselling", "date": "2024-01-15"}, {"category": "group_therapy"}]},
+            "expected": {"id": "AAR-0001", "gender": "woman", "age": 34, "start": "2024-01-15", "end": "2024-11-30", "forms": ["clinic", "online"], "goal": "exit", "anonymous": False, "anti_trafficking_referral": True, "referred_to_other_services": True, "programme": "one_to_one", "other_referrals": ["addiction treatment"], "interventions": [{"category": "counselling", "date": "2024-01-15"}, {"category": "group_therapy"}]},
         },
         {
             "name": "the minimum: an ID and a start date; unknown gender",
             "document": {"id": "AAR-0002", "start": "2024-02-01", "gender": "unknown"},
-            "expected": {"id": "AAR-0002", "start": "2024-02-01", "anonymous": False, "anti_trafficking_referral": False},
+            "expected": {"id": "AAR-0002", "start": "2024-02-01", "anonymous": False, "anti_trafficking_referral": False, "referred_to_other_services": False},
         },
         {
             "name": "an age band instead of an age",
-            "document": {"id": "AAR-0003", "start": "2024-02-01", "age_band": "45+"},
-            "expected": {"id": "AAR-0003", "start": "2024-02-01", "age_band": "45+", "anonymous": False, "anti_trafficking_referral": False},
+            "document": {"id": "AAR-0003", "start": "2024-02-01", "age_band": "over_45"},
+            "expected": {"id": "AAR-0003", "start": "2024-02-01", "age_band": "over_45", "anonymous": False, "anti_trafficking_referral": False, "referred_to_other_services": False},
         },
         {
             "name": "every problem at once",
@@ -102,7 +102,7 @@ participant = {
         {
             "name": "sold sex in the last month, dated yes/no answers (seed 004 line 107)",
             "document": {"id": "AAR-0006", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": True}, {"date": "2024-12-01", "value": False}]},
-            "expected": {"id": "AAR-0006", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": True}, {"date": "2024-12-01", "value": False}], "anonymous": False, "anti_trafficking_referral": False},
+            "expected": {"id": "AAR-0006", "start": "2024-01-15", "sold_sex_last_month": [{"date": "2024-01-15", "value": True}, {"date": "2024-12-01", "value": False}], "anonymous": False, "anti_trafficking_referral": False, "referred_to_other_services": False},
         },
         {
             "name": "sold sex in the last month: not yes/no, missing, two answers on one date",
@@ -113,12 +113,12 @@ participant = {
         {
             "name": "a citizen who returned: participations instead of start and end",
             "document": {"id": "KBH-0001", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10"}]},
-            "expected": {"id": "KBH-0001", "start": "2023-02-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10"}], "anonymous": False, "anti_trafficking_referral": False},
+            "expected": {"id": "KBH-0001", "start": "2023-02-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10"}], "anonymous": False, "anti_trafficking_referral": False, "referred_to_other_services": False},
         },
         {
             "name": "participations with start and end that agree",
             "document": {"id": "KBH-0002", "start": "2023-02-01", "end": "2024-03-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10", "end": "2024-03-01"}]},
-            "expected": {"id": "KBH-0002", "start": "2023-02-01", "end": "2024-03-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10", "end": "2024-03-01"}], "anonymous": False, "anti_trafficking_referral": False},
+            "expected": {"id": "KBH-0002", "start": "2023-02-01", "end": "2024-03-01", "participations": [{"start": "2023-02-01", "end": "2023-05-31"}, {"start": "2024-01-10", "end": "2024-03-01"}], "anonymous": False, "anti_trafficking_referral": False, "referred_to_other_services": False},
         },
         {
             "name": "overlapping periods, an open period before the last, an end before its start",
@@ -133,7 +133,7 @@ participant = {
         {
             "name": "municipality of residence and challenges",
             "document": {"id": "KBH-0005", "start": "2024-01-15", "municipality": "0101", "challenges": ["housing", "economy", "prostitution"]},
-            "expected": {"id": "KBH-0005", "start": "2024-01-15", "municipality": 101, "challenges": ["housing", "economy", "prostitution"], "anonymous": False, "anti_trafficking_referral": False},
+            "expected": {"id": "KBH-0005", "start": "2024-01-15", "municipality": 101, "challenges": ["housing", "economy", "prostitution"], "anonymous": False, "anti_trafficking_referral": False, "referred_to_other_services": False},
         },
         {
             "name": "a code that is no municipality's, and a challenge outside the ten-step areas",
@@ -159,6 +159,16 @@ participant = {
             "name": "an age that contradicts the band",
             "document": {"id": "AAR-0006", "start": "2024-01-01", "age": 40, "age_band": "18-25"},
             "errors": err(("age_band", "inconsistent")),
+        },
+        {
+            "name": "the referral to anti-trafficking services is a flag, not an intervention category",
+            "document": {"id": "AAR-0007", "start": "2024-01-01", "interventions": [{"category": "anti_trafficking_referral"}]},
+            "errors": err(("interventions[0].category", "unknown_value")),
+        },
+        {
+            "name": "a programme id is an id, not free text",
+            "document": {"id": "AAR-0008", "start": "2024-01-01", "programme": "Reden Esbjerg"},
+            "errors": err(("programme", "invalid_format")),
         },
     ],
 }

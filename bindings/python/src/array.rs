@@ -87,6 +87,12 @@ fn _score_who5_array<'py>(py: Python<'py>, a: &Bound<'py, PyAny>) -> PyResult<Bo
     columns(py, &d, "index", out.index)?;
     columns(py, &d, "band", out.band)?;
     columns(py, &d, "poor_wellbeing", out.poor_wellbeing)?;
+    columns(
+        py,
+        &d,
+        "depression_test_advised",
+        out.depression_test_advised,
+    )?;
     columns(py, &d, "likely_depression", out.likely_depression)?;
     columns(py, &d, "error", out.error)?;
     Ok(d)

@@ -11,9 +11,9 @@ use std::path::PathBuf;
 /// A project's cohort: participants with their questionnaires, assessments and courses.
 #[pyclass(name = "Cohort", module = "overgang", frozen)]
 pub struct Cohort(
-    overgang::cohort::Cohort,
+    pub(crate) overgang::cohort::Cohort,
     /// Rows left out when read with `on_error="drop"`, shown in the report's `excluded`.
-    Option<overgang::report::Excluded>,
+    pub(crate) Option<overgang::report::Excluded>,
 );
 
 impl Cohort {
@@ -34,7 +34,7 @@ fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
 /// Report and render options from keyword arguments, read by the core's one reader (so a
 /// new option needs no change here). Dates may be `datetime.date`, `datetime.datetime`,
 /// `pandas.Timestamp` or ISO text; lists (of ids) are passed as lists.
-fn options(
+pub(crate) fn options(
     py: Python<'_>,
     named: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<(ReportOptions, RenderOptions)> {

@@ -5,6 +5,7 @@
 
 mod array;
 mod cohort;
+mod compare;
 mod convert;
 mod cti;
 mod errors;
@@ -34,6 +35,7 @@ fn _overgang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ten_step::register(m)?;
     cti::register(m)?;
     cohort::register(m)?;
+    compare::register(m)?;
     outreach::register(m)?;
     array::register(m)?;
     errors::register(m)?;

@@ -26,10 +26,15 @@ impl Who5Score {
     fn band(&self) -> &'static str {
         self.0.band.as_str()
     }
-    /// Raw score below 13 or any answer 0 or 1 (WHO screening).
+    /// Raw score below 13 (WHO screening: poor wellbeing).
     #[getter]
     fn poor_wellbeing(&self) -> bool {
         self.0.poor_wellbeing
+    }
+    /// Raw score below 13 or any answer 0 or 1 (WHO screening: testing for depression advised).
+    #[getter]
+    fn depression_test_advised(&self) -> bool {
+        self.0.depression_test_advised
     }
     /// Index 28 or below (WHO screening).
     #[getter]
@@ -42,11 +47,12 @@ impl Who5Score {
     }
     fn __repr__(&self) -> String {
         format!(
-            "Who5Score(raw={}, index={}, band='{}', poor_wellbeing={}, likely_depression={})",
+            "Who5Score(raw={}, index={}, band='{}', poor_wellbeing={}, depression_test_advised={}, likely_depression={})",
             self.0.raw,
             self.0.index,
             self.0.band,
             py_bool(self.0.poor_wellbeing),
+            py_bool(self.0.depression_test_advised),
             py_bool(self.0.likely_depression)
         )
     }

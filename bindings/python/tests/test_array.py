@@ -28,7 +28,7 @@ def test_who5_array_agrees_with_the_scalar_api_on_the_shared_vectors():
             e = case["expected"]
             assert r.error[i] == 0, case["name"]
             assert (r.raw[i], r.index[i], overgang.WHO5_BANDS[r.band[i]]) == (e["raw"], e["index"], e["band"])
-            assert (bool(r.poor_wellbeing[i]), bool(r.likely_depression[i])) == (e["poor_wellbeing"], e["likely_depression"])
+            assert (bool(r.poor_wellbeing[i]), bool(r.depression_test_advised[i]), bool(r.likely_depression[i])) == (e["poor_wellbeing"], e["depression_test_advised"], e["likely_depression"])
         else:
             assert overgang.ARRAY_ERROR_CODES[r.error[i]] == case["errors"][0]["code"], case["name"]
             assert r.band[i] == -1

@@ -40,7 +40,8 @@ def test_csv_import():
     r = cohort.report(as_of="2023-12-31", min_cell=0, min_wave=1)
     assert r["participants"]["count"] == 3
     assert r["participation"]["excluded_short"] == 1
-    assert r["who5"]["unscored"] == 1  # the NA answer: no score, counted, not dropped silently
+    # the NA answer: no score, counted, not dropped silently
+    assert r["who5"]["left_out"]["unscorable"] == 1
     assert r["interventions"]["anti_trafficking_referrals"]["count"] == 1
 
 
@@ -84,3 +85,42 @@ def test_intervention_bins_are_configurable_and_bounded():
         with pytest.raises(overgang.ValidationError) as info:
             c.report(intervention_bins=bad)
         assert info.value.errors[0]["field"] == "intervention_bins"
+
+
+def test_aarhus_figure_1_with_bins_as_lower_edges():
+    # Seed 001 line 321: 15 / 31 / 4 / 23, "two or three" merged.
+    cohort = overgang.Cohort.from_json((GOLDEN / "aarhus_figure1.cohort.json").read_text(encoding="utf-8"))
+    got = cohort.report(min_cell=0, intervention_bins=[0, 1, 2, 4])
+    expected = json.loads((GOLDEN / "aarhus_figure1.report.json").read_text(encoding="utf-8"))
+    assert same(got, expected)
+    assert [(b["interventions"], b["count"]) for b in got["interventions"]["by_count"]] == [("0", 15), ("1", 31), ("2-3", 4), ("4+", 23)]
+
+
+def test_new_report_options_reach_the_core():
+    c = overgang.Cohort.sample()
+    r = c.report(min_cell=0, wave_gap_days="any", bins_exclude=[], target={"percent": 75, "programmes": ["one_to_one"]})
+    assert r["options"]["wave_gap_days"] == [0, None]
+    assert r["who5"]["left_out"]["spacing"] == 0
+    assert len(r["targets"]) == 6 and r["targets"][0]["measure"] == "ten_step:prostitution"
+    assert c.report()["targets"] is None
+    with pytest.raises(overgang.ValidationError) as info:
+        c.report(offered=["counselling"])
+    assert info.value.errors[0]["code"] == "unknown_value"
+    assert info.value.errors[0]["field"].startswith("participants[")
+
+
+def test_compare_projects_side_by_side():
+    docs = [(GOLDEN / f"{n}.cohort.json").read_text(encoding="utf-8") for n in ("aarhus", "esbjerg", "copenhagen")]
+    cohorts = [overgang.Cohort.from_json(d) for d in docs]
+    got = overgang.compare(cohorts, min_cell=0)
+    # Seed 001 Table 1 (lines 84-86).
+    assert [p["participants"] for p in got["projects"]] == [78, 84, 91]
+    assert [round(p["mean_months"], 1) for p in got["projects"]] == [9.9, 10.9, 7.2]
+    assert [round(p["mean_age"]) for p in got["projects"]] == [32, 41, 46]
+    assert [p["who5_first_wave"]["n"] for p in got["projects"]] == [28, 27, 52]
+    assert overgang.compare(docs, min_cell=0) == got  # documents work as well as cohorts
+    md = overgang.compare(cohorts, format="md", lang="en")
+    assert md.startswith("# Projects side by side")
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.compare([])
+    assert info.value.errors[0]["field"] == "projects"

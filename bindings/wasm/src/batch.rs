@@ -21,7 +21,10 @@ export interface Who5Batch {
   index: Uint8Array;
   /** 0 `high_risk`, 1 `risk`, 2 `no_immediate_risk`, -1 no score (see `batchBands()`). */
   band: Int8Array;
+  /** Raw below 13. */
   poorWellbeing: Uint8Array;
+  /** Raw below 13 or any item 0 or 1. */
+  depressionTestAdvised: Uint8Array;
   likelyDepression: Uint8Array;
   /** 0 = valid, otherwise an error number (see `batchErrorCodes()`). */
   error: Uint8Array;
@@ -108,6 +111,11 @@ pub fn score_who5_batch(
     set(&o, "index", &Uint8Array::from(&out.index[..]));
     set(&o, "band", &Int8Array::from(&out.band[..]));
     set(&o, "poorWellbeing", &bools(&out.poor_wellbeing));
+    set(
+        &o,
+        "depressionTestAdvised",
+        &bools(&out.depression_test_advised),
+    );
     set(&o, "likelyDepression", &bools(&out.likely_depression));
     set(&o, "error", &Uint8Array::from(&out.error[..]));
     Ok(o.into())

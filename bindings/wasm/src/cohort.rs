@@ -9,7 +9,9 @@ use wasm_bindgen::prelude::*;
 
 /// Report and render options (`{asOf, minCell, minWave, interventionBins, format, lang}`), read
 /// by the core's one reader; unknown keys are errors.
-fn options(options: &JsValue) -> Result<(ReportOptions, RenderOptions), ValidationError> {
+pub(crate) fn options(
+    options: &JsValue,
+) -> Result<(ReportOptions, RenderOptions), ValidationError> {
     if options.is_undefined() || options.is_null() {
         return read_options(&serde_json::Value::Null);
     }

@@ -13,6 +13,8 @@ mod batch;
 mod catalogue;
 #[cfg(feature = "report")]
 mod cohort;
+#[cfg(feature = "report")]
+mod compare;
 mod convert;
 mod cti;
 mod errors;
@@ -33,9 +35,8 @@ use wasm_bindgen::prelude::*;
 const TS_TYPES: &'static str = r#"
 /** A missing answer is `null` or `undefined`. */
 export type Answer = number | null | undefined;
-export type Who5Band = "high_risk" | "risk" | "no_immediate_risk";
 export type Who5Change = "improved" | "worsened" | "no_significant_change";
-export interface Who5Score { raw: number; index: number; band: Who5Band; poorWellbeing: boolean; likelyDepression: boolean; }
+export interface Who5Score { raw: number; index: number; band: Who5Band; poorWellbeing: boolean; depressionTestAdvised: boolean; likelyDepression: boolean; }
 export interface GseScore { score: number; mean: number; answered: number; imputed: boolean; }
 export interface AnswerOption { value: number; label: string; }
 export interface Questionnaire { id: "who5" | "gse"; language: "da" | "en"; requestedLanguage: string; fallback: boolean; title: string; stem: string; items: string[]; answers: AnswerOption[]; }
@@ -45,7 +46,10 @@ export interface TenStepDimensions { health: number | null; relations: number | 
 export interface AreaDevelopment { area: string; ratings: number; first: number; latest: number; change: number; positive: boolean | null; }
 export interface CourseInput { contactStart: string; phase1Start: string; phaseMonths?: number; }
 export interface PlannedPhase { phase: "contact" | "planning" | "try_out" | "transfer"; start: string; end: string; }
-export interface CohortReportOptions { asOf?: string; minCell?: number; minWave?: number; interventionBins?: number; byMunicipality?: boolean; format?: "md" | "json" | "html" | "csv"; lang?: "da" | "en"; }
+export interface TargetOption { percent: number; programmes?: string[]; measures?: string[]; }
+export interface CohortReportOptions { byMunicipality?: boolean; asOf?: string; minCell?: number; minWave?: number; interventionBins?: number | number[]; offered?: string[]; binsExclude?: string[]; waveGapDays?: "any" | [number, number | null]; target?: number | TargetOption; format?: "md" | "json" | "html" | "csv"; lang?: "da" | "en"; }
+/** Projects side by side (seed 001 Table 1), snake_case keys. */
+export interface Comparison { projects: { project: string; participants: number; mean_months: number | null; mean_age: number | null; women_percent: number | null; who5_first_wave: { n: number; mean_index: number } | null }[]; }
 /** The cohort report with its documented snake_case JSON keys (docs/report.md). */
 export type CohortReport = Report;
 /** Thrown by every function on invalid input: `name` is `"ValidationError"`. */

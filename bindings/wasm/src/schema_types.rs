@@ -11,10 +11,11 @@ export type IsoDate = string;
 export interface ParticipantCount {
   count: number;
 }
-/** A table of counts out of `n` (those with a known value). */
-export interface CountTable {
+/** Age bands, as [`CountTable`], with the mean age (seed 001 Table 1, line 86). */
+export interface AgeTable {
   n: number;
   rows: AgeBandRow[];
+  mean_age?: number | null;
 }
 /** One age band: `{band, count, percent}`. */
 export interface AgeBandRow {
@@ -24,9 +25,9 @@ export interface AgeBandRow {
   suppressed?: boolean;
 }
 /** The report's age bands (seed 001 tables 5, 8, 14). */
-export type AgeBand = "18-25" | "26-30" | "31-35" | "36-45" | "45+";
+export type AgeBand = "18-25" | "26-30" | "31-35" | "36-45" | "over_45";
 /** A table of counts out of `n` (those with a known value). */
-export interface CountTable2 {
+export interface CountTable {
   n: number;
   rows: GenderRow[];
 }
@@ -57,6 +58,7 @@ export interface Interventions {
   by_category: CategoryRow[];
   by_count: InterventionCountRow[];
   anti_trafficking_referrals: Cell;
+  other_referrals: Cell;
 }
 /** One intervention category: `{category, count, percent}` (percent of all participants). */
 export interface CategoryRow {
@@ -66,8 +68,8 @@ export interface CategoryRow {
   suppressed?: boolean;
 }
 /** An intervention category. */
-export type Category = "counselling" | "professional_advice" | "coordination_course" | "case_management" | "individual_therapy" | "group_therapy" | "education_employment" | "accompaniment" | "social_activities" | "outreach" | "health_clinic" | "bridging" | "anti_trafficking_referral" | "material_help";
-/** One bin of citizens by number of interventions: `{interventions: "0".."4+", count, percent}`. */
+export type Category = "counselling" | "professional_advice" | "coordination_course" | "case_management" | "individual_therapy" | "group_therapy" | "education_employment" | "accompaniment" | "social_activities" | "outreach" | "health_clinic" | "bridging" | "material_help";
+/** One bin of citizens by number of interventions: `{interventions: "0", "2-3", "4+", count, percent}`. */
 export interface InterventionCountRow {
   interventions: string;
   count?: number | null;
@@ -78,16 +80,20 @@ export interface InterventionCountRow {
 export interface Who5Section {
   waves: Who5Wave[];
   paired: PairedChange[];
+  from_first_wave: FromFirstWave[];
   risk_zone: RiskZone;
-  unscored?: number | null;
+  left_out: LeftOut;
 }
 /** One WHO-5 wave. */
 export interface Who5Wave {
   wave: number;
   n: number;
   mean_index: number;
+  mean_band: Who5Band;
   bands: Who5Bands;
 }
+/** The report's risk band of a WHO-5 index (seed 001, section 5.3). */
+export type Who5Band = "high_risk" | "risk" | "no_immediate_risk";
 /** Counts per WHO-5 band. */
 export interface Who5Bands {
   high_risk: Cell;
@@ -102,7 +108,21 @@ export interface PairedChange {
   mean_from: number;
   mean_to: number;
   change: number;
-  clinically_significant?: boolean | null;
+  direction?: Direction | null;
+  significant_improvement?: boolean | null;
+}
+/** The direction of a change in the report's terms: improved by 10 points or more, worsened */
+export type Direction = "improved" | "worsened" | "unchanged";
+/** Wave 1 over all its respondents beside a later wave over all of its respondents. */
+export interface FromFirstWave {
+  to_wave: number;
+  n_from: number;
+  mean_from: number;
+  n_to: number;
+  mean_to: number;
+  change: number;
+  direction: Direction;
+  significant_improvement: boolean;
 }
 /** Risk-zone shares at first and latest measurement. */
 export interface RiskZone {
@@ -110,11 +130,17 @@ export interface RiskZone {
   first: Cell;
   latest: Cell;
 }
+/** Questionnaires left out of the waves, never dropped silently. Each count is `None` when it */
+export interface LeftOut {
+  unscorable?: number | null;
+  outside_participation?: number | null;
+  spacing?: number | null;
+}
 /** GSE section. */
 export interface GseSection {
   waves: GseWave[];
   paired: PairedChange[];
-  unscored?: number | null;
+  left_out: LeftOut;
 }
 /** One GSE wave. */
 export interface GseWave {
@@ -131,8 +157,6 @@ export interface TenStepArea {
   area: Area;
   n: number;
   positive: Cell;
-  target_percent?: number | null;
-  meets_target?: boolean | null;
 }
 /** The nine intervention areas (Danish labels from seed 003). */
 export type Area = "substance_use" | "physical_health" | "housing" | "mental_illness" | "prostitution" | "economy" | "network" | "employment" | "violence";
@@ -178,7 +202,7 @@ export interface Progression {
   moderate_or_large: Cell;
 }
 /** A table of counts out of `n` (those with a known value). */
-export interface CountTable3 {
+export interface CountTable2 {
   n: number;
   rows: ChallengeRow[];
 }
@@ -190,7 +214,7 @@ export interface ChallengeRow {
   suppressed?: boolean;
 }
 /** A table of counts out of `n` (those with a known value). */
-export interface CountTable4 {
+export interface CountTable3 {
   n: number;
   rows: MunicipalityRow[];
 }
@@ -201,6 +225,20 @@ export interface MunicipalityRow {
   percent?: number | null;
   suppressed?: boolean;
 }
+/** One target: how many in the programmes show positive development on a measure. */
+export interface TargetRow {
+  measure: TargetMeasure;
+  in_scope: number;
+  assessed: number;
+  positive?: number | null;
+  percent_of_assessed?: number | null;
+  percent_of_in_scope?: number | null;
+  target_percent: number;
+  met?: boolean | null;
+  suppressed?: boolean;
+}
+/** ten_step:<area>, who5 or gse */
+export type TargetMeasure = string;
 /** What the report withheld so that no hidden count and no single person's value can be worked */
 export interface Protection {
   withheld: Withheld[];
@@ -215,8 +253,22 @@ export interface ReportOptions {
   as_of?: IsoDate | null;
   min_cell?: number;
   min_wave?: number;
-  intervention_bins?: number;
+  intervention_bins?: InterventionBins;
+  offered?: Category[] | null;
+  bins_exclude?: Category[];
+  wave_gap_days?: WaveGap;
+  target?: TargetOptions | null;
   by_municipality?: boolean;
+}
+/** The bins of "citizens by number of interventions": a top bin (`4` gives 0, 1, 2, 3, 4+) or a */
+export type InterventionBins = number | number[];
+/** The spacing of questionnaire waves in days: the next wave is the next scored answer at least */
+export type WaveGap = unknown[];
+/** A target share of participants with positive development (seed 003: 75 % for Reden's */
+export interface TargetOptions {
+  percent: number;
+  programmes?: string[];
+  measures?: TargetMeasure[];
 }
 /** One participant of a cohort with everything recorded about them. */
 export interface ParticipantRecord {
@@ -234,6 +286,8 @@ export interface ParticipantRecord {
   goal?: IntakeGoal | null;
   anonymous?: boolean;
   anti_trafficking_referral?: boolean;
+  referred_to_other_services?: boolean;
+  programme?: string | null;
   other_referrals?: string[];
   interventions?: InterventionRecord[];
   who5?: Measurement[];
@@ -331,16 +385,17 @@ export interface Report {
   project: string;
   as_of: IsoDate;
   participants: ParticipantCount;
-  age_bands: CountTable;
-  gender: CountTable2;
+  age_bands: AgeTable;
+  gender: CountTable;
   participation: Participation;
   interventions: Interventions;
   who5: Who5Section;
   gse: GseSection;
   ten_step: TenStepSection;
   cti: CtiSection;
-  challenges?: CountTable3 | null;
-  municipalities?: CountTable4 | null;
+  challenges?: CountTable2 | null;
+  municipalities?: CountTable3 | null;
+  targets?: TargetRow[] | null;
   protection: Protection;
   options: ReportOptions;
 }
@@ -348,6 +403,7 @@ export interface Report {
 export interface Cohort {
   project: string;
   as_of?: IsoDate | null;
+  offered?: Category[] | null;
   participants: ParticipantRecord[];
 }
 /** One participant's registration. Construct with [`Participant::from_json`] / */
@@ -366,6 +422,8 @@ export interface Participant {
   goal?: IntakeGoal | null;
   anonymous?: boolean;
   anti_trafficking_referral?: boolean;
+  referred_to_other_services?: boolean;
+  programme?: string | null;
   other_referrals?: string[];
   interventions?: InterventionRecord[];
 }

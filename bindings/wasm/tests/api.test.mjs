@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { overgang } from "./helpers.mjs";
 
 test("scoreWho5 returns camelCase fields", () => {
-  assert.deepEqual(overgang.scoreWho5([3, 4, 2, 3, 4]), { raw: 16, index: 64, band: "no_immediate_risk", poorWellbeing: false, likelyDepression: false });
+  assert.deepEqual(overgang.scoreWho5([3, 4, 2, 3, 4]), { raw: 16, index: 64, band: "no_immediate_risk", poorWellbeing: false, depressionTestAdvised: false, likelyDepression: false });
 });
 
 test("undefined and sparse array holes are missing answers", () => {

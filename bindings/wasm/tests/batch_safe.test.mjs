@@ -32,6 +32,7 @@ test("scoreWho5Batch: typed-array columns and per-row error codes, as score_who5
   assert.deepEqual(Array.from(r.index), [64, 0, 0, 0]);
   assert.deepEqual(Array.from(r.band), [2, -1, -1, 0]);
   assert.deepEqual(Array.from(r.poorWellbeing), [0, 0, 0, 1]);
+  assert.deepEqual(Array.from(r.depressionTestAdvised), [0, 0, 0, 1]);
   assert.deepEqual(Array.from(r.likelyDepression), [0, 0, 0, 1]);
   const codes = overgang.batchErrorCodes();
   assert.deepEqual(Array.from(r.error, (e) => codes[e]), ["valid", "missing", "out_of_range", "valid"]);
@@ -82,7 +83,7 @@ test("scoreWho5Batch agrees with scoreWho5 row by row", () => {
       try {
         const s = overgang.scoreWho5(row.map((x) => (Number.isNaN(x) ? null : x)));
         assert.deepEqual([r.error[i], r.raw[i], r.index[i], overgang.batchBands()[r.band[i]]], [0, s.raw, s.index, s.band]);
-        assert.deepEqual([!!r.poorWellbeing[i], !!r.likelyDepression[i]], [s.poorWellbeing, s.likelyDepression]);
+        assert.deepEqual([!!r.poorWellbeing[i], !!r.depressionTestAdvised[i], !!r.likelyDepression[i]], [s.poorWellbeing, s.depressionTestAdvised, s.likelyDepression]);
       } catch (e) {
         if (e.name !== "ValidationError") throw e;
         // A row's code: its first wrong answer, before a missing one.

@@ -60,3 +60,28 @@ test("a ValidationError carries a summary: problems grouped by code and column, 
     return true;
   });
 });
+
+test("Aarhus Figure 1: bins as lower edges (seed 001 line 321)", () => {
+  const r = overgang.cohortReport(read("aarhus_figure1.cohort.json"), { minCell: 0, interventionBins: [0, 1, 2, 4] });
+  assert.ok(same(r, JSON.parse(read("aarhus_figure1.report.json"))));
+  assert.deepEqual(r.interventions.by_count.map((b) => [b.interventions, b.count]), [["0", 15], ["1", 31], ["2-3", 4], ["4+", 23]]);
+});
+
+test("new options reach the core reader; targets only when asked for", () => {
+  const doc = overgang.sampleCohort();
+  const r = overgang.cohortReport(doc, { minCell: 0, waveGapDays: "any", binsExclude: [], target: { percent: 75, programmes: ["one_to_one"] } });
+  assert.deepEqual(r.options.wave_gap_days, [0, null]);
+  assert.equal(r.targets.length, 6);
+  assert.equal(overgang.cohortReport(doc).targets, null);
+  assert.throws(() => overgang.cohortReport(doc, { offered: ["counselling"] }), (e) => e.name === "ValidationError" && e.errors[0].code === "unknown_value");
+});
+
+test("compareCohorts: projects side by side (seed 001 Table 1)", () => {
+  const docs = ["aarhus", "esbjerg", "copenhagen"].map((n) => read(`${n}.cohort.json`));
+  const c = overgang.compareCohorts(docs, { minCell: 0 });
+  assert.deepEqual(c.projects.map((p) => p.participants), [78, 84, 91]);
+  assert.deepEqual(c.projects.map((p) => Math.round(p.mean_age)), [32, 41, 46]);
+  assert.deepEqual(c.projects.map((p) => p.who5_first_wave.n), [28, 27, 52]);
+  assert.ok(overgang.compareRender(docs, { format: "md", lang: "en" }).startsWith("# Projects side by side"));
+  assert.throws(() => overgang.compareCohorts([]), (e) => e.name === "ValidationError" && e.errors[0].field === "projects");
+});

@@ -29,3 +29,10 @@ const areas: string[] = overgang.tenStepAreas("da").map((a) => a.id + a.label);
 const report = overgang.cohortReport(overgang.sampleCohort(), { minCell: 5, asOf: "2023-12-31" });
 const count: number = report.participants.count;
 void pid, ofa, firstPhase, areas, count;
+
+// Report options of issue 12 and projects side by side.
+const withTargets = overgang.cohortReport(overgang.sampleCohort(), { interventionBins: [0, 1, 2, 4], binsExclude: [], waveGapDays: [46, null], target: { percent: 75, programmes: ["one_to_one"] } });
+const cmp = overgang.compareCohorts([overgang.sampleCohort()], { minCell: 0 });
+const firstWave: number | undefined = cmp.projects[0].who5_first_wave?.mean_index;
+const advised: boolean = s.depressionTestAdvised;
+void withTargets, firstWave, advised;

@@ -104,7 +104,7 @@ test("Node, CommonJS: require works with no setup", () => {
       batch: [Array.from(r.index), Array.from(r.error, (e) => og.batchErrorCodes()[e])],
       safe: og.safeValidateId("010190-1234"), init: typeof og.init,
     }));`);
-  assert.deepEqual(out.score, { raw: 16, index: 64, band: "no_immediate_risk", poorWellbeing: false, likelyDepression: false });
+  assert.deepEqual(out.score, { raw: 16, index: 64, band: "no_immediate_risk", poorWellbeing: false, depressionTestAdvised: false, likelyDepression: false });
   assert.equal(out.version, version);
   assert.ok(out.kinds > 5);
   assert.deepEqual(out.report, { count: 80 });

@@ -7,9 +7,10 @@ mod audit;
 mod output;
 mod validate;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use overgang::cohort::Cohort;
-use overgang::report::{read_options, render, ReportOptions};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use overgang::cohort::csv::{CsvFile, CsvFiles};
+use overgang::cohort::{compare, Cohort};
+use overgang::report::{read_options, render, render_comparison, ReportOptions};
 use overgang::{gse, who5, RawAnswer, ValidationError};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,27 +58,8 @@ enum Command {
     Report {
         /// Input files (none: the built-in sample cohort).
         files: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
-        /// Report date (YYYY-MM-DD); default: the latest date in the data.
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-        /// Counts from 1 to N-1 are suppressed; 0 turns suppression off.
-        #[arg(long, value_name = "N", default_value_t = 5)]
-        min_cell: u64,
-        /// A measurement wave is shown only when at least N answered.
-        #[arg(long, value_name = "N", default_value_t = 10)]
-        min_wave: u64,
-        /// Top bin of "citizens by number of interventions" (4 gives 0, 1, 2, 3, 4+).
-        #[arg(long, value_name = "N", default_value_t = 4)]
-        intervention_bins: usize,
-        /// Add citizens per municipality of residence (suppressed like every other count).
-        #[arg(long)]
-        by_municipality: bool,
-        /// Language of the human formats.
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
-        lang: LangArg,
+        #[command(flatten)]
+        options: OptionArgs,
         /// Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -101,6 +83,123 @@ enum Command {
         #[command(flatten)]
         input: validate::InputArgs,
     },
+    /// Projects side by side (seed 001 Table 1): participants, mean months of participation,
+    /// mean age, share of women and the WHO-5 first wave, one column per project.
+    ///
+    /// Each PROJECT is a cohort document (.json) or a folder of CSV files (as `report` reads
+    /// them; the folder's name is the project's name).
+    ///
+    /// Example: overgang compare aarhus.json esbjerg.json --min-cell 0
+    Compare {
+        /// The projects, at least one.
+        #[arg(required = true, value_name = "PROJECT")]
+        projects: Vec<PathBuf>,
+        #[command(flatten)]
+        options: OptionArgs,
+        /// Write to FILE (atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The report options, mapped onto the core's one option reader.
+#[derive(Args)]
+struct OptionArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    format: ReportFormat,
+    /// Report date (YYYY-MM-DD); default: the latest date in the data.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    /// Counts from 1 to N-1 are suppressed (this library's safeguard, not the published
+    /// report's practice); 0 turns suppression off.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    min_cell: u64,
+    /// A measurement wave is shown only when at least N answered.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    min_wave: u64,
+    /// Bins of "citizens by number of interventions": a top bin (4 gives 0, 1, 2, 3, 4+) or
+    /// lower edges (0,1,2,4 gives 0, 1, 2-3, 4+).
+    #[arg(long, value_name = "N|EDGES", default_value = "4")]
+    intervention_bins: String,
+    /// The project's catalogue: the intervention categories it offers (comma-separated).
+    #[arg(long, value_name = "A,B,C")]
+    offered: Option<String>,
+    /// Categories not counted in the bins (default: outreach,material_help; "" counts all).
+    #[arg(long, value_name = "A,B")]
+    bins_exclude: Option<String>,
+    /// Spacing of questionnaire waves in days: MIN-MAX (default 46-106), MIN- (no maximum) or
+    /// `any` (every scored answer is the next wave).
+    #[arg(long, value_name = "MIN-MAX")]
+    wave_gap: Option<String>,
+    /// A target share of positive development, in percent (e.g. 75); computes `targets`.
+    #[arg(long, value_name = "PERCENT")]
+    target: Option<u64>,
+    /// A programme the target applies to (repeatable; none: everyone).
+    #[arg(long = "target-programme", value_name = "ID")]
+    target_programmes: Vec<String>,
+    /// Language of the human formats.
+    #[arg(long, value_enum, default_value_t = LangArg::Da)]
+    lang: LangArg,
+    /// Add citizens per municipality of residence (suppressed like every other count).
+    #[arg(long)]
+    by_municipality: bool,
+}
+
+/// A number if the text is one, else the text (for the core to refuse without echoing it).
+fn number_or_text(text: &str) -> serde_json::Value {
+    text.trim()
+        .parse::<u64>()
+        .map_or_else(|_| serde_json::json!(text), |n| serde_json::json!(n))
+}
+
+/// A comma-separated list of ids ("" is the empty list).
+fn id_list(text: &str) -> serde_json::Value {
+    serde_json::json!(text
+        .split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>())
+}
+
+impl OptionArgs {
+    /// The options as the named object the core reads (the same keys as Python and JSON).
+    fn named(&self) -> serde_json::Value {
+        use serde_json::{json, Value};
+        let bins = if self.intervention_bins.contains(',') {
+            Value::Array(
+                self.intervention_bins
+                    .split(',')
+                    .map(number_or_text)
+                    .collect(),
+            )
+        } else {
+            number_or_text(&self.intervention_bins)
+        };
+        let wave_gap = self.wave_gap.as_deref().map(|g| match g.split_once('-') {
+            _ if g == "any" => json!("any"),
+            Some((min, "")) => json!([number_or_text(min), null]),
+            Some((min, max)) => json!([number_or_text(min), number_or_text(max)]),
+            None => json!(g),
+        });
+        let target = match (self.target, self.target_programmes.is_empty()) {
+            (None, true) => Value::Null,
+            (percent, _) => json!({"percent": percent, "programmes": self.target_programmes}),
+        };
+        json!({
+            "as_of": self.as_of,
+            "min_cell": self.min_cell,
+            "min_wave": self.min_wave,
+            "intervention_bins": bins,
+            "offered": self.offered.as_deref().map(id_list),
+            "bins_exclude": self.bins_exclude.as_deref().map(id_list),
+            "wave_gap_days": wave_gap,
+            "target": target,
+            "by_municipality": self.by_municipality,
+            "format": id(self.format),
+            "lang": id(self.lang),
+        })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -163,7 +262,7 @@ fn parse_args() -> Result<Cli, ExitCode> {
                 ErrorKind::UnknownArgument => "an argument this command does not have",
                 ErrorKind::MissingRequiredArgument => "a required argument is missing",
                 ErrorKind::InvalidSubcommand => {
-                    "a command that does not exist; commands: report, score, validate"
+                    "a command that does not exist; commands: report, compare, validate, audit, score"
                 }
                 ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
                     "the wrong number of values"
@@ -202,40 +301,72 @@ fn main() -> ExitCode {
         Command::Audit { file, format } => audit::run(&file, format == ScoreFormat::Json),
         Command::Report {
             files,
-            format,
-            as_of,
-            min_cell,
-            min_wave,
-            intervention_bins,
-            by_municipality,
-            lang,
+            options,
             output,
             project,
             input,
         } => {
             // The core reads every option, so the CLI, Python and JavaScript cannot disagree.
-            let named = serde_json::json!({
-                "as_of": as_of,
-                "min_cell": min_cell,
-                "min_wave": min_wave,
-                "intervention_bins": intervention_bins,
-                "by_municipality": by_municipality,
-                "format": id(format),
-                "lang": id(lang),
-            });
-            let (options, render_options) = match read_options(&named) {
+            let (options, render_options) = match read_options(&options.named()) {
                 Ok(o) => o,
                 Err(e) => return invalid(&e),
             };
             match report(&files, &project, options, &input) {
                 Ok(r) => output::write(output.as_deref(), &render(&r, &render_options)),
-                Err(Failure::Invalid(e)) => invalid(&e),
-                Err(Failure::Io(msg)) => {
-                    eprintln!("error: {msg}");
-                    ExitCode::from(2)
-                }
+                Err(failure) => fail(failure),
             }
         }
+        Command::Compare {
+            projects,
+            options,
+            output,
+        } => {
+            let (options, render_options) = match read_options(&options.named()) {
+                Ok(o) => o,
+                Err(e) => return invalid(&e),
+            };
+            let cohorts: Result<Vec<Cohort>, Failure> = projects.iter().map(project).collect();
+            let result = cohorts.and_then(|c| Ok(compare(&c, &options)?));
+            match result {
+                Ok(c) => output::write(output.as_deref(), &render_comparison(&c, &render_options)),
+                Err(failure) => fail(failure),
+            }
+        }
+    }
+}
+
+fn fail(failure: Failure) -> ExitCode {
+    match failure {
+        Failure::Invalid(e) => invalid(&e),
+        Failure::Io(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// One project of `compare`: a cohort document, or a folder of CSV files.
+fn project(path: &PathBuf) -> Result<Cohort, Failure> {
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(Failure::Io(format!(
+                "{}: no CSV files in the folder",
+                path.display()
+            )));
+        }
+        let name = path.file_name().map_or_else(
+            || "Projekt".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        cohort(&files, &name)
+    } else {
+        cohort(std::slice::from_ref(path), "Projekt")
     }
 }
 
@@ -272,6 +403,54 @@ fn report(
     }
     let cohort = Cohort::sample();
     Ok(cohort.report(&options)?)
+}
+
+/// The cohort of a report: the sample, a cohort document, or CSV files.
+fn cohort(files: &[PathBuf], project: &str) -> Result<Cohort, Failure> {
+    let cohort = match files {
+        [] => Cohort::sample(),
+        [one]
+            if one
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json")) =>
+        {
+            Cohort::from_json(&read(one)?)?
+        }
+        many => {
+            let texts: Vec<(String, String)> = many
+                .iter()
+                .map(|p| {
+                    Ok((
+                        p.file_name().map_or_else(
+                            || p.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        ),
+                        read(p)?,
+                    ))
+                })
+                .collect::<Result<_, Failure>>()?;
+            let mut csv = CsvFiles::default();
+            for (name, text) in &texts {
+                let file = Some(CsvFile { name, text });
+                match overgang::cohort::csv::kind_of(text) {
+                    overgang::cohort::csv::Kind::Participants => csv.participants = file,
+                    overgang::cohort::csv::Kind::Who5 => csv.who5 = file,
+                    overgang::cohort::csv::Kind::Gse => csv.gse = file,
+                    overgang::cohort::csv::Kind::TenStep => csv.ten_step = file,
+                    overgang::cohort::csv::Kind::Interventions => csv.interventions = file,
+                    overgang::cohort::csv::Kind::Venues => csv.venues = file,
+                    overgang::cohort::csv::Kind::Visits => csv.visits = file,
+                    _ => {
+                        return Err(Failure::Io(format!(
+                            "{name}: not a CSV file this version recognises"
+                        )))
+                    }
+                }
+            }
+            Cohort::from_csv(project, &csv)?
+        }
+    };
+    Ok(cohort)
 }
 
 pub(crate) fn read(path: &std::path::Path) -> Result<String, Failure> {
@@ -317,11 +496,12 @@ fn score(instrument: InstrumentArg, answers: &[String], format: ScoreFormat) -> 
     let result = match instrument {
         InstrumentArg::Who5 => who5::score_answers(&answers).map(|s| {
             let text = format!(
-                "WHO-5\n  raw score          {}\n  index              {}\n  band               {}\n  poor wellbeing     {}\n  likely depression  {}",
+                "WHO-5\n  raw score                {}\n  index                    {}\n  band                     {}\n  poor wellbeing           {}\n  depression test advised  {}\n  likely depression        {}",
                 s.raw,
                 s.index,
                 s.band,
                 yes_no(s.poor_wellbeing),
+                yes_no(s.depression_test_advised),
                 yes_no(s.likely_depression)
             );
             (serde_json::to_string(&s), text)

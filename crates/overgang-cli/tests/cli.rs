@@ -480,3 +480,148 @@ fn audit_passes_a_report_and_finds_a_tampered_one() {
         .unwrap()
         .contains("complement"));
 }
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = bin().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn report_flags_reach_the_core_reader() {
+    let fig1 = repo("tests/golden/aarhus_figure1.cohort.json");
+    let v = json_of(&[
+        "report",
+        fig1.to_str().unwrap(),
+        "--format",
+        "json",
+        "--min-cell",
+        "0",
+        "--intervention-bins",
+        "0,1,2,4",
+        "--offered",
+        "counselling,coordination_course,case_management,individual_therapy,bridging",
+        "--bins-exclude",
+        "",
+        "--wave-gap",
+        "46-",
+        "--target",
+        "75",
+        "--target-programme",
+        "one_to_one",
+    ]);
+    let bins: Vec<(String, u64)> = v["interventions"]["by_count"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["interventions"].as_str().unwrap().to_string(),
+                b["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        bins,
+        [("0", 15), ("1", 31), ("2-3", 4), ("4+", 23)].map(|(k, n)| (k.to_string(), n))
+    );
+    assert_eq!(
+        v["interventions"]["by_category"].as_array().unwrap().len(),
+        5
+    );
+    let o = &v["options"];
+    assert_eq!(o["intervention_bins"], serde_json::json!([0, 1, 2, 4]));
+    assert_eq!(o["bins_exclude"], serde_json::json!([]));
+    assert_eq!(o["wave_gap_days"], serde_json::json!([46, null]));
+    assert_eq!(o["target"]["programmes"], serde_json::json!(["one_to_one"]));
+    assert_eq!(v["targets"].as_array().unwrap().len(), 6);
+    let any = json_of(&["report", "--format", "json", "--wave-gap", "any"]);
+    assert_eq!(
+        any["options"]["wave_gap_days"],
+        serde_json::json!([0, null])
+    );
+    assert_eq!(any["who5"]["left_out"]["spacing"], 0);
+    assert!(any["targets"].is_null());
+}
+
+fn bad_report_flags_are_reported_together_without_echo() {
+    let out = bin()
+        .args([
+            "report",
+            "--wave-gap",
+            "Anna-Jensen",
+            "--offered",
+            "anti_trafficking_referral",
+            "--intervention-bins",
+            "0,2,1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("3 problems"), "{err}");
+    assert!(
+        err.contains("participant flag anti_trafficking_referral"),
+        "{err}"
+    );
+    assert!(!err.contains("Anna") && !err.contains("Jensen"), "{err}");
+}
+
+fn compare_puts_projects_side_by_side() {
+    let v = json_of(&[
+        "compare",
+        repo("tests/golden/aarhus.cohort.json").to_str().unwrap(),
+        repo("tests/golden/esbjerg.cohort.json").to_str().unwrap(),
+        repo("tests/golden/copenhagen.cohort.json")
+            .to_str()
+            .unwrap(),
+        "--format",
+        "json",
+        "--min-cell",
+        "0",
+    ]);
+    let p = v["projects"].as_array().unwrap();
+    let table1: Vec<(u64, String, String, u64)> = p
+        .iter()
+        .map(|x| {
+            (
+                x["participants"].as_u64().unwrap(),
+                format!("{:.1}", x["mean_months"].as_f64().unwrap()),
+                format!("{:.0}", x["mean_age"].as_f64().unwrap()),
+                x["who5_first_wave"]["n"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Seed 001 Table 1 (lines 84-86) and the first waves (lines 374, 667).
+    assert_eq!(
+        table1,
+        [
+            (78, "9.9".into(), "32".into(), 28),
+            (84, "10.9".into(), "41".into(), 27),
+            (91, "7.2".into(), "46".into(), 52)
+        ]
+    );
+    // A folder of CSV files is one project, named after the folder.
+    let dir = tmp("compare-csv");
+    std::fs::copy(
+        repo("tests/csv/participants.csv"),
+        dir.join("participants.csv"),
+    )
+    .unwrap();
+    for format in ["md", "html", "csv"] {
+        let out = bin()
+            .arg("compare")
+            .arg(&dir)
+            .args(["--format", format, "--lang", "en"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("overgang-cli-"), "{format}: {text}");
+    }
+    let out = bin().arg("compare").output().unwrap();
+    assert!(!out.status.success(), "at least one project");
+}

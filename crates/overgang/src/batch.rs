@@ -31,8 +31,10 @@ pub struct Who5Columns {
     pub index: Vec<u8>,
     /// Band code: 0 `high_risk`, 1 `risk`, 2 `no_immediate_risk`, -1 no score.
     pub band: Vec<i8>,
-    /// WHO screening flag (false when the row has an error).
+    /// WHO screening flag: raw below 13 (false when the row has an error).
     pub poor_wellbeing: Vec<bool>,
+    /// WHO screening flag: raw below 13 or any item 0 or 1 (false when the row has an error).
+    pub depression_test_advised: Vec<bool>,
     /// WHO screening flag (false when the row has an error).
     pub likely_depression: Vec<bool>,
     /// 0 = valid, otherwise [`ErrorCode::number`].
@@ -63,6 +65,7 @@ pub fn who5_rows<T: Copy>(data: &[T], to_raw: impl Fn(T) -> RawAnswer) -> Who5Co
         index: Vec::with_capacity(n),
         band: Vec::with_capacity(n),
         poor_wellbeing: Vec::with_capacity(n),
+        depression_test_advised: Vec::with_capacity(n),
         likely_depression: Vec::with_capacity(n),
         error: Vec::with_capacity(n),
     };
@@ -74,6 +77,7 @@ pub fn who5_rows<T: Copy>(data: &[T], to_raw: impl Fn(T) -> RawAnswer) -> Who5Co
                 out.index.push(s.index);
                 out.band.push(s.band.code() as i8);
                 out.poor_wellbeing.push(s.poor_wellbeing);
+                out.depression_test_advised.push(s.depression_test_advised);
                 out.likely_depression.push(s.likely_depression);
                 out.error.push(0);
             }
@@ -82,6 +86,7 @@ pub fn who5_rows<T: Copy>(data: &[T], to_raw: impl Fn(T) -> RawAnswer) -> Who5Co
                 out.index.push(0);
                 out.band.push(NO_BAND);
                 out.poor_wellbeing.push(false);
+                out.depression_test_advised.push(false);
                 out.likely_depression.push(false);
                 out.error.push(code.number());
             }
@@ -150,7 +155,7 @@ mod tests {
                     Ok(s) => {
                         prop_assert_eq!(out.error[i], 0);
                         prop_assert_eq!((out.raw[i], out.index[i], out.band[i]), (s.raw, s.index, s.band.code() as i8));
-                        prop_assert_eq!((out.poor_wellbeing[i], out.likely_depression[i]), (s.poor_wellbeing, s.likely_depression));
+                        prop_assert_eq!((out.poor_wellbeing[i], out.depression_test_advised[i], out.likely_depression[i]), (s.poor_wellbeing, s.depression_test_advised, s.likely_depression));
                     }
                     // A row's code: its first wrong answer, before a missing one.
                     Err(e) => {

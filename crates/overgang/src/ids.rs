@@ -33,7 +33,7 @@ pub trait IdSet: Copy + Sized + 'static {
 /// use overgang::{ids::options, intervention::Category, Language};
 /// let list = options::<Category>(Language::Da);
 /// assert_eq!(list[0].id, "counselling");
-/// assert_eq!(list.len(), 14);
+/// assert_eq!(list.len(), 13);
 /// ```
 pub fn options<T: IdSet>(lang: Language) -> Vec<IdLabel> {
     T::ALL

@@ -1,7 +1,11 @@
-//! Interventions: the fourteen categories the exit-package projects register (seed 001 figures
+//! Interventions: the thirteen categories the exit-package projects register (seed 001 figures
 //! 1, 3, 5, 7 and tables 2, 13; seed 003), and the record of one given to a participant.
 //!
 //! A project's own catalogue is a subset of these categories (seed 001 §5.3).
+//!
+//! The referral to anti-trafficking services is not a category: it is a yes/no registration of
+//! its own (seed 001 lines 1349-1353), the participant flag `anti_trafficking_referral`, as is
+//! "visiteres til øvrige tilbud/indsatser" (`referred_to_other_services`).
 //!
 //! ```
 //! use overgang::intervention::Category;
@@ -11,6 +15,7 @@
 //! # Ok::<(), overgang::ValidationError>(())
 //! ```
 
+use crate::error::FieldError;
 use crate::ids::id_enum;
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -42,11 +47,42 @@ id_enum! {
         HealthClinic = "health_clinic", "Health clinic", "Sundhedsklinik";
         /// Bridging to municipal services.
         Bridging = "bridging", "Bridging to municipal services", "Brobygning til kommunale tilbud";
-        /// Referral to anti-trafficking services.
-        AntiTraffickingReferral = "anti_trafficking_referral", "Referral to anti-trafficking services", "Henvisning til indsatser mod menneskehandel";
         /// Material help (e.g. free clothes).
         MaterialHelp = "material_help", "Material help", "Materiel hjælp";
     }
+}
+
+/// What the report leaves out of "citizens by number of interventions" unless told otherwise:
+/// material help (seed 001 line 439: 39 given free clothes stand outside Esbjerg's figure) and
+/// outreach contact (seed 003 line 123: counted anonymously, not per citizen).
+pub const NOT_IN_BINS_BY_DEFAULT: [Category; 2] = [Category::Outreach, Category::MaterialHelp];
+
+/// The id that older input used for the referral to anti-trafficking services as a category.
+pub const FORMER_REFERRAL_ID: &str = "anti_trafficking_referral";
+
+/// Reads a category id at `field`; the former referral id gets an `unknown_value` error whose
+/// message points to the participant flag (the input itself is never echoed).
+///
+/// ```
+/// use overgang::intervention::{parse_category, Category};
+/// assert_eq!(parse_category("x", "outreach").unwrap(), Category::Outreach);
+/// let e = parse_category("x", "anti_trafficking_referral").unwrap_err();
+/// assert_eq!(e.code.as_str(), "unknown_value");
+/// assert!(e.message.contains("flag anti_trafficking_referral"));
+/// ```
+///
+/// # Errors
+/// `unknown_value` listing the categories.
+pub fn parse_category(field: &str, text: &str) -> Result<Category, FieldError> {
+    crate::ids::parse::<Category>(field, text).map_err(|mut e| {
+        if text == FORMER_REFERRAL_ID {
+            e.message = format!(
+                "{field}: the referral to anti-trafficking services is not an intervention; \
+                 set the participant flag anti_trafficking_referral: true instead"
+            );
+        }
+        e
+    })
 }
 
 /// One intervention given to a participant.

@@ -132,7 +132,7 @@ pub fn questionnaire(instrument: Instrument, language: Language) -> Questionnair
         (Instrument::Who5, Some(Language::Da)) => (
             Language::Da,
             "WHO-5 Trivselsindeks",
-            "I de sidste 2 uger",
+            "I de sidste to uger",
             &WHO5_ITEMS_DA,
             &WHO5_ANSWERS_DA,
         ),

@@ -46,7 +46,7 @@ impl Rng {
     }
 }
 
-const INTERVENTIONS: [(&str, u32); 14] = [
+const INTERVENTIONS: [(&str, u32); 13] = [
     ("counselling", 80),
     ("professional_advice", 15),
     ("coordination_course", 20),
@@ -59,7 +59,6 @@ const INTERVENTIONS: [(&str, u32); 14] = [
     ("outreach", 20),
     ("health_clinic", 15),
     ("bridging", 20),
-    ("anti_trafficking_referral", 3),
     ("material_help", 15),
 ];
 const FORMS: [&str; 7] = [
@@ -172,6 +171,15 @@ fn participant(rng: &mut Rng, i: usize, first: Date, span: i64, as_of: Date) -> 
         .map(|c| json!({"category": c, "date": start.to_string()}))
         .collect();
     p.insert("interventions".into(), json!(interventions));
+    // Derived without drawing, so the rest of the sample stays as it was: referred on when
+    // three or more kinds of help were given; a one-to-one course for those in case management.
+    p.insert(
+        "referred_to_other_services".into(),
+        json!(categories.len() >= 3),
+    );
+    if categories.contains(&"case_management") {
+        p.insert("programme".into(), json!("one_to_one"));
+    }
     if !one_contact {
         let level = 25.0 + rng.unit() * 35.0;
         let trend = rng.unit() * 2.0 - 0.3; // index points per month

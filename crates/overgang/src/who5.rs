@@ -27,6 +27,8 @@ pub const MIN_ANSWER: u8 = 0;
 pub const MAX_ANSWER: u8 = 5;
 /// Smallest change of index, in points, that is clinically significant (Topp et al. 2015).
 pub const CLINICALLY_SIGNIFICANT_CHANGE: f64 = 10.0;
+/// WHO screening: a raw score below this indicates poor wellbeing.
+pub const POOR_WELLBEING_BELOW: u8 = 13;
 
 id_enum! {
     /// The report's risk band of a WHO-5 index (seed 001, section 5.3).
@@ -103,8 +105,11 @@ pub struct Who5Score {
     pub index: u8,
     /// The report's risk band of the index.
     pub band: Who5Band,
-    /// WHO screening: raw score below 13, or any answer 0 or 1. An indication to test for depression.
+    /// WHO screening: raw score below 13 indicates poor wellbeing (nothing else).
     pub poor_wellbeing: bool,
+    /// WHO screening: testing for depression is advised when the raw score is below 13 or any
+    /// item is answered 0 or 1 (a rule of its own, beside `poor_wellbeing`).
+    pub depression_test_advised: bool,
     /// WHO screening: index 28 or below.
     pub likely_depression: bool,
 }
@@ -181,7 +186,8 @@ fn from_complete(answers: &[u8]) -> Who5Score {
         raw,
         index,
         band: Who5Band::from_index(index),
-        poor_wellbeing: raw < 13 || answers.iter().any(|&a| a <= 1),
+        poor_wellbeing: raw < POOR_WELLBEING_BELOW,
+        depression_test_advised: raw < POOR_WELLBEING_BELOW || answers.iter().any(|&a| a <= 1),
         likely_depression: index <= 28,
     }
 }
@@ -196,6 +202,63 @@ id_enum! {
         /// The index moved by less than 10 points either way.
         NoSignificantChange = "no_significant_change", "No significant change", "Ingen signifikant ændring";
     }
+}
+
+id_enum! {
+    /// The direction of a change in the report's terms: improved by 10 points or more, worsened
+    /// by 10 or more, else unchanged (seed 001 line 384: a rise of at least 10 points is a
+    /// "klinisk signifikant forøgelse").
+    pub enum Direction ("direction") {
+        /// Rose by 10 points or more.
+        Improved = "improved", "Improved", "Forbedret";
+        /// Fell by 10 points or more.
+        Worsened = "worsened", "Worsened", "Forværret";
+        /// Moved by less than 10 points either way.
+        Unchanged = "unchanged", "Unchanged", "Uændret";
+    }
+}
+
+impl From<Who5Change> for Direction {
+    fn from(c: Who5Change) -> Direction {
+        match c {
+            Who5Change::Improved => Direction::Improved,
+            Who5Change::Worsened => Direction::Worsened,
+            Who5Change::NoSignificantChange => Direction::Unchanged,
+        }
+    }
+}
+
+/// The direction of a change between two group means (any finite numbers; the same 10-point
+/// rule as [`change`], with its rounding to nine decimals).
+///
+/// ```
+/// use overgang::who5::{direction, Direction};
+/// assert_eq!(direction(36.0, 46.0), Direction::Improved);
+/// assert_eq!(direction(45.0, 54.0), Direction::Unchanged);
+/// ```
+pub fn direction(before: f64, after: f64) -> Direction {
+    let diff = ((after - before) * 1e9).round() / 1e9;
+    if diff >= CLINICALLY_SIGNIFICANT_CHANGE {
+        Direction::Improved
+    } else if diff <= -CLINICALLY_SIGNIFICANT_CHANGE {
+        Direction::Worsened
+    } else {
+        Direction::Unchanged
+    }
+}
+
+/// The band of a group mean: the mean rounded half up to a whole index point, then banded
+/// (seed 001 lines 378-382 band group means; the rounding is an assumption).
+///
+/// ```
+/// use overgang::who5::{mean_band, Who5Band};
+/// assert_eq!(mean_band(35.5), Who5Band::Risk);
+/// assert_eq!(mean_band(35.49), Who5Band::HighRisk);
+/// ```
+pub fn mean_band(mean: f64) -> Who5Band {
+    let m = (mean * 1e9).round() / 1e9;
+    let rounded = (m + 0.5).floor().clamp(0.0, 100.0);
+    Who5Band::from_index(rounded as u8)
 }
 
 /// Classifies the change between two WHO-5 indices (individual scores or group means).

@@ -305,7 +305,7 @@ fn no_error_from_these_paths_repeats_the_input() {
 
 proptest! {
     #[test]
-    fn a_label_in_any_case_reads_as_its_id(i in 0usize..14, lang in 0usize..3, upper in prop::collection::vec(any::<bool>(), 60)) {
+    fn a_label_in_any_case_reads_as_its_id(i in 0usize..overgang::intervention::Category::ALL.len(), lang in 0usize..3, upper in prop::collection::vec(any::<bool>(), 60)) {
         use overgang::intervention::Category;
         let m = Category::ALL[i];
         let text = match lang { 0 => m.as_str(), 1 => m.label(overgang::Language::Da), _ => m.label(overgang::Language::En) };

@@ -43,4 +43,5 @@ fn schemas_are_up_to_date() {
     check("outcomes_reading", schemars::schema_for!(outcomes::Reading));
     check("cti_course", schemars::schema_for!(cti::RecordedCourse));
     check("report", schemars::schema_for!(report::Report));
+    check("comparison", schemars::schema_for!(report::Comparison));
 }

@@ -18,7 +18,8 @@ class Who5Arrays(NamedTuple):
     raw: np.ndarray  #: uint8, 0-25 (0 where error != 0)
     index: np.ndarray  #: uint8, 0-100 (0 where error != 0)
     band: np.ndarray  #: int8, see WHO5_BANDS; -1 where error != 0
-    poor_wellbeing: np.ndarray  #: bool
+    poor_wellbeing: np.ndarray  #: bool, raw below 13
+    depression_test_advised: np.ndarray  #: bool, raw below 13 or any item 0 or 1
     likely_depression: np.ndarray  #: bool
     error: np.ndarray  #: uint8, see ERROR_CODES; 0 = valid
 

@@ -17,10 +17,11 @@ class ParticipantCount(TypedDict):
     count: int
 
 
-class CountTable(TypedDict):
-    """A table of counts out of `n` (those with a known value)."""
+class AgeTable(TypedDict):
+    """Age bands, as [`CountTable`], with the mean age (seed 001 Table 1, line 86)."""
     n: int
     rows: List["AgeBandRow"]
+    mean_age: NotRequired[Union[float, None]]
 
 
 class AgeBandRow(TypedDict):
@@ -31,10 +32,10 @@ class AgeBandRow(TypedDict):
     suppressed: NotRequired[bool]
 
 
-AgeBand = Literal["18-25", "26-30", "31-35", "36-45", "45+"]
+AgeBand = Literal["18-25", "26-30", "31-35", "36-45", "over_45"]
 
 
-class CountTable2(TypedDict):
+class CountTable(TypedDict):
     """A table of counts out of `n` (those with a known value)."""
     n: int
     rows: List["GenderRow"]
@@ -71,6 +72,7 @@ class Interventions(TypedDict):
     by_category: List["CategoryRow"]
     by_count: List["InterventionCountRow"]
     anti_trafficking_referrals: "Cell"
+    other_referrals: "Cell"
 
 
 class CategoryRow(TypedDict):
@@ -81,11 +83,11 @@ class CategoryRow(TypedDict):
     suppressed: NotRequired[bool]
 
 
-Category = Literal["counselling", "professional_advice", "coordination_course", "case_management", "individual_therapy", "group_therapy", "education_employment", "accompaniment", "social_activities", "outreach", "health_clinic", "bridging", "anti_trafficking_referral", "material_help"]
+Category = Literal["counselling", "professional_advice", "coordination_course", "case_management", "individual_therapy", "group_therapy", "education_employment", "accompaniment", "social_activities", "outreach", "health_clinic", "bridging", "material_help"]
 
 
 class InterventionCountRow(TypedDict):
-    """One bin of citizens by number of interventions: `{interventions: "0".."4+", count, percent}`."""
+    """One bin of citizens by number of interventions: `{interventions: "0", "2-3", "4+", count, percent}`."""
     interventions: str
     count: NotRequired[Union[int, None]]
     percent: NotRequired[Union[int, None]]
@@ -96,8 +98,9 @@ class Who5Section(TypedDict):
     """WHO-5 section."""
     waves: List["Who5Wave"]
     paired: List["PairedChange"]
+    from_first_wave: List["FromFirstWave"]
     risk_zone: "RiskZone"
-    unscored: NotRequired[Union[int, None]]
+    left_out: "LeftOut"
 
 
 class Who5Wave(TypedDict):
@@ -105,7 +108,11 @@ class Who5Wave(TypedDict):
     wave: int
     n: int
     mean_index: float
+    mean_band: "Who5Band"
     bands: "Who5Bands"
+
+
+Who5Band = Literal["high_risk", "risk", "no_immediate_risk"]
 
 
 class Who5Bands(TypedDict):
@@ -123,7 +130,23 @@ class PairedChange(TypedDict):
     mean_from: float
     mean_to: float
     change: float
-    clinically_significant: NotRequired[Union[bool, None]]
+    direction: NotRequired[Union["Direction", None]]
+    significant_improvement: NotRequired[Union[bool, None]]
+
+
+Direction = Literal["improved", "worsened", "unchanged"]
+
+
+class FromFirstWave(TypedDict):
+    """Wave 1 over all its respondents beside a later wave over all of its respondents."""
+    to_wave: int
+    n_from: int
+    mean_from: float
+    n_to: int
+    mean_to: float
+    change: float
+    direction: "Direction"
+    significant_improvement: bool
 
 
 class RiskZone(TypedDict):
@@ -133,11 +156,18 @@ class RiskZone(TypedDict):
     latest: "Cell"
 
 
+class LeftOut(TypedDict):
+    """Questionnaires left out of the waves, never dropped silently. Each count is `None` when it"""
+    unscorable: NotRequired[Union[int, None]]
+    outside_participation: NotRequired[Union[int, None]]
+    spacing: NotRequired[Union[int, None]]
+
+
 class GseSection(TypedDict):
     """GSE section."""
     waves: List["GseWave"]
     paired: List["PairedChange"]
-    unscored: NotRequired[Union[int, None]]
+    left_out: "LeftOut"
 
 
 class GseWave(TypedDict):
@@ -157,8 +187,6 @@ class TenStepArea(TypedDict):
     area: "Area"
     n: int
     positive: "Cell"
-    target_percent: NotRequired[Union[int, None]]
-    meets_target: NotRequired[Union[bool, None]]
 
 
 Area = Literal["substance_use", "physical_health", "housing", "mental_illness", "prostitution", "economy", "network", "employment", "violence"]
@@ -213,7 +241,7 @@ class Progression(TypedDict):
     moderate_or_large: "Cell"
 
 
-class CountTable3(TypedDict):
+class CountTable2(TypedDict):
     """A table of counts out of `n` (those with a known value)."""
     n: int
     rows: List["ChallengeRow"]
@@ -227,7 +255,7 @@ class ChallengeRow(TypedDict):
     suppressed: NotRequired[bool]
 
 
-class CountTable4(TypedDict):
+class CountTable3(TypedDict):
     """A table of counts out of `n` (those with a known value)."""
     n: int
     rows: List["MunicipalityRow"]
@@ -239,6 +267,22 @@ class MunicipalityRow(TypedDict):
     count: NotRequired[Union[int, None]]
     percent: NotRequired[Union[int, None]]
     suppressed: NotRequired[bool]
+
+
+class TargetRow(TypedDict):
+    """One target: how many in the programmes show positive development on a measure."""
+    measure: "TargetMeasure"
+    in_scope: int
+    assessed: int
+    positive: NotRequired[Union[int, None]]
+    percent_of_assessed: NotRequired[Union[int, None]]
+    percent_of_in_scope: NotRequired[Union[int, None]]
+    target_percent: int
+    met: NotRequired[Union[bool, None]]
+    suppressed: NotRequired[bool]
+
+
+TargetMeasure = str
 
 
 class Protection(TypedDict):
@@ -257,8 +301,25 @@ class ReportOptions(TypedDict):
     as_of: NotRequired[Union["IsoDate", None]]
     min_cell: NotRequired[int]
     min_wave: NotRequired[int]
-    intervention_bins: NotRequired[int]
+    intervention_bins: NotRequired["InterventionBins"]
+    offered: NotRequired[Union[List["Category"], None]]
+    bins_exclude: NotRequired[List["Category"]]
+    wave_gap_days: NotRequired["WaveGap"]
+    target: NotRequired[Union["TargetOptions", None]]
     by_municipality: NotRequired[bool]
+
+
+InterventionBins = Union[int, List[int]]
+
+
+WaveGap = List[Any]
+
+
+class TargetOptions(TypedDict):
+    """A target share of participants with positive development (seed 003: 75 % for Reden's"""
+    percent: int
+    programmes: NotRequired[List[str]]
+    measures: NotRequired[List["TargetMeasure"]]
 
 
 class ParticipantRecord(TypedDict):
@@ -277,6 +338,8 @@ class ParticipantRecord(TypedDict):
     goal: NotRequired[Union["IntakeGoal", None]]
     anonymous: NotRequired[bool]
     anti_trafficking_referral: NotRequired[bool]
+    referred_to_other_services: NotRequired[bool]
+    programme: NotRequired[Union[str, None]]
     other_referrals: NotRequired[List[str]]
     interventions: NotRequired[List["InterventionRecord"]]
     who5: NotRequired[List["Measurement"]]
@@ -397,16 +460,17 @@ class Report(TypedDict):
     project: str
     as_of: "IsoDate"
     participants: "ParticipantCount"
-    age_bands: "CountTable"
-    gender: "CountTable2"
+    age_bands: "AgeTable"
+    gender: "CountTable"
     participation: "Participation"
     interventions: "Interventions"
     who5: "Who5Section"
     gse: "GseSection"
     ten_step: "TenStepSection"
     cti: "CtiSection"
-    challenges: NotRequired[Union["CountTable3", None]]
-    municipalities: NotRequired[Union["CountTable4", None]]
+    challenges: NotRequired[Union["CountTable2", None]]
+    municipalities: NotRequired[Union["CountTable3", None]]
+    targets: NotRequired[Union[List["TargetRow"], None]]
     protection: "Protection"
     options: "ReportOptions"
 
@@ -415,6 +479,7 @@ class Cohort(TypedDict):
     """A project's cohort."""
     project: str
     as_of: NotRequired[Union["IsoDate", None]]
+    offered: NotRequired[Union[List["Category"], None]]
     participants: List["ParticipantRecord"]
 
 
@@ -434,5 +499,7 @@ class Participant(TypedDict):
     goal: NotRequired[Union["IntakeGoal", None]]
     anonymous: NotRequired[bool]
     anti_trafficking_referral: NotRequired[bool]
+    referred_to_other_services: NotRequired[bool]
+    programme: NotRequired[Union[str, None]]
     other_referrals: NotRequired[List[str]]
     interventions: NotRequired[List["InterventionRecord"]]

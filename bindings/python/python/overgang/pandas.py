@@ -24,7 +24,7 @@ raises :class:`overgang.ValidationError` naming its item and row, never the cell
 >>> t = overgang.pandas.tables(overgang.Cohort.sample().report(), lang="en")
 >>> row = t["gender"].iloc[0]
 >>> row["key"], row["label"], int(row["count"])
-('woman', 'Woman', 68)
+('woman', 'Woman', 71)
 """
 
 import math
@@ -150,7 +150,7 @@ def _errors(pd, codes, index):
 def score_who5(df, columns=None):
     """WHO-5 scores of five answer columns (default: ``item1``..``item5`` by name), as a DataFrame with
     ``raw``, ``index``, ``band`` (Categorical in band order), ``poor_wellbeing``,
-    ``likely_depression`` and ``error`` (Categorical; ``"valid"`` for scored rows)."""
+    ``depression_test_advised``, ``likely_depression`` and ``error`` (Categorical; ``"valid"`` for scored rows)."""
     pd = _pd()
     r = score_who5_array(_frame(df, columns, 5, _overgang.score_who5, 0))
     valid = r.error == 0
@@ -162,6 +162,7 @@ def score_who5(df, columns=None):
             "index": _col(pd, r.index, "UInt8", valid, ix),
             "band": pd.Series(pd.Categorical(bands, categories=list(WHO5_BANDS.values()), ordered=True), index=ix),
             "poor_wellbeing": _col(pd, r.poor_wellbeing, "boolean", valid, ix),
+            "depression_test_advised": _col(pd, r.depression_test_advised, "boolean", valid, ix),
             "likely_depression": _col(pd, r.likely_depression, "boolean", valid, ix),
             "error": _errors(pd, r.error, ix),
         },

@@ -39,7 +39,8 @@ pub struct CsvFile<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CsvFiles<'a> {
     /// One row per participant: `id` and any of `gender`, `age`, `age_band`, `start`, `end`,
-    /// `forms`, `goal`, `anonymous`, `anti_trafficking_referral`, `other_referrals`,
+    /// `forms`, `goal`, `anonymous`, `anti_trafficking_referral`, `referred_to_other_services`,
+    /// `programme`, `other_referrals`,
     /// `interventions` (lists separated by `;`).
     pub participants: Option<CsvFile<'a>>,
     /// `id,date,item1..item5`.
@@ -462,11 +463,13 @@ pub fn read_cell(column: &str, cell: &str) -> String {
         "category" => label::<Category>(column, cell),
         "forms" => labels::<ProstitutionForm>(column, cell),
         "interventions" => labels::<Category>(column, cell),
-        "anonymous" | "anti_trafficking_referral" => match cell.to_lowercase().as_str() {
-            "1" | "true" | "yes" | "ja" | "x" | "sand" => "true".into(),
-            "0" | "false" | "no" | "nej" | "falsk" => "false".into(),
-            _ => cell.to_string(),
-        },
+        "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => {
+            match cell.to_lowercase().as_str() {
+                "1" | "true" | "yes" | "ja" | "x" | "sand" => "true".into(),
+                "0" | "false" | "no" | "nej" | "falsk" => "false".into(),
+                _ => cell.to_string(),
+            }
+        }
         "id" | "other_referrals" | "venue" | "municipality" | "nationalities" => cell.to_string(),
         _ => number_text(cell),
     }
@@ -858,7 +861,9 @@ pub(crate) fn build(
                             .map(|c| json!({"category": c}))
                             .collect(),
                     ),
-                    "anonymous" | "anti_trafficking_referral" => flag(cell),
+                    "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => {
+                        flag(cell)
+                    }
                     "age" => number(cell),
                     _ => json!(cell),
                 };

@@ -28,6 +28,10 @@ pub struct Cohort {
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::IsoDate>"))]
     #[serde(with = "crate::dates::iso_date_opt")]
     pub as_of: Option<Date>,
+    /// The project's catalogue: the intervention categories it offers (seed 001 line 1355);
+    /// the report option `offered` overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offered: Option<Vec<Category>>,
     /// The participants.
     pub participants: Vec<ParticipantRecord>,
     /// Outreach: the mapping of venues, visits with anonymous counts, yearly targets (document
@@ -63,10 +67,11 @@ pub struct ParticipantRecord {
 }
 
 /// The keys of a cohort document.
-const DOCUMENT_KEYS: [&str; 7] = [
+const DOCUMENT_KEYS: [&str; 8] = [
     "schema_version",
     "project",
     "as_of",
+    "offered",
     "participants",
     "venues",
     "outreach_visits",
@@ -144,6 +149,33 @@ impl Cohort {
             .get("as_of")
             .filter(|v| !v.is_null())
             .and_then(|v| doc::date(Some(v), "as_of", &mut errors));
+        let offered = match obj.get("offered") {
+            None | Some(Value::Null) => None,
+            v => {
+                let before = errors.len();
+                let mut list = doc::list(
+                    v,
+                    "offered",
+                    "category ids",
+                    &mut errors,
+                    |x, at, errors| match x.as_str() {
+                        Some(t) => crate::intervention::parse_category(&at, t)
+                            .map_err(|e| errors.push(e))
+                            .ok(),
+                        None => {
+                            errors.push(crate::ids::unknown_value(
+                                &at,
+                                &crate::ids::ids::<Category>(),
+                            ));
+                            None
+                        }
+                    },
+                );
+                list.sort_unstable();
+                list.dedup();
+                (errors.len() == before).then_some(list)
+            }
+        };
         let outreach = Outreach::read(obj, &mut errors);
         let mut participants = Vec::new();
         match obj.get("participants") {
@@ -182,6 +214,7 @@ impl Cohort {
         ValidationError::check(errors, || Cohort {
             project,
             as_of,
+            offered,
             participants,
             outreach,
         })
@@ -341,6 +374,7 @@ impl Cohort {
         Cohort::from_value(&crate::sample::cohort()).unwrap_or_else(|_| Cohort {
             project: "sample".into(),
             as_of: None,
+            offered: None,
             participants: Vec::new(),
             outreach: Outreach::default(),
         })
@@ -399,17 +433,46 @@ impl Cohort {
     ///
     /// # Errors
     /// `missing` on `as_of` when the cohort has no dates at all and none is given;
-    /// `out_of_range` on `intervention_bins` outside 1-20.
+    /// `out_of_range`/`out_of_order` on `intervention_bins` (see
+    /// [`report::InterventionBins::check`]); `unknown_value` on
+    /// `participants[i].interventions[j].category` for an intervention outside the project's
+    /// catalogue (`offered`), naming the category.
     pub fn report(&self, options: &ReportOptions) -> Result<Report, ValidationError> {
-        if !(1..=20).contains(&options.intervention_bins) {
-            return Err(ValidationError::single(
-                "intervention_bins",
-                ErrorCode::OutOfRange,
-                format!(
-                    "intervention_bins: {} is out of range; the top bin is 1 to 20 (4 gives 0, 1, 2, 3, 4+)",
-                    crate::answer::echo_number(options.intervention_bins as f64)
-                ),
-            ));
+        options
+            .intervention_bins
+            .check("intervention_bins")
+            .map_err(|e| ValidationError::new(vec![e]))?;
+        let offered = options.offered.clone().or_else(|| self.offered.clone());
+        if let Some(offered) = &offered {
+            let allowed: Vec<&str> = offered.iter().map(|c| c.as_str()).collect();
+            let errors: Vec<FieldError> = self
+                .participants
+                .iter()
+                .enumerate()
+                .flat_map(|(i, m)| {
+                    m.participant
+                        .interventions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, x)| !offered.contains(&x.category))
+                        .map(move |(j, x)| (i, j, x.category))
+                })
+                .map(|(i, j, category)| {
+                    let field = format!("participants[{i}].interventions[{j}].category");
+                    FieldError::new(
+                        field.clone(),
+                        ErrorCode::UnknownValue,
+                        format!(
+                            "{field}: {category} is not in the project's catalogue (offered: {})",
+                            allowed.join(", ")
+                        ),
+                    )
+                    .with_allowed(&allowed)
+                })
+                .collect();
+            if !errors.is_empty() {
+                return Err(ValidationError::new(errors));
+            }
         }
         let as_of = options
             .as_of
@@ -430,6 +493,7 @@ impl Cohort {
             .collect();
         let mut options = options.clone();
         options.as_of = Some(as_of);
+        options.offered = offered;
         let mut report = report::compute(&self.project, &subjects, as_of, &options);
         if !self.outreach.is_empty() {
             let outreach = OutreachOptions::from_report_options(&options);
@@ -437,6 +501,53 @@ impl Cohort {
         }
         Ok(report)
     }
+}
+
+/// Compares projects (seed 001 Table 1): each cohort's report under the same options, one
+/// column each, suppression applied as in the report.
+///
+/// ```
+/// use overgang::cohort::{compare, Cohort};
+/// let sample = Cohort::sample();
+/// let c = compare(&[sample.clone(), sample], &Default::default())?;
+/// assert_eq!(c.projects.len(), 2);
+/// assert_eq!(c.projects[0].participants, 80);
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+///
+/// # Errors
+/// `missing` on `projects` for none, `too_large` over
+/// [`report::compare::MAX_COMPARE_PROJECTS`] (with the limit as context), and every report
+/// error prefixed with `projects[i].`.
+pub fn compare(
+    cohorts: &[Cohort],
+    options: &ReportOptions,
+) -> Result<report::Comparison, ValidationError> {
+    use report::compare::MAX_COMPARE_PROJECTS;
+    if cohorts.is_empty() {
+        return Err(ValidationError::single(
+            "projects",
+            ErrorCode::Missing,
+            "projects: give at least one cohort to compare",
+        ));
+    }
+    if cohorts.len() > MAX_COMPARE_PROJECTS {
+        return Err(ValidationError::new(vec![FieldError::new(
+            "projects",
+            ErrorCode::TooLarge,
+            format!("projects: more than {MAX_COMPARE_PROJECTS} projects"),
+        )
+        .with_max_length(MAX_COMPARE_PROJECTS as u64)]));
+    }
+    let mut errors = Vec::new();
+    let mut reports = Vec::with_capacity(cohorts.len());
+    for (i, c) in cohorts.iter().enumerate() {
+        match c.report(options) {
+            Ok(r) => reports.push(r),
+            Err(e) => errors.extend(e.prefixed(&format!("projects[{i}].")).into_errors()),
+        }
+    }
+    ValidationError::check(errors, || report::compare_reports(&reports))
 }
 
 /// What the report needs of one member, as of a date.
@@ -479,13 +590,17 @@ fn subject(m: &ParticipantRecord, as_of: Date) -> Subject {
     Subject {
         gender: p.gender,
         age_band: p.age_band(),
+        age: p.age,
         start: Some(p.start),
         end: p.end,
         periods: p.participations.iter().map(|x| (x.start, x.end)).collect(),
         challenges: p.challenges.clone(),
         municipality: p.municipality,
-        anti_trafficking_referral: p.anti_trafficking_referral
-            || categories.contains(&Category::AntiTraffickingReferral),
+        anti_trafficking_referral: p.anti_trafficking_referral,
+        // The flag, or any other referral written down by name (an assumption: a label means
+        // the citizen was referred).
+        referred_to_other_services: p.referred_to_other_services || !p.other_referrals.is_empty(),
+        programme: p.programme.clone(),
         interventions: categories,
         who5: who5_indices,
         who5_unscored,
@@ -631,4 +746,37 @@ fn nested<T>(
             .map_err(|e| errors.extend(e.prefixed(&format!("{at}.")).into_errors()))
             .ok()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{render_comparison, Format, RenderOptions};
+    use crate::Language;
+
+    #[test]
+    fn compare_without_projects_and_with_errors_prefixed() {
+        let err = compare(&[], &ReportOptions::default()).unwrap_err();
+        assert_eq!(err.errors()[0].code, ErrorCode::Missing);
+        let mut bad = ReportOptions::default();
+        bad.intervention_bins = crate::report::InterventionBins::Top(0);
+        let err = compare(&[Cohort::sample()], &bad).unwrap_err();
+        assert_eq!(err.errors()[0].field, "projects[0].intervention_bins");
+    }
+
+    #[test]
+    fn compare_renders_every_format_and_csv_quotes_names() {
+        let mut s = Cohort::sample();
+        s.project = "A, \"B\"".into();
+        let c = compare(&[s], &ReportOptions::default()).unwrap();
+        for f in [Format::Md, Format::Json, Format::Html, Format::Csv] {
+            assert!(!render_comparison(&c, &RenderOptions::new(f, Language::Da)).is_empty());
+        }
+        let csv = render_comparison(&c, &RenderOptions::new(Format::Csv, Language::En));
+        assert!(csv
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("\"A, \"\"B\"\"\",80,"));
+    }
 }

@@ -29,13 +29,13 @@ id_enum! {
         /// Daily activities.
         DailyActivities = "daily_activities", "Daily activities", "Daglige aktiviteter";
         /// Physical health.
-        PhysicalHealth = "physical_health", "Physical health", "Fysisk sundhed";
+        PhysicalHealth = "physical_health", "Physical health", "Fysisk helbred";
         /// Mental health.
-        MentalHealth = "mental_health", "Mental health", "Psykisk sundhed";
+        MentalHealth = "mental_health", "Mental health", "Psykisk helbred";
         /// Substance use.
         SubstanceUse = "substance_use", "Substance use", "Misbrug";
         /// Education and labour-market skills.
-        EducationEmployment = "education_employment", "Education and employment", "Uddannelse og beskæftigelse";
+        EducationEmployment = "education_employment", "Education and labour-market skills", "Uddannelses- og arbejdsmarkedskompetencer";
     }
 }
 

@@ -42,7 +42,7 @@ id_enum! {
         /// Man.
         Man = "man", "Man", "Mand";
         /// Non-binary.
-        NonBinary = "non_binary", "Non-binary", "Nonbinær";
+        NonBinary = "non_binary", "Non-binary", "Non-binær";
     }
 }
 
@@ -58,7 +58,7 @@ id_enum! {
         /// 36-45 years.
         From36To45 = "36-45", "36-45 years", "36-45 år";
         /// Over 45 years.
-        Over45 = "45+", "Over 45 years", "Over 45 år";
+        Over45 = "over_45", "Over 45 years", "Over 45 år";
     }
 }
 
@@ -187,6 +187,13 @@ pub struct Participant {
     /// Referred to anti-trafficking services.
     #[serde(default)]
     pub anti_trafficking_referral: bool,
+    /// Referred to other services ("visiteres til øvrige tilbud/indsatser", seed 001 line 1353).
+    #[serde(default)]
+    pub referred_to_other_services: bool,
+    /// The course (programme) the participant follows, an id the project chooses such as
+    /// `one_to_one`; targets can be asked for per programme (seed 003 lines 137 and 145).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
     /// Other referrals, as free-text labels (e.g. "addiction treatment"; never names).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_referrals: Vec<String>,
@@ -196,7 +203,7 @@ pub struct Participant {
 }
 
 /// The keys of a participant object.
-pub const KEYS: [&str; 16] = [
+pub const KEYS: [&str; 18] = [
     "id",
     "gender",
     "age",
@@ -211,6 +218,8 @@ pub const KEYS: [&str; 16] = [
     "goal",
     "anonymous",
     "anti_trafficking_referral",
+    "referred_to_other_services",
+    "programme",
     "other_referrals",
     "interventions",
 ];
@@ -302,6 +311,17 @@ impl Participant {
             "anti_trafficking_referral",
             &mut errors,
         );
+        let referred_to_other_services = json::flag(
+            obj.get("referred_to_other_services"),
+            "referred_to_other_services",
+            &mut errors,
+        );
+        let programme = match obj.get("programme") {
+            None | Some(Value::Null) => None,
+            Some(v) => programme_id("programme", v)
+                .map_err(|e| errors.push(e))
+                .ok(),
+        };
         let other_referrals = labels(obj.get("other_referrals"), "other_referrals", &mut errors);
         let interventions = interventions(obj.get("interventions"), &mut errors);
         // Cross-field rules run whatever else is wrong, so one call reports everything.
@@ -322,6 +342,8 @@ impl Participant {
                 goal,
                 anonymous,
                 anti_trafficking_referral,
+                referred_to_other_services,
+                programme,
                 other_referrals,
                 interventions,
             }),
@@ -359,6 +381,11 @@ impl Participant {
             "sold_sex_last_month",
             &mut errors,
         );
+        if let Some(p) = &self.programme {
+            if let Err(e) = programme_id("programme", &Value::String(p.clone())) {
+                errors.push(e);
+            }
+        }
         for (i, label) in self.other_referrals.iter().enumerate() {
             if let Err(e) = crate::privacy::free_text(&format!("other_referrals[{i}]"), label) {
                 errors.push(e);
@@ -401,6 +428,47 @@ fn cross_field(
             ));
         }
     }
+}
+
+/// Longest programme id.
+pub const MAX_PROGRAMME_LEN: usize = 40;
+
+/// Reads a programme id: 1 to [`MAX_PROGRAMME_LEN`] characters of `a-z`, `0-9`, `_` and `-`
+/// (an id, not free text, so it can carry no name). The value is never echoed.
+///
+/// ```
+/// use overgang::participant::programme_id;
+/// assert_eq!(programme_id("programme", &serde_json::json!("one_to_one")).unwrap(), "one_to_one");
+/// assert!(programme_id("programme", &serde_json::json!("Anna J")).is_err());
+/// ```
+///
+/// # Errors
+/// `invalid_format` for anything else; `too_long` over the limit.
+pub fn programme_id(field: &str, value: &Value) -> Result<String, FieldError> {
+    let bad = || {
+        FieldError::new(
+            field,
+            ErrorCode::InvalidFormat,
+            format!("{field}: expected an id of lower-case letters a-z, digits, _ and -, such as one_to_one"),
+        )
+    };
+    let s = value.as_str().ok_or_else(bad)?;
+    if s.chars().count() > MAX_PROGRAMME_LEN {
+        return Err(FieldError::new(
+            field,
+            ErrorCode::TooLong,
+            format!("{field}: longer than {MAX_PROGRAMME_LEN} characters"),
+        )
+        .with_max_length(MAX_PROGRAMME_LEN as u64));
+    }
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    {
+        return Err(bad());
+    }
+    Ok(s.to_string())
 }
 
 fn age_error(years: i64) -> FieldError {
@@ -460,6 +528,11 @@ fn interventions(value: Option<&Value>, errors: &mut Vec<FieldError>) -> Vec<Int
                             format!("{path}.category is missing"),
                         ));
                         None
+                    }
+                    Some(Value::String(text)) => {
+                        crate::intervention::parse_category(&format!("{path}.category"), text)
+                            .map_err(|e| errors.push(e))
+                            .ok()
                     }
                     v => json::optional_id::<Category>(v, &format!("{path}.category"), errors),
                 };

@@ -251,6 +251,11 @@ pub fn audit(r: &Report) -> Vec<Finding> {
         &r.interventions.anti_trafficking_referrals,
         all,
     );
+    s.share(
+        "interventions.other_referrals".into(),
+        &r.interventions.other_referrals,
+        all,
+    );
     for w in &r.who5.waves {
         let b = &w.bands;
         let rows = [
@@ -352,8 +357,18 @@ pub fn audit(r: &Report) -> Vec<Finding> {
             "participation.excluded_short",
             r.participation.excluded_short,
         ),
-        ("who5.unscored", r.who5.unscored),
-        ("gse.unscored", r.gse.unscored),
+        ("who5.left_out.unscorable", r.who5.left_out.unscorable),
+        (
+            "who5.left_out.outside_participation",
+            r.who5.left_out.outside_participation,
+        ),
+        ("who5.left_out.spacing", r.who5.left_out.spacing),
+        ("gse.left_out.unscorable", r.gse.left_out.unscorable),
+        (
+            "gse.left_out.outside_participation",
+            r.gse.left_out.outside_participation,
+        ),
+        ("gse.left_out.spacing", r.gse.left_out.spacing),
     ] {
         if let Some(v) = v.filter(|v| small(*v)) {
             s.finding(figure.to_string(), "small_count", Some(v));

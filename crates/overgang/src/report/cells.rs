@@ -1,8 +1,9 @@
 //! Count tables with exact half-up percentages and small-cell suppression.
 //!
 //! Percentages are whole numbers rounded half up, computed in integers so that 12.5 % gives 13
-//! (floating point would give 12 for some counts). Suppression follows the exit-package report's
-//! practice of not showing small counts: a count from 1 to `min_cell - 1` is hidden together
+//! (floating point would give 12 for some counts). Suppression is this library's own safeguard
+//! for special-category data, not the published report's practice (seed 001 prints counts as
+//! small as 3); it is on by default: a count from 1 to `min_cell - 1` is hidden together
 //! with its percentage; when only one cell of a table is hidden, the smallest other non-zero
 //! cell is hidden too, so that the hidden count cannot be recovered from the table's total.
 

@@ -20,10 +20,15 @@ pub(super) fn protect(r: &mut Report) {
     let small = |v: u64| (1..min_cell).contains(&v);
     let mut withheld = Vec::new();
     // Small counts printed on their own.
+    let (w, g) = (&mut r.who5.left_out, &mut r.gse.left_out);
     for v in [
         &mut r.participation.excluded_short,
-        &mut r.who5.unscored,
-        &mut r.gse.unscored,
+        &mut w.unscorable,
+        &mut w.outside_participation,
+        &mut w.spacing,
+        &mut g.unscorable,
+        &mut g.outside_participation,
+        &mut g.spacing,
     ] {
         if v.is_some_and(small) {
             *v = None;
@@ -62,6 +67,11 @@ pub(super) fn protect(r: &mut Report) {
     keep_paired("gse", &gse_waves, &mut r.gse.paired);
     r.who5.waves.retain(|w| w.n >= min_cell);
     r.gse.waves.retain(|w| w.n >= min_cell);
+    // The seed's first-wave comparison restates the waves' means: only beside waves still shown.
+    let shown: Vec<usize> = r.who5.waves.iter().map(|w| w.wave).collect();
+    r.who5
+        .from_first_wave
+        .retain(|f| shown.contains(&1) && shown.contains(&f.to_wave));
     for p in &mut r.cti.mean_months_per_phase {
         if p.mean_months.is_some() && p.n < min_cell {
             p.mean_months = None;
@@ -158,6 +168,8 @@ fn cells(r: &mut Report) -> Vec<(String, String, &mut Cell)> {
         f,
         &mut r.interventions.anti_trafficking_referrals,
     ));
+    let f = "interventions.other_referrals".to_string();
+    out.push((f.clone(), f, &mut r.interventions.other_referrals));
     for w in &mut r.who5.waves {
         let t = format!("who5.waves[{}]", w.wave);
         let b = &mut w.bands;

@@ -8,6 +8,7 @@
 
 pub mod audit;
 mod cells;
+pub mod compare;
 mod disclosure;
 pub mod model;
 pub mod options;
@@ -18,7 +19,11 @@ pub mod waves;
 
 pub use audit::{audit, Finding};
 pub use cells::{cells, suppression_mask, total_is_suppressed, Cell};
+pub use compare::{compare_reports, render_comparison, Comparison, FirstWave, ProjectColumn};
 pub use model::*;
-pub use options::{options_json, read_options, Format, RenderOptions, ReportOptions};
+pub use options::{
+    options_json, read_options, Format, InterventionBins, RenderOptions, ReportOptions,
+    TargetMeasure, TargetOptions, WaveGap,
+};
 pub use render::{figures, render, Figure};
 pub use sections::{compute, CtiFacts, Subject};

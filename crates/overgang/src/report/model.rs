@@ -2,12 +2,13 @@
 //! `docs/report.md`), typed with the domain's closed sets.
 
 use super::cells::Cell;
-use super::options::ReportOptions;
+use super::options::{ReportOptions, TargetMeasure};
 use super::waves::PairedChange;
 use crate::cti::{Phase, StatusGroup};
 use crate::intervention::Category;
 use crate::participant::{AgeBand, Gender};
 use crate::ten_step::Area;
+use crate::who5::{Direction, Who5Band};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -27,8 +28,8 @@ pub struct Report {
     pub as_of: Date,
     /// How many participants.
     pub participants: ParticipantCount,
-    /// Age bands of those with a known age.
-    pub age_bands: CountTable<AgeBandRow>,
+    /// Age bands of those with a known age, and their mean age.
+    pub age_bands: AgeTable,
     /// Gender of those with a known gender.
     pub gender: CountTable<GenderRow>,
     /// Mean months of participation.
@@ -49,6 +50,8 @@ pub struct Report {
     /// Citizens per municipality of residence, when asked (`by_municipality`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipalities: Option<CountTable<MunicipalityRow>>,
+    /// Targets of positive development; `None` unless the `target` option is given.
+    pub targets: Option<Vec<TargetRow>>,
     /// What was withheld to protect individuals, beyond small counts (figures and reasons).
     pub protection: Protection,
     /// Outreach (venues, visits, anonymous contacts), when the cohort has any.
@@ -124,6 +127,19 @@ pub struct CountTable<R> {
     pub rows: Vec<R>,
 }
 
+/// Age bands, as [`CountTable`], with the mean age (seed 001 Table 1, line 86).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AgeTable {
+    /// Participants with a known age band.
+    pub n: u64,
+    /// One row per band, in catalogue order.
+    pub rows: Vec<AgeBandRow>,
+    /// Mean age in years over those with a recorded age (seed 001 line 335), unrounded;
+    /// `None` when no age is recorded. Participants with only a band do not count in it.
+    pub mean_age: Option<f64>,
+}
+
 macro_rules! count_row {
     ($(#[$doc:meta])* $name:ident, $key:ident: $id:ty) => {
         $(#[$doc])*
@@ -158,7 +174,7 @@ count_row!(
     CategoryRow, category: Category
 );
 count_row!(
-    /// One bin of citizens by number of interventions: `{interventions: "0".."4+", count, percent}`.
+    /// One bin of citizens by number of interventions: `{interventions: "0", "2-3", "4+", count, percent}`.
     InterventionCountRow, interventions: String
 );
 count_row!(
@@ -187,12 +203,17 @@ pub struct Participation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Interventions {
-    /// Citizens per category (a citizen counts once per category).
+    /// Citizens per category (a citizen counts once per category): the offered categories,
+    /// or those that occur in the data, in catalogue order.
     pub by_category: Vec<CategoryRow>,
-    /// Citizens by number of distinct categories received (`0`, `1`, ..., `4+`).
+    /// Citizens by number of distinct categories received, not counting `bins_exclude`
+    /// (`0`, `1`, ..., `4+` by default).
     pub by_count: Vec<InterventionCountRow>,
-    /// Citizens referred to anti-trafficking services.
+    /// Citizens referred to anti-trafficking services (a registration of its own, never an
+    /// intervention: seed 001 lines 1349-1353).
     pub anti_trafficking_referrals: Cell,
+    /// Citizens referred to other services ("visiteres til øvrige tilbud/indsatser").
+    pub other_referrals: Cell,
 }
 
 /// One WHO-5 wave.
@@ -205,6 +226,9 @@ pub struct Who5Wave {
     pub n: u64,
     /// Their mean index, unrounded.
     pub mean_index: f64,
+    /// The band of the mean rounded half up to a whole point (seed 001 lines 378-382 band
+    /// group means; the rounding is an assumption).
+    pub mean_band: Who5Band,
     /// Share in each band.
     pub bands: Who5Bands,
 }
@@ -229,12 +253,49 @@ pub struct Who5Section {
     pub waves: Vec<Who5Wave>,
     /// Change from wave 1 to each later shown wave, over paired respondents.
     pub paired: Vec<PairedChange>,
+    /// The seed's own comparison: wave 1's mean over all its respondents beside each later
+    /// shown wave's mean over its respondents (not paired).
+    pub from_first_wave: Vec<FromFirstWave>,
     /// Share in the risk zone (index 50 or below) at each participant's first and latest
     /// measurement, over those with at least two.
     pub risk_zone: RiskZone,
-    /// Questionnaires left out because they cannot be scored (a missing answer).
-    /// `None` when it is 1 to `min_cell - 1` (hidden, like any small count).
-    pub unscored: Option<u64>,
+    /// Questionnaires left out of the waves, by reason.
+    pub left_out: LeftOut,
+}
+
+/// Wave 1 over all its respondents beside a later wave over all of its respondents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FromFirstWave {
+    /// The later wave (1-based).
+    pub to_wave: usize,
+    /// Respondents of wave 1.
+    pub n_from: u64,
+    /// Their mean.
+    pub mean_from: f64,
+    /// Respondents of the later wave.
+    pub n_to: u64,
+    /// Their mean.
+    pub mean_to: f64,
+    /// `mean_to - mean_from`.
+    pub change: f64,
+    /// Improved, worsened or unchanged by the clinically significant amount (10 points).
+    pub direction: Direction,
+    /// A rise of 10 points or more.
+    pub significant_improvement: bool,
+}
+
+/// Questionnaires left out of the waves, never dropped silently. Each count is `None` when it
+/// is 1 to `min_cell - 1` (hidden, like any small count).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LeftOut {
+    /// Cannot be scored (missing items beyond the instrument's rule).
+    pub unscorable: Option<u64>,
+    /// Dated before the participant's start or after their end.
+    pub outside_participation: Option<u64>,
+    /// Skipped (sooner than the minimum gap) or cut (after a gap longer than the maximum).
+    pub spacing: Option<u64>,
 }
 
 /// Risk-zone shares at first and latest measurement.
@@ -269,9 +330,8 @@ pub struct GseSection {
     pub waves: Vec<GseWave>,
     /// Change from wave 1 to each later shown wave, over paired respondents.
     pub paired: Vec<PairedChange>,
-    /// Questionnaires left out because they cannot be scored (more than three missing).
-    /// `None` when it is 1 to `min_cell - 1` (hidden, like any small count).
-    pub unscored: Option<u64>,
+    /// Questionnaires left out of the waves, by reason.
+    pub left_out: LeftOut,
 }
 
 /// Ten-step development per area.
@@ -292,10 +352,32 @@ pub struct TenStepArea {
     pub n: u64,
     /// Those whose latest rating is higher than their first.
     pub positive: Cell,
-    /// The target share with positive development (75 for the four target areas of seed 003).
-    pub target_percent: Option<u64>,
-    /// Whether the target is met (`None` without a target, no data, or a suppressed cell).
-    pub meets_target: Option<bool>,
+}
+
+/// One target: how many in the programmes show positive development on a measure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TargetRow {
+    /// `ten_step:<area>`, `who5` or `gse`.
+    pub measure: TargetMeasure,
+    /// Participants in the programmes (everyone without programmes).
+    pub in_scope: u64,
+    /// Those of them with two or more ratings or scored answers.
+    pub assessed: u64,
+    /// Those whose latest value is higher than their first (`None` when suppressed).
+    pub positive: Option<u64>,
+    /// `positive` as a share of `assessed`, whole percent (`None` when suppressed or 0 assessed).
+    pub percent_of_assessed: Option<u64>,
+    /// `positive` as a share of `in_scope`, whole percent (`None` when suppressed or 0 in scope).
+    pub percent_of_in_scope: Option<u64>,
+    /// The target share.
+    pub target_percent: u64,
+    /// Whether `positive / in_scope` reaches the target (exactly, not on the rounded percent),
+    /// so drop-outs count against it; `None` when suppressed or no one is in scope.
+    pub met: Option<bool>,
+    /// Whether `positive` is hidden to protect small groups.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
 }
 
 /// CTI courses.

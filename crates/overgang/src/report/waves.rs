@@ -1,15 +1,58 @@
 //! Measurement waves and paired change, as the exit-package report computes them for WHO-5.
 //!
-//! Wave k is each participant's k-th measurement by date (seed 001 §3). A wave is shown only
-//! when at least `min_wave` participants answered it (the report's rule: 10). Change from wave 1
-//! to a later wave is computed over the participants who answered both (paired respondents).
+//! Waves keep the agency's spacing ("besvarelser med mellem 2-3 måneders mellemrum", seed 001
+//! line 1339): a participant's first scored answer is wave 1; each later wave is the next scored
+//! answer at least `min` days after the previous kept one (sooner ones are skipped); if that
+//! answer comes more than `max` days after the previous one, the series ends there ([`spaced`]).
+//! A wave is shown only when at least `min_wave` participants answered it (the report's rule:
+//! 10, line 1357). Change from wave 1 to a later wave is computed over the participants who
+//! answered both (paired respondents).
 
+use super::options::WaveGap;
 use crate::stats::mean;
+use crate::who5::Direction;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// One participant's scores, each with its date, in any order.
 pub type Series = Vec<(Date, f64)>;
+
+/// One participant's answers in date order as waves under `gap`, and how many were left out
+/// (skipped as too soon, or cut after a gap longer than the maximum). Equal dates keep input
+/// order.
+///
+/// ```
+/// use overgang::report::{waves::spaced, WaveGap};
+/// use time::macros::date;
+/// let s = vec![(date!(2024-01-01), 40.0), (date!(2024-01-20), 44.0), (date!(2024-03-01), 48.0),
+///              (date!(2024-09-01), 52.0)];
+/// let (kept, left_out) = spaced(&s, WaveGap(46, Some(106)));
+/// assert_eq!(kept, [(date!(2024-01-01), 40.0), (date!(2024-03-01), 48.0)]);
+/// assert_eq!(left_out, 2); // 19 days is too soon; 184 days ends the series
+/// ```
+pub fn spaced(series: &[(Date, f64)], gap: WaveGap) -> (Series, u64) {
+    let mut sorted = series.to_vec();
+    if !sorted.windows(2).all(|w| w[0].0 <= w[1].0) {
+        sorted.sort_by_key(|&(d, _)| d);
+    }
+    let mut kept: Series = Vec::with_capacity(sorted.len());
+    for &(d, v) in &sorted {
+        let Some(&(prev, _)) = kept.last() else {
+            kept.push((d, v));
+            continue;
+        };
+        let days = (d - prev).whole_days();
+        if days < i64::from(gap.min()) {
+            continue;
+        }
+        if gap.max().is_some_and(|m| days > i64::from(m)) {
+            break;
+        }
+        kept.push((d, v));
+    }
+    let left_out = (sorted.len() - kept.len()) as u64;
+    (kept, left_out)
+}
 
 /// Groups each participant's scores into waves: `result[k]` holds, per participant, their
 /// (k+1)-th score by date, or `None` when they have fewer. Equal dates keep input order.
@@ -49,10 +92,14 @@ pub struct PairedChange {
     pub mean_to: f64,
     /// `mean_to - mean_from`.
     pub change: f64,
-    /// Whether the change is clinically significant (WHO-5: 10 points or more either way);
-    /// absent for instruments without such a rule.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub clinically_significant: Option<bool>,
+    /// Improved, worsened or unchanged by the instrument's clinically significant amount
+    /// (WHO-5: 10 points); absent for instruments without such a rule (GSE).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// A rise of the clinically significant amount or more (WHO-5: 10 points, seed 001 line
+    /// 384); absent for instruments without such a rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub significant_improvement: Option<bool>,
 }
 
 /// Paired change from wave 1 to wave `to` (both 1-based), over participants with both.
@@ -61,7 +108,7 @@ pub fn paired(
     waves: &[Vec<Option<f64>>],
     to: usize,
     min_pairs: u64,
-    significance: impl Fn(f64, f64) -> Option<bool>,
+    direction: impl Fn(f64, f64) -> Option<Direction>,
 ) -> Option<PairedChange> {
     let first = waves.first()?;
     let later = waves.get(to.checked_sub(1)?)?;
@@ -83,7 +130,8 @@ pub fn paired(
         mean_from,
         mean_to,
         change: mean_to - mean_from,
-        clinically_significant: significance(mean_from, mean_to),
+        direction: direction(mean_from, mean_to),
+        significant_improvement: direction(mean_from, mean_to).map(|d| d == Direction::Improved),
     })
 }
 
@@ -108,5 +156,56 @@ mod tests {
             (p.n, p.mean_from, p.mean_to, p.change),
             (1, 20.0, 40.0, 20.0)
         );
+    }
+
+    #[test]
+    fn any_keeps_every_answer_and_the_default_skips_and_cuts() {
+        let s = vec![
+            (date!(2024 - 01 - 01), 1.0),
+            (date!(2024 - 01 - 01), 2.0),
+            (date!(2024 - 02 - 16), 3.0),
+            (date!(2024 - 06 - 10), 4.0),
+        ];
+        assert_eq!(spaced(&s, WaveGap::ANY), (s.clone(), 0));
+        // 46 days is kept (the minimum is inclusive); 115 days later is over 106: cut.
+        let (kept, out) = spaced(&s, WaveGap::default());
+        assert_eq!(kept, vec![s[0], s[2]]);
+        assert_eq!(out, 2);
+        let (kept, _) = spaced(&s, WaveGap(46, None));
+        assert_eq!(kept, vec![s[0], s[2], s[3]]);
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+        use time::Duration;
+
+        proptest! {
+            #[test]
+            fn spacing_keeps_date_order_and_gaps(
+                offsets in prop::collection::vec(0i64..800, 0..12),
+                min in 0u32..120,
+                extra in prop::option::of(0u32..200),
+            ) {
+                let base = time::macros::date!(2023 - 01 - 01);
+                let s: Series = offsets.iter().enumerate()
+                    .map(|(i, &o)| (base + Duration::days(o), i as f64)).collect();
+                let gap = WaveGap(min, extra.map(|e| min + e));
+                let (kept, left_out) = spaced(&s, gap);
+                prop_assert_eq!(kept.len() as u64 + left_out, s.len() as u64);
+                prop_assert_eq!(kept.is_empty(), s.is_empty());
+                for w in kept.windows(2) {
+                    let days = (w[1].0 - w[0].0).whole_days();
+                    prop_assert!(days >= i64::from(min), "two kept answers {} days apart", days);
+                    if let Some(max) = gap.max() {
+                        prop_assert!(days <= i64::from(max));
+                    }
+                }
+                // The first answer by date is always wave 1.
+                if let Some(first) = s.iter().map(|p| p.0).min() {
+                    prop_assert_eq!(kept[0].0, first);
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,8 @@ use super::table::{count, decimal, localise, percent, t, Block};
 use crate::gse;
 use crate::language::Language;
 use crate::report::cells::Cell;
-use crate::report::model::Report;
+use crate::report::model::{LeftOut, Report};
+use crate::report::options::TargetMeasure;
 use crate::who5::{Who5Band, CLINICALLY_SIGNIFICANT_CHANGE, RISK_ZONE_MAX};
 
 /// "0-35 high risk, 36-50 risk, 51-100 no immediate risk", from the bands' own ranges.
@@ -19,6 +20,56 @@ fn band_ranges(lang: Language) -> String {
         .join(", ")
 }
 
+/// "Waves are answers at least 46 and at most 106 days apart", from the options in effect.
+fn spacing(r: &Report, lang: Language) -> String {
+    let g = r.options.wave_gap_days;
+    match (g.min(), g.max()) {
+        (0, None) => t(lang, "Every scored answer is a wave.", "Hver besvarelse er en måling."),
+        (min, None) => t(
+            lang,
+            &format!("Waves are answers at least {min} days apart."),
+            &format!("Målinger er besvarelser med mindst {min} dages mellemrum."),
+        ),
+        (min, Some(max)) => t(
+            lang,
+            &format!("Waves are answers {min} to {max} days apart; a longer gap ends the series."),
+            &format!("Målinger er besvarelser med {min}-{max} dages mellemrum; et længere mellemrum afslutter forløbet."),
+        ),
+    }
+}
+
+/// A note on answers left out of the waves, or nothing when none were (a hidden small count
+/// shows as `<min_cell`).
+fn left_out(l: &LeftOut, hidden: &str, lang: Language) -> String {
+    let none = Some(0);
+    if (l.unscorable, l.outside_participation, l.spacing) == (none, none, none) {
+        return String::new();
+    }
+    let n = |v: Option<u64>| v.map_or_else(|| hidden.to_string(), |v| v.to_string());
+    let (unscorable, outside, spacing) =
+        (n(l.unscorable), n(l.outside_participation), n(l.spacing));
+    t(
+        lang,
+        &format!(
+            " Left out: {unscorable} that cannot be scored, {outside} dated outside participation, {spacing} by the spacing rule."
+        ),
+        &format!(
+            " Udeladt: {unscorable} som ikke kan scores, {outside} dateret uden for deltagelsen, {spacing} efter reglen om mellemrum."
+        ),
+    )
+}
+
+/// The label of a target measure: the ten-step area's, or the instrument's.
+fn measure_label(m: TargetMeasure, lang: Language) -> String {
+    match m {
+        TargetMeasure::TenStep(a) => {
+            format!("{}: {}", t(lang, "Ten-step", "Ti-trin"), a.label(lang))
+        }
+        TargetMeasure::Who5 => t(lang, "Wellbeing (WHO-5)", "Trivsel (WHO-5)"),
+        TargetMeasure::Gse => t(lang, "Mastery (GSE)", "Mestring (GSE)"),
+    }
+}
+
 pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     let decimal = |v: Option<f64>, places: usize| localise(decimal(v, places), lang);
     let hidden = format!("<{}", r.options.min_cell);
@@ -30,9 +81,23 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             t(lang, "with a known value", "med kendt værdi")
         ))
     };
+    let mean_age = match r.age_bands.mean_age {
+        Some(m) => t(
+            lang,
+            &format!(
+                "; mean age {} years over those with a recorded age",
+                decimal(Some(m), 0)
+            ),
+            &format!(
+                "; gennemsnitsalder {} år for dem med registreret alder",
+                decimal(Some(m), 0)
+            ),
+        ),
+        None => String::new(),
+    };
     out.push(Block {
         heading: t(lang, "Age", "Alder"),
-        note: known(r.age_bands.n),
+        note: known(r.age_bands.n).map(|k| k + &mean_age),
         header: vec![
             t(lang, "Age band", "Aldersgruppe"),
             t(lang, "Count", "Antal"),
@@ -73,15 +138,15 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             .collect(),
     });
     let p = &r.participation;
-    let left_out = p
+    let short = p
         .excluded_short
         .map_or_else(|| hidden.clone(), |v| v.to_string());
     out.push(Block {
         heading: t(lang, "Participation", "Deltagelse"),
         note: Some(t(
             lang,
-            &format!("Participations shorter than one day are left out ({left_out} left out)."),
-            &format!("Forløb under én dag er udeladt ({left_out} udeladt)."),
+            &format!("Participations shorter than one day are left out ({short} left out)."),
+            &format!("Forløb under én dag er udeladt ({short} udeladt)."),
         )),
         header: vec![
             t(lang, "Participations", "Forløb"),
@@ -90,7 +155,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
         rows: vec![vec![p.n.to_string(), decimal(p.mean_months, 1)]],
     });
     let i = &r.interventions;
-    let mut rows: Vec<Vec<String>> = i
+    let rows: Vec<Vec<String>> = i
         .by_category
         .iter()
         .map(|row| {
@@ -101,15 +166,6 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             ]
         })
         .collect();
-    rows.push(vec![
-        t(
-            lang,
-            "Referred to anti-trafficking services",
-            "Henvist til indsatser mod menneskehandel",
-        ),
-        cnt(&i.anti_trafficking_referrals),
-        percent(&i.anti_trafficking_referrals),
-    ]);
     out.push(Block {
         heading: t(lang, "Interventions received", "Modtagne indsatser"),
         note: Some(t(
@@ -130,7 +186,25 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             "Citizens by number of interventions",
             "Borgere fordelt på antal indsatser",
         ),
-        note: None,
+        note: Some(if r.options.bins_exclude.is_empty() {
+            t(
+                lang,
+                "Every category counts.",
+                "Alle kategorier tæller med.",
+            )
+        } else {
+            let names: Vec<&str> = r
+                .options
+                .bins_exclude
+                .iter()
+                .map(|c| c.label(lang))
+                .collect();
+            t(
+                lang,
+                &format!("Not counted here: {}.", names.join(", ")),
+                &format!("Tælles ikke med her: {}.", names.join(", ")),
+            )
+        }),
         header: vec![
             t(lang, "Interventions", "Indsatser"),
             t(lang, "Citizens", "Borgere"),
@@ -148,6 +222,39 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             })
             .collect(),
     });
+    out.push(Block {
+        heading: t(lang, "Referrals", "Henvisninger"),
+        note: Some(t(
+            lang,
+            "Registered apart from the interventions received.",
+            "Registreret for sig, ved siden af de modtagne indsatser.",
+        )),
+        header: vec![
+            t(lang, "Referral", "Henvisning"),
+            t(lang, "Citizens", "Borgere"),
+            t(lang, "Share", "Andel"),
+        ],
+        rows: vec![
+            vec![
+                t(
+                    lang,
+                    "Referred to anti-trafficking services",
+                    "Henvist til indsatser vedrørende bekæmpelse af menneskehandel",
+                ),
+                cnt(&i.anti_trafficking_referrals),
+                percent(&i.anti_trafficking_referrals),
+            ],
+            vec![
+                t(
+                    lang,
+                    "Referred to other services",
+                    "Visiteret til øvrige tilbud/indsatser",
+                ),
+                cnt(&i.other_referrals),
+                percent(&i.other_referrals),
+            ],
+        ],
+    });
     let w = &r.who5;
     out.push(Block {
         heading: t(
@@ -158,20 +265,25 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
         note: Some(t(
             lang,
             &format!(
-                "A wave is shown when at least {} answered. Bands: {}.",
+                "A wave is shown when at least {} answered. {} Bands: {}.{}",
                 r.options.min_wave,
-                band_ranges(Language::En)
+                spacing(r, Language::En),
+                band_ranges(Language::En),
+                left_out(&w.left_out, &hidden, Language::En)
             ),
             &format!(
-                "En måling vises, når mindst {} har svaret. Grupper: {}.",
+                "En måling vises, når mindst {} har svaret. {} Grupper: {}.{}",
                 r.options.min_wave,
-                band_ranges(Language::Da)
+                spacing(r, Language::Da),
+                band_ranges(Language::Da),
+                left_out(&w.left_out, &hidden, Language::Da)
             ),
         )),
         header: vec![
             t(lang, "Wave", "Måling"),
             "n".into(),
             t(lang, "Mean index", "Gns. indeks"),
+            t(lang, "Band of the mean", "Gruppe for gns."),
             Who5Band::HighRisk.label(lang).to_string(),
             Who5Band::Risk.label(lang).to_string(),
             Who5Band::NoImmediateRisk.label(lang).to_string(),
@@ -184,6 +296,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
                     x.wave.to_string(),
                     x.n.to_string(),
                     decimal(Some(x.mean_index), 0),
+                    x.mean_band.label(lang).to_string(),
                     percent(&x.bands.high_risk),
                     percent(&x.bands.risk),
                     percent(&x.bands.no_immediate_risk),
@@ -199,13 +312,51 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     out.push(Block {
         heading: t(
             lang,
-            "WHO-5 change over paired respondents",
-            "WHO-5 udvikling for parrede besvarelser",
+            "WHO-5 from the first wave (all respondents of each wave, not paired)",
+            "WHO-5 fra første måling (alle besvarelser i hver måling, ikke parrede)",
         ),
         note: Some(t(
             lang,
-            &format!("A change of {CLINICALLY_SIGNIFICANT_CHANGE} points or more is clinically significant."),
-            &format!("En ændring på mindst {CLINICALLY_SIGNIFICANT_CHANGE} point er klinisk signifikant."),
+            &format!("As the published report compares: the first wave's mean over all its respondents beside a later wave's mean over its respondents. A rise of {CLINICALLY_SIGNIFICANT_CHANGE} points or more is a clinically significant improvement."),
+            &format!("Som i den offentliggjorte rapport: første målings gennemsnit for alle dens besvarelser ved siden af en senere målings gennemsnit. En stigning på mindst {CLINICALLY_SIGNIFICANT_CHANGE} point er en klinisk signifikant forøgelse."),
+        )),
+        header: vec![
+            t(lang, "Waves", "Målinger"),
+            t(lang, "n first", "n første"),
+            t(lang, "Mean first", "Gns. første"),
+            t(lang, "n later", "n senere"),
+            t(lang, "Mean later", "Gns. senere"),
+            t(lang, "Change", "Ændring"),
+            t(lang, "Direction", "Retning"),
+            t(lang, "Significant improvement", "Klinisk signifikant forøgelse"),
+        ],
+        rows: w
+            .from_first_wave
+            .iter()
+            .map(|p| {
+                vec![
+                    format!("1 → {}", p.to_wave),
+                    p.n_from.to_string(),
+                    decimal(Some(p.mean_from), 0),
+                    p.n_to.to_string(),
+                    decimal(Some(p.mean_to), 0),
+                    format!("{:+.0}", p.change),
+                    p.direction.label(lang).to_string(),
+                    yes_no(Some(p.significant_improvement)),
+                ]
+            })
+            .collect(),
+    });
+    out.push(Block {
+        heading: t(
+            lang,
+            "WHO-5 change over paired respondents (those who answered both waves)",
+            "WHO-5 udvikling for parrede besvarelser (dem, der har besvaret begge målinger)",
+        ),
+        note: Some(t(
+            lang,
+            &format!("A rise of {CLINICALLY_SIGNIFICANT_CHANGE} points or more is a clinically significant improvement."),
+            &format!("En stigning på mindst {CLINICALLY_SIGNIFICANT_CHANGE} point er en klinisk signifikant forøgelse."),
         )),
         header: vec![
             t(lang, "Waves", "Målinger"),
@@ -213,7 +364,8 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             t(lang, "Mean before", "Gns. før"),
             t(lang, "Mean after", "Gns. efter"),
             t(lang, "Change", "Ændring"),
-            t(lang, "Significant", "Signifikant"),
+            t(lang, "Direction", "Retning"),
+            t(lang, "Significant improvement", "Klinisk signifikant forøgelse"),
         ],
         rows: w
             .paired
@@ -225,7 +377,8 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
                     decimal(Some(p.mean_from), 0),
                     decimal(Some(p.mean_to), 0),
                     format!("{:+.0}", p.change),
-                    yes_no(p.clinically_significant),
+                    p.direction.map_or_else(|| "-".into(), |d| d.label(lang).to_string()),
+                    yes_no(p.significant_improvement),
                 ]
             })
             .collect(),
@@ -269,7 +422,11 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             "General Self-Efficacy Scale by wave",
             "Generel mestring (GSE) pr. måling",
         ),
-        note: None,
+        note: Some(format!(
+            "{}{}",
+            spacing(r, lang),
+            left_out(&r.gse.left_out, &hidden, lang)
+        )),
         header: vec![
             t(lang, "Wave", "Måling"),
             "n".into(),
@@ -295,8 +452,8 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     out.push(Block {
         heading: t(
             lang,
-            "GSE change over paired respondents",
-            "GSE udvikling for parrede besvarelser",
+            "GSE change over paired respondents (those who answered both waves)",
+            "GSE udvikling for parrede besvarelser (dem, der har besvaret begge målinger)",
         ),
         note: None,
         header: vec![
@@ -324,14 +481,50 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     out.push(Block {
         heading: t(lang, "Ten-step scale: positive development per area", "Ti-trinsskala: positiv udvikling pr. område"),
         note: Some(t(lang, "Participants with two or more ratings of the area; positive when the latest step is higher than the first.", "Borgere med mindst to vurderinger af området; positiv når seneste trin er højere end første.")),
-        header: vec![t(lang, "Area", "Område"), "n".into(), t(lang, "Positive", "Positiv"), t(lang, "Share", "Andel"), t(lang, "Target", "Mål"), t(lang, "Met", "Nået")],
+        header: vec![t(lang, "Area", "Område"), "n".into(), t(lang, "Positive", "Positiv"), t(lang, "Share", "Andel")],
         rows: r
             .ten_step
             .areas
             .iter()
-            .map(|a| vec![a.area.label(lang).to_string(), a.n.to_string(), cnt(&a.positive), percent(&a.positive), a.target_percent.map_or_else(|| "-".into(), |t| format!("{t} %")), yes_no(a.meets_target)])
+            .map(|a| vec![a.area.label(lang).to_string(), a.n.to_string(), cnt(&a.positive), percent(&a.positive)])
             .collect(),
     });
+    if let Some(targets) = &r.targets {
+        let pct = |p: Option<u64>| p.map_or_else(|| "-".into(), |p| format!("{p} %"));
+        out.push(Block {
+            heading: t(lang, "Targets: positive development", "Mål: positiv udvikling"),
+            note: Some(t(
+                lang,
+                "In scope: everyone in the programmes; assessed: those with two or more ratings or scored answers; positive when the latest is higher than the first. The target is judged on the share of everyone in scope, so drop-outs count against it.",
+                "I målgruppen: alle i forløbene; vurderet: dem med mindst to vurderinger eller besvarelser; positiv når den seneste er højere end den første. Målet vurderes på andelen af alle i målgruppen, så frafald tæller imod.",
+            )),
+            header: vec![
+                t(lang, "Measure", "Mål for"),
+                t(lang, "In scope", "I målgruppen"),
+                t(lang, "Assessed", "Vurderet"),
+                t(lang, "Positive", "Positiv"),
+                t(lang, "Share of assessed", "Andel af vurderede"),
+                t(lang, "Share of in scope", "Andel af målgruppen"),
+                t(lang, "Target", "Mål"),
+                t(lang, "Met", "Nået"),
+            ],
+            rows: targets
+                .iter()
+                .map(|x| {
+                    vec![
+                        measure_label(x.measure, lang),
+                        x.in_scope.to_string(),
+                        x.assessed.to_string(),
+                        if x.suppressed { hidden.clone() } else { x.positive.map_or_else(|| "-".into(), |p| p.to_string()) },
+                        pct(x.percent_of_assessed),
+                        pct(x.percent_of_in_scope),
+                        format!("{} %", x.target_percent),
+                        yes_no(x.met),
+                    ]
+                })
+                .collect(),
+        });
+    }
     let c = &r.cti;
     out.push(Block {
         heading: t(

@@ -65,6 +65,7 @@ pub fn figures(r: &Report) -> Vec<Figure> {
             .iter()
             .map(|x| figure("age_bands", x.band.as_str(), r.age_bands.n).cell(&x.cell)),
     );
+    out.push(figure("age_bands", "mean_age", r.age_bands.n).mean(r.age_bands.mean_age));
     out.extend(
         r.gender
             .rows
@@ -91,6 +92,7 @@ pub fn figures(r: &Report) -> Vec<Figure> {
         figure("interventions", "anti_trafficking_referrals", all)
             .cell(&i.anti_trafficking_referrals),
     );
+    out.push(figure("interventions", "other_referrals", all).cell(&i.other_referrals));
     for w in &r.who5.waves {
         out.push(
             figure("who5.waves", "mean_index", w.n)
@@ -120,6 +122,37 @@ pub fn figures(r: &Report) -> Vec<Figure> {
             out.push(figure(section, k, p.n).wave(p.to_wave).mean(Some(v)));
         }
     }
+    for f in &r.who5.from_first_wave {
+        for (k, n, v) in [
+            ("mean_from", f.n_from, f.mean_from),
+            ("mean_to", f.n_to, f.mean_to),
+            ("change", f.n_to, f.change),
+        ] {
+            out.push(
+                figure("who5.from_first_wave", k, n)
+                    .wave(f.to_wave)
+                    .mean(Some(v)),
+            );
+        }
+    }
+    for (section, l) in [
+        ("who5.left_out", &r.who5.left_out),
+        ("gse.left_out", &r.gse.left_out),
+    ] {
+        for (k, v) in [
+            ("unscorable", l.unscorable),
+            ("outside_participation", l.outside_participation),
+            ("spacing", l.spacing),
+        ] {
+            let mut f = figure(section, k, 0).cell(&Cell {
+                count: v,
+                percent: None,
+                suppressed: v.is_none(),
+            });
+            f.n = v;
+            out.push(f);
+        }
+    }
     let z = &r.who5.risk_zone;
     out.push(figure("who5.risk_zone", "first", z.n).cell(&z.first));
     out.push(figure("who5.risk_zone", "latest", z.n).cell(&z.latest));
@@ -134,6 +167,15 @@ pub fn figures(r: &Report) -> Vec<Figure> {
             .iter()
             .map(|a| figure("ten_step.positive", a.area.as_str(), a.n).cell(&a.positive)),
     );
+    for x in r.targets.iter().flatten() {
+        let positive = Cell {
+            count: x.positive,
+            percent: x.percent_of_assessed,
+            suppressed: x.suppressed,
+        };
+        out.push(figure("targets.positive", x.measure.id(), x.assessed).cell(&positive));
+        out.push(figure("targets.in_scope", x.measure.id(), x.in_scope));
+    }
     out.extend(
         r.cti
             .by_status

@@ -6,7 +6,8 @@ use crate::language::Language;
 use crate::report::model::Report;
 use std::fmt::Write;
 
-pub(in crate::report) fn escape(text: &str) -> String {
+/// Text safe inside HTML elements and attributes.
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -18,6 +19,9 @@ h1{font-size:1.6rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin-top:2rem;bo
 p.sub,p.note{color:#4a5868}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{padding:.35rem .6rem;border-bottom:1px solid #e3e8ee;text-align:right}\
 th:first-child,td:first-child{text-align:left}th{background:#f3f6f9;font-weight:600}tbody th{background:none;font-weight:500}svg{max-width:100%;height:auto}\
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table{break-inside:avoid}}";
+
+/// The index of the WHO-5 waves table among the blocks: the chart goes under its heading.
+const WHO5_WAVES_BLOCK: usize = 6;
 
 pub(super) fn html(r: &Report, lang: Language) -> String {
     let mut s = String::new();
@@ -34,7 +38,7 @@ pub(super) fn html(r: &Report, lang: Language) -> String {
         if let Some(note) = &b.note {
             let _ = write!(s, "<p class=\"note\">{}</p>", escape(note));
         }
-        if i == 5 {
+        if i == WHO5_WAVES_BLOCK {
             s.push_str(&super::chart::who5_chart(r, lang));
         }
         super::table::html_table(

@@ -19,7 +19,7 @@ pub(super) fn markdown(r: &Report, lang: Language) -> String {
 
 /// Markdown-escapes text that comes from the input (the project's name), so it cannot add
 /// headings, links, tables or HTML to the report.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

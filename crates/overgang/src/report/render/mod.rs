@@ -11,6 +11,8 @@ mod markdown;
 pub(in crate::report) mod table;
 
 pub use csv::{figures, Figure};
+pub(crate) use html::escape as escape_html;
+pub(crate) use markdown::escape as escape_markdown;
 
 use super::model::Report;
 use super::options::{Format, RenderOptions};

@@ -58,11 +58,11 @@ pub(super) fn subtitle(r: &Report, lang: Language) -> String {
         t(
             lang,
             &format!(
-                "Counts below {} are hidden (shown as <{}).",
+                "Counts below {} are hidden (shown as <{}): this library's safeguard, not the published report's practice.",
                 r.options.min_cell, r.options.min_cell
             ),
             &format!(
-                "Antal under {} er skjult (vist som <{}).",
+                "Antal under {} er skjult (vist som <{}): bibliotekets egen beskyttelse, ikke den offentliggjorte rapports praksis.",
                 r.options.min_cell, r.options.min_cell
             ),
         )

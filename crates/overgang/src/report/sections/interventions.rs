@@ -1,5 +1,5 @@
 //! Interventions received: citizens per category, citizens by number of categories, and the
-//! referrals registered apart from the interventions.
+//! two referrals registered apart from the interventions (seed 001 lines 1349-1353).
 
 use super::{table, Subject};
 use crate::intervention::Category;
@@ -10,28 +10,30 @@ use crate::report::options::ReportOptions;
 pub(super) fn section(subjects: &[Subject], options: &ReportOptions) -> Interventions {
     let min_cell = options.min_cell;
     let count = subjects.len() as u64;
-    let top = options.intervention_bins.max(1);
-    let bin_keys: Vec<String> = (0..=top)
-        .map(|i| {
-            if i == top {
-                format!("{i}+")
-            } else {
-                i.to_string()
-            }
+    let bins = &options.intervention_bins;
+    let mut counts = vec![0u64; bins.edges().len()];
+    for s in subjects {
+        let received = s
+            .interventions
+            .iter()
+            .filter(|c| !options.bins_exclude.contains(c))
+            .count();
+        counts[bins.bin_of(received)] += 1;
+    }
+    let flagged = |f: fn(&Subject) -> bool| subjects.iter().filter(|s| f(s)).count() as u64;
+    // The project's catalogue when given; else the categories that occur in the data.
+    let listed: Vec<Category> = Category::ALL
+        .iter()
+        .copied()
+        .filter(|c| match &options.offered {
+            Some(offered) => offered.contains(c),
+            None => subjects.iter().any(|s| s.interventions.contains(c)),
         })
         .collect();
-    let mut bins = vec![0u64; top + 1];
-    for s in subjects {
-        bins[s.interventions.len().min(top)] += 1;
-    }
-    let referrals = subjects
-        .iter()
-        .filter(|s| s.anti_trafficking_referral)
-        .count() as u64;
     Interventions {
-        by_category: Category::ALL
-            .iter()
-            .map(|&category| {
+        by_category: listed
+            .into_iter()
+            .map(|category| {
                 let c = subjects
                     .iter()
                     .filter(|s| s.interventions.contains(&category))
@@ -43,7 +45,16 @@ pub(super) fn section(subjects: &[Subject], options: &ReportOptions) -> Interven
                 }
             })
             .collect(),
-        by_count: table(&bin_keys, &bins, count, min_cell),
-        anti_trafficking_referrals: cells(&[referrals], count, min_cell)[0],
+        by_count: table(&bins.labels(), &counts, count, min_cell),
+        anti_trafficking_referrals: cells(
+            &[flagged(|s| s.anti_trafficking_referral)],
+            count,
+            min_cell,
+        )[0],
+        other_referrals: cells(
+            &[flagged(|s| s.referred_to_other_services)],
+            count,
+            min_cell,
+        )[0],
     }
 }

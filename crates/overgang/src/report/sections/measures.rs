@@ -1,33 +1,53 @@
-//! Questionnaire waves (WHO-5 and GSE through one generic path), paired change and the WHO-5
-//! risk zone.
+//! Questionnaire waves (WHO-5 and GSE through one generic path), paired change, the seed's
+//! first-wave comparison and the WHO-5 risk zone.
 
 use super::{share, Subject};
 use crate::report::cells::cells;
-use crate::report::model::{GseSection, GseWave, RiskZone, Who5Bands, Who5Section, Who5Wave};
+use crate::report::model::{
+    FromFirstWave, GseSection, GseWave, LeftOut, RiskZone, Who5Bands, Who5Section, Who5Wave,
+};
 use crate::report::options::ReportOptions;
-use crate::report::waves::{by_wave, paired, PairedChange, Series};
+use crate::report::waves::{by_wave, paired, spaced, PairedChange, Series};
 use crate::stats::mean;
-use crate::who5::{self, Who5Band};
+use crate::who5::{self, Direction, Who5Band};
 
-/// Each participant's scores grouped into waves, and the waves shown (answered by at least
-/// `min_wave`), each with its number (from 1) and its values.
+/// Each participant's kept answers grouped into waves, and the waves shown (answered by at
+/// least `min_wave`), each with its number (from 1) and its values.
 struct Waves {
+    /// Each participant's kept answers, in date order.
+    kept: Vec<Series>,
     all: Vec<Vec<Option<f64>>>,
     shown: Vec<(usize, Vec<f64>)>,
+    /// Answers skipped or cut by the spacing rule.
+    spacing: u64,
 }
 
-fn waves(series: &[Series], min_wave: u64) -> Waves {
-    let all = by_wave(series);
+fn waves(series: &[Series], options: &ReportOptions) -> Waves {
+    let mut spacing = 0;
+    let kept: Vec<Series> = series
+        .iter()
+        .map(|s| {
+            let (k, out) = spaced(s, options.wave_gap_days);
+            spacing += out;
+            k
+        })
+        .collect();
+    let all = by_wave(&kept);
     let shown = all
         .iter()
         .enumerate()
         .filter_map(|(k, wave)| {
             let values: Vec<f64> = wave.iter().flatten().copied().collect();
             let n = values.len() as u64;
-            (n > 0 && n >= min_wave).then_some((k + 1, values))
+            (n > 0 && n >= options.min_wave).then_some((k + 1, values))
         })
         .collect();
-    Waves { all, shown }
+    Waves {
+        kept,
+        all,
+        shown,
+        spacing,
+    }
 }
 
 impl Waves {
@@ -35,25 +55,68 @@ impl Waves {
     fn paired(
         &self,
         min_wave: u64,
-        significant: impl Fn(f64, f64) -> Option<bool>,
+        direction: impl Fn(f64, f64) -> Option<Direction>,
     ) -> Vec<PairedChange> {
+        self.later_waves()
+            .filter_map(|to| paired(&self.all, to, min_wave, &direction))
+            .collect()
+    }
+
+    /// The later shown waves, when wave 1 is shown.
+    fn later_waves(&self) -> impl Iterator<Item = usize> + '_ {
         let has_first = self.shown.first().is_some_and(|w| w.0 == 1);
         self.shown
             .iter()
             .map(|w| w.0)
-            .filter(|&w| has_first && w > 1)
-            .filter_map(|to| paired(&self.all, to, min_wave, &significant))
-            .collect()
+            .filter(move |&w| has_first && w > 1)
     }
 }
 
-pub(super) fn who5(subjects: &[Subject], options: &ReportOptions) -> Who5Section {
-    let series: Vec<Series> = subjects
-        .iter()
-        .map(|s| s.who5.iter().map(|&(d, i)| (d, f64::from(i))).collect())
+/// A subject's scored answers dated within their participation (start to end).
+fn within(s: &Subject, answers: impl Iterator<Item = (time::Date, f64)>) -> (Series, u64) {
+    let mut outside = 0;
+    let inside = answers
+        .filter(|&(d, _)| {
+            let ok = s.start.is_none_or(|st| d >= st) && s.end.is_none_or(|e| d <= e);
+            outside += u64::from(!ok);
+            ok
+        })
         .collect();
-    let w = waves(&series, options.min_wave);
-    let shown = w
+    (inside, outside)
+}
+
+/// WHO-5 series within participation, with the count dated outside it.
+pub(super) fn who5_series(subjects: &[Subject]) -> (Vec<Series>, u64) {
+    let mut outside = 0;
+    let series = subjects
+        .iter()
+        .map(|s| {
+            let (x, o) = within(s, s.who5.iter().map(|&(d, i)| (d, f64::from(i))));
+            outside += o;
+            x
+        })
+        .collect();
+    (series, outside)
+}
+
+/// GSE series within participation, with the count dated outside it.
+pub(super) fn gse_series(subjects: &[Subject]) -> (Vec<Series>, u64) {
+    let mut outside = 0;
+    let series = subjects
+        .iter()
+        .map(|s| {
+            let (x, o) = within(s, s.gse.iter().copied());
+            outside += o;
+            x
+        })
+        .collect();
+    (series, outside)
+}
+
+pub(super) fn who5(subjects: &[Subject], options: &ReportOptions) -> Who5Section {
+    let (series, outside) = who5_series(subjects);
+    let w = waves(&series, options);
+    let shown: Vec<Who5Wave> = w
         .shown
         .iter()
         .map(|(wave, values)| {
@@ -68,10 +131,12 @@ pub(super) fn who5(subjects: &[Subject], options: &ReportOptions) -> Who5Section
                 })
                 .collect();
             let c = cells(&band_counts, n, options.min_cell);
+            let mean_index = mean(values.iter().copied()).unwrap_or(0.0);
             Who5Wave {
                 wave: *wave,
                 n,
-                mean_index: mean(values.iter().copied()).unwrap_or(0.0),
+                mean_index,
+                mean_band: who5::mean_band(mean_index),
                 bands: Who5Bands {
                     high_risk: c[0],
                     risk: c[1],
@@ -80,37 +145,58 @@ pub(super) fn who5(subjects: &[Subject], options: &ReportOptions) -> Who5Section
             }
         })
         .collect();
-    let paired = w.paired(options.min_wave, |a, b| {
-        who5::change(a, b)
-            .ok()
-            .map(|c| c != who5::Who5Change::NoSignificantChange)
-    });
-    let with_two: Vec<&Series> = series.iter().filter(|s| s.len() >= 2).collect();
+    let paired = w.paired(options.min_wave, |a, b| Some(who5::direction(a, b)));
+    let from_first_wave = match shown.first() {
+        Some(first) if first.wave == 1 => w
+            .later_waves()
+            .filter_map(|to| shown.iter().find(|x| x.wave == to))
+            .map(|to| {
+                let direction = who5::direction(first.mean_index, to.mean_index);
+                FromFirstWave {
+                    to_wave: to.wave,
+                    n_from: first.n,
+                    mean_from: first.mean_index,
+                    n_to: to.n,
+                    mean_to: to.mean_index,
+                    change: to.mean_index - first.mean_index,
+                    direction,
+                    significant_improvement: direction == Direction::Improved,
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let with_two: Vec<&Series> = w.kept.iter().filter(|s| s.len() >= 2).collect();
     let n = with_two.len() as u64;
     let in_zone = |p: &(time::Date, f64)| who5::in_risk_zone(p.1);
     let first = with_two
         .iter()
-        .filter(|s| s.iter().min_by_key(|p| p.0).is_some_and(in_zone))
+        .filter(|s| s.first().is_some_and(in_zone))
         .count() as u64;
     let latest = with_two
         .iter()
-        .filter(|s| s.iter().rev().max_by_key(|p| p.0).is_some_and(in_zone))
+        .filter(|s| s.last().is_some_and(in_zone))
         .count() as u64;
     Who5Section {
         waves: shown,
         paired,
+        from_first_wave,
         risk_zone: RiskZone {
             n,
             first: share(first, n, options.min_cell),
             latest: share(latest, n, options.min_cell),
         },
-        unscored: Some(subjects.iter().map(|s| s.who5_unscored).sum()),
+        left_out: LeftOut {
+            unscorable: Some(subjects.iter().map(|s| s.who5_unscored).sum()),
+            outside_participation: Some(outside),
+            spacing: Some(w.spacing),
+        },
     }
 }
 
 pub(super) fn gse(subjects: &[Subject], options: &ReportOptions) -> GseSection {
-    let series: Vec<Series> = subjects.iter().map(|s| s.gse.clone()).collect();
-    let w = waves(&series, options.min_wave);
+    let (series, outside) = gse_series(subjects);
+    let w = waves(&series, options);
     GseSection {
         waves: w
             .shown
@@ -122,6 +208,10 @@ pub(super) fn gse(subjects: &[Subject], options: &ReportOptions) -> GseSection {
             })
             .collect(),
         paired: w.paired(options.min_wave, |_, _| None),
-        unscored: Some(subjects.iter().map(|s| s.gse_unscored).sum()),
+        left_out: LeftOut {
+            unscorable: Some(subjects.iter().map(|s| s.gse_unscored).sum()),
+            outside_participation: Some(outside),
+            spacing: Some(w.spacing),
+        },
     }
 }

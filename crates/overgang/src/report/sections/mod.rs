@@ -9,6 +9,7 @@ mod interventions;
 mod measures;
 mod people;
 mod registrations;
+mod targets;
 mod ten_step;
 
 use super::cells::{cells, total_is_suppressed, Cell};
@@ -29,6 +30,8 @@ pub struct Subject {
     pub gender: Option<Gender>,
     /// Age band, if known.
     pub age_band: Option<AgeBand>,
+    /// Age in years at start, if recorded (not only a band).
+    pub age: Option<u8>,
     /// Start of participation (`None` only for defaulted values; real subjects have one).
     pub start: Option<Date>,
     /// End of participation, if ended.
@@ -44,7 +47,12 @@ pub struct Subject {
     pub interventions: Vec<Category>,
     /// Referred to anti-trafficking services.
     pub anti_trafficking_referral: bool,
-    /// WHO-5 indices with their dates.
+    /// Referred to other services.
+    pub referred_to_other_services: bool,
+    /// The programme followed, if recorded.
+    pub programme: Option<String>,
+    /// WHO-5 indices with their dates (answers dated before the report date; those outside
+    /// participation are counted out by the report).
     pub who5: Vec<(Date, u8)>,
     /// WHO-5 questionnaires that cannot be scored (a missing answer).
     pub who5_unscored: u64,
@@ -103,7 +111,8 @@ fn share(count: u64, n: u64, min_cell: u64) -> Cell {
     }
 }
 
-/// Computes the report. `as_of` must already be resolved (see [`ReportOptions::as_of`]).
+/// Computes the report. `as_of` must already be resolved (see [`ReportOptions::as_of`]), and
+/// `options.offered` too (the cohort's catalogue, checked against the data by the caller).
 pub fn compute(
     project: &str,
     subjects: &[Subject],
@@ -142,6 +151,10 @@ fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOpti
         municipalities: options
             .by_municipality
             .then(|| registrations::municipalities(subjects, min_cell)),
+        targets: options
+            .target
+            .as_ref()
+            .map(|t| targets::section(subjects, t, min_cell)),
         outreach: None,
         protection: Default::default(),
         options: options.clone(),

@@ -3,7 +3,7 @@
 use super::{table, Subject};
 use crate::dates::DAYS_PER_MONTH;
 use crate::participant::{AgeBand, Gender};
-use crate::report::model::{AgeBandRow, CountTable, GenderRow, Participation};
+use crate::report::model::{AgeTable, CountTable, GenderRow, Participation};
 use crate::stats::mean;
 use time::Date;
 
@@ -23,11 +23,14 @@ fn count_by<T: Copy + PartialEq>(
     (counts, n)
 }
 
-pub(super) fn age_bands(subjects: &[Subject], min_cell: u64) -> CountTable<AgeBandRow> {
+/// Age bands, and the mean age over those with a recorded age (seed 001 Table 1, line 86 and
+/// line 335: "for de borgere, som projektet har registreret alder på").
+pub(super) fn age_bands(subjects: &[Subject], min_cell: u64) -> AgeTable {
     let (counts, n) = count_by(AgeBand::ALL, subjects.iter().map(|s| s.age_band));
-    CountTable {
+    AgeTable {
         n,
         rows: table(AgeBand::ALL, &counts, n, min_cell),
+        mean_age: mean(subjects.iter().filter_map(|s| s.age).map(f64::from)),
     }
 }
 

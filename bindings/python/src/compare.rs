@@ -1,0 +1,44 @@
+//! `compare`: projects side by side (seed 001 Table 1), one column per cohort.
+
+use crate::cohort::Cohort;
+use crate::errors::IntoPyResult;
+use overgang::report::RenderOptions;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// Projects side by side: participants, mean months, mean age, share of women and the WHO-5
+/// first wave, one entry per cohort. Each item is a `Cohort` or a document `Cohort.from_json`
+/// reads. Options are those of `Cohort.report`; with `format` (and `lang`) the result is text
+/// in that format, otherwise a dict with the JSON keys (`{"projects": [...]}`).
+#[pyfunction]
+#[pyo3(signature = (cohorts, **options))]
+fn compare<'py>(
+    py: Python<'py>,
+    cohorts: Vec<Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let wants_text = options.is_some_and(|o| o.contains("format").unwrap_or(false));
+    let (report, render) = crate::cohort::options(py, options)?;
+    let mut list = Vec::with_capacity(cohorts.len());
+    for c in &cohorts {
+        match c.cast::<Cohort>() {
+            Ok(c) => list.push(c.get().0.clone()),
+            Err(_) => {
+                let value = crate::convert::document(py, c)?;
+                list.push(overgang::cohort::Cohort::from_value(&value).into_py_result(py)?);
+            }
+        }
+    }
+    let comparison = py
+        .detach(|| overgang::cohort::compare(&list, &report))
+        .into_py_result(py)?;
+    if wants_text || render != RenderOptions::default() {
+        let text = overgang::report::render_comparison(&comparison, &render);
+        return Ok(text.into_pyobject(py)?.into_any());
+    }
+    Ok(pythonize::pythonize(py, &comparison)?)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(compare, m)?)
+}
