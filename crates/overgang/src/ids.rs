@@ -1,5 +1,5 @@
 //! Closed sets of `snake_case` ids with Danish and English labels (genders, age bands,
-//! intervention categories, areas, phases ...), declared once with [`id_enum!`].
+//! intervention categories, areas, phases ...), declared once with the crate-internal `id_enum!` macro.
 
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::language::Language;

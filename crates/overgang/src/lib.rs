@@ -27,6 +27,8 @@
 // No panics on any input: bindings call into this crate from Python and the browser, where a
 // panic would be a crash or a trapped wasm instance. Indexing is only used with bounds that
 // are established by construction (checked lengths, positions found in the same slice).
+// Every public item is documented: the crate is the one reference for the rules.
+#![deny(missing_docs)]
 #![cfg_attr(
     not(test),
     deny(

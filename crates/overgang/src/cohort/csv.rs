@@ -249,7 +249,7 @@ pub enum OnError {
     #[default]
     Fail,
     /// Leave out each row with a problem (a participant's row takes their measurements with
-    /// it) and count what was left out per code (see [`Excluded`]). Problems that are not in
+    /// it) and count what was left out per code (see [`crate::report::Excluded`]). Problems that are not in
     /// a row (a header, a whole file) still refuse the input.
     Drop,
 }

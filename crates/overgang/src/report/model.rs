@@ -465,7 +465,7 @@ pub struct PhaseMonths {
 }
 
 /// What the report withheld so that no hidden count and no single person's value can be worked
-/// out from its other figures (see [`super::audit`]).
+/// out from its other figures (see [`super::audit()`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Protection {
