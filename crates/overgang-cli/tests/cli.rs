@@ -491,6 +491,7 @@ fn json_of(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+#[test]
 fn report_flags_reach_the_core_reader() {
     let fig1 = repo("tests/golden/aarhus_figure1.cohort.json");
     let v = json_of(&[
@@ -547,6 +548,7 @@ fn report_flags_reach_the_core_reader() {
     assert!(any["targets"].is_null());
 }
 
+#[test]
 fn bad_report_flags_are_reported_together_without_echo() {
     let out = bin()
         .args([
@@ -570,6 +572,7 @@ fn bad_report_flags_are_reported_together_without_echo() {
     assert!(!err.contains("Anna") && !err.contains("Jensen"), "{err}");
 }
 
+#[test]
 fn compare_puts_projects_side_by_side() {
     let v = json_of(&[
         "compare",
