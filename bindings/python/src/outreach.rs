@@ -38,7 +38,7 @@ fn country(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// Validates an outreach document `{venues, outreach_visits, outreach_targets}` (text or
 /// dict); returns it with its JSON keys and what visits take from their venues.
-#[pyfunction]
+#[pyfunction(name = "from_json")]
 fn outreach_from_json<'py>(
     py: Python<'py>,
     doc: &Bound<'py, PyAny>,

@@ -47,7 +47,7 @@ fn age_band(py: Python<'_>, age: &Bound<'_, PyAny>) -> PyResult<&'static str> {
 }
 
 /// Validates a participant (JSON text or a dict) and returns it as a dict with the JSON keys.
-#[pyfunction]
+#[pyfunction(name = "from_json")]
 fn participant_from_json<'py>(
     py: Python<'py>,
     doc: &Bound<'py, PyAny>,
@@ -58,7 +58,7 @@ fn participant_from_json<'py>(
 }
 
 /// Validates a participant (dict or JSON text) and returns it as JSON text.
-#[pyfunction]
+#[pyfunction(name = "to_json")]
 fn participant_to_json(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<String> {
     let value = document(py, doc)?;
     overgang::participant::Participant::from_value(&value)
@@ -93,10 +93,15 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_id, m)?)?;
     m.add_function(wrap_pyfunction!(pseudonym, m)?)?;
     m.add_function(wrap_pyfunction!(age_band, m)?)?;
+    m.add_function(wrap_pyfunction!(options, m)?)?;
+    m.add("OPTION_KINDS", overgang::catalogue::KINDS.to_vec())?;
+    Ok(())
+}
+
+/// The native `overgang._overgang.participant` module.
+pub fn register_participant(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(participant_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(participant_to_json, m)?)?;
-    m.add_function(wrap_pyfunction!(options, m)?)?;
     m.add_function(wrap_pyfunction!(record_from_json, m)?)?;
-    m.add("OPTION_KINDS", overgang::catalogue::KINDS.to_vec())?;
     Ok(())
 }

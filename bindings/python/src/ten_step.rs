@@ -5,7 +5,7 @@ use crate::errors::IntoPyResult;
 use pyo3::prelude::*;
 
 /// The stage of a step 1-10: "survival", "stabilisation" or "integration".
-#[pyfunction]
+#[pyfunction(name = "stage")]
 fn ten_step_stage(py: Python<'_>, step: &Bound<'_, PyAny>) -> PyResult<&'static str> {
     overgang::ten_step::stage_of(raw_answer(step))
         .map(|s| s.as_str())
@@ -13,7 +13,7 @@ fn ten_step_stage(py: Python<'_>, step: &Bound<'_, PyAny>) -> PyResult<&'static 
 }
 
 /// Dimension values (means of rated areas; None when none is rated) of `{area: step}`.
-#[pyfunction]
+#[pyfunction(name = "dimensions")]
 #[pyo3(signature = (ratings, mapping = None))]
 fn ten_step_dimensions<'py>(
     py: Python<'py>,
@@ -28,7 +28,7 @@ fn ten_step_dimensions<'py>(
 }
 
 /// Development per area over assessments `[{date, ratings}]`.
-#[pyfunction]
+#[pyfunction(name = "development")]
 fn ten_step_development<'py>(
     py: Python<'py>,
     assessments: &Bound<'py, PyAny>,
@@ -58,7 +58,7 @@ fn reading_from_json<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<
 }
 
 /// The journey-of-change stage of a life-situation rating 1-10.
-#[pyfunction]
+#[pyfunction(name = "stage")]
 fn outcome_stage(py: Python<'_>, rating: &Bound<'_, PyAny>) -> PyResult<&'static str> {
     overgang::outcomes::stage_of(raw_answer(rating))
         .map(|s| s.as_str())
@@ -66,7 +66,7 @@ fn outcome_stage(py: Python<'_>, rating: &Bound<'_, PyAny>) -> PyResult<&'static
 }
 
 /// Distance travelled between two ratings: {steps, class}.
-#[pyfunction]
+#[pyfunction(name = "distance")]
 fn outcome_distance<'py>(
     py: Python<'py>,
     first: &Bound<'py, PyAny>,
@@ -77,13 +77,19 @@ fn outcome_distance<'py>(
     Ok(pythonize::pythonize(py, &d)?)
 }
 
+/// The native `overgang._overgang.ten_step` module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ten_step_stage, m)?)?;
     m.add_function(wrap_pyfunction!(ten_step_dimensions, m)?)?;
     m.add_function(wrap_pyfunction!(ten_step_development, m)?)?;
     m.add_function(wrap_pyfunction!(assessment_from_json, m)?)?;
+    Ok(())
+}
+
+/// The native `overgang._overgang.outcomes` module.
+pub fn register_outcomes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(outcome_stage, m)?)?;
-    m.add_function(wrap_pyfunction!(reading_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(outcome_distance, m)?)?;
+    m.add_function(wrap_pyfunction!(reading_from_json, m)?)?;
     Ok(())
 }

@@ -44,3 +44,17 @@ def test_every_name_is_documented_in_docs_api_md():
         assert f"`overgang.{c['python']}`" in page, c
         for js in c["js"]:
             assert f"`{js}`" in page, js
+
+
+def test_submodules_are_native_and_names_are_not_aliases():
+    import importlib
+
+    for sub in ["cti", "ten_step", "outcomes", "outreach", "participant"]:
+        native = importlib.import_module(f"overgang._overgang.{sub}")
+        package = getattr(overgang, sub)
+        for name in dir(native):
+            if name.startswith("_"):
+                continue
+            obj = getattr(native, name)
+            assert getattr(package, name) is obj, (sub, name)
+            assert getattr(obj, "__name__", name) == name, (sub, name)

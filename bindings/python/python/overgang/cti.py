@@ -11,7 +11,8 @@
 True
 """
 
-from ._overgang import Course, course_from_json, options
+from ._overgang import options
+from ._overgang.cti import Course, course_from_json
 
 
 def phases(lang: str = "da") -> "list[dict[str, str]]":

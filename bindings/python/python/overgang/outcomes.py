@@ -7,9 +7,8 @@
 {'steps': 3, 'class': 'moderate'}
 """
 
-from ._overgang import options, reading_from_json
-from ._overgang import outcome_distance as distance
-from ._overgang import outcome_stage as stage
+from ._overgang import options
+from ._overgang.outcomes import distance, reading_from_json, stage
 
 
 def areas(lang: str = "da") -> "list[dict[str, str]]":

@@ -16,8 +16,8 @@ Counts are of contacts, never of persons; venues are the project's own codes.
 ['clinic', 'escort']
 """
 
-from ._overgang import country, municipality, options, validate_venue_id
-from ._overgang import outreach_from_json as from_json
+from ._overgang import options
+from ._overgang.outreach import country, from_json, municipality, validate_venue_id
 
 
 def forms(lang: str = "da") -> "list[dict[str, str]]":

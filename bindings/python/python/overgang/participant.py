@@ -9,9 +9,8 @@ IDs, pseudonyms and age bands are ``overgang.validate_id``, ``overgang.pseudonym
 ('AAR-0001', '2024-01-15')
 """
 
-from ._overgang import options, record_from_json
-from ._overgang import participant_from_json as from_json
-from ._overgang import participant_to_json as to_json
+from ._overgang import options
+from ._overgang.participant import from_json, record_from_json, to_json
 
 
 def genders(lang: str = "da") -> "list[dict[str, str]]":

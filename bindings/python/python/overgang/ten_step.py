@@ -9,10 +9,8 @@
 5.0
 """
 
-from ._overgang import assessment_from_json, options
-from ._overgang import ten_step_development as development
-from ._overgang import ten_step_dimensions as dimensions
-from ._overgang import ten_step_stage as stage
+from ._overgang import options
+from ._overgang.ten_step import assessment_from_json, development, dimensions, stage
 
 
 def areas(lang: str = "da") -> "list[dict[str, str]]":
