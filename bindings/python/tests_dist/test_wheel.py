@@ -77,7 +77,8 @@ def test_the_wheel_metadata_has_readme_licence_and_urls(wheel):
     assert "example.invalid" not in text
     assert any(n.endswith("licenses/LICENSE-MIT") for n in names)
     assert any(n.endswith("licenses/LICENSE-APACHE") for n in names)
-    assert "overgang/py.typed" in names and "overgang/_overgang.pyi" in names
+    assert "overgang/py.typed" in names and "overgang/_overgang/__init__.pyi" in names
+    assert "overgang/_overgang/cti.pyi" in names  # the native submodules have their stubs
 
 
 def test_the_sdist_has_what_a_build_needs():
