@@ -8,7 +8,6 @@ mod output;
 mod validate;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use overgang::cohort::csv::{CsvFile, CsvFiles};
 use overgang::cohort::{compare, Cohort};
 use overgang::report::{read_options, render, render_comparison, ReportOptions};
 use overgang::{gse, who5, RawAnswer, ValidationError};
@@ -364,9 +363,9 @@ fn project(path: &PathBuf) -> Result<Cohort, Failure> {
             || "Projekt".to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        cohort(&files, &name)
+        load(&files, &name)
     } else {
-        cohort(std::slice::from_ref(path), "Projekt")
+        load(std::slice::from_ref(path), "Projekt")
     }
 }
 
@@ -405,52 +404,9 @@ fn report(
     Ok(cohort.report(&options)?)
 }
 
-/// The cohort of a report: the sample, a cohort document, or CSV files.
-fn cohort(files: &[PathBuf], project: &str) -> Result<Cohort, Failure> {
-    let cohort = match files {
-        [] => Cohort::sample(),
-        [one]
-            if one
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json")) =>
-        {
-            Cohort::from_json(&read(one)?)?
-        }
-        many => {
-            let texts: Vec<(String, String)> = many
-                .iter()
-                .map(|p| {
-                    Ok((
-                        p.file_name().map_or_else(
-                            || p.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        ),
-                        read(p)?,
-                    ))
-                })
-                .collect::<Result<_, Failure>>()?;
-            let mut csv = CsvFiles::default();
-            for (name, text) in &texts {
-                let file = Some(CsvFile { name, text });
-                match overgang::cohort::csv::kind_of(text) {
-                    overgang::cohort::csv::Kind::Participants => csv.participants = file,
-                    overgang::cohort::csv::Kind::Who5 => csv.who5 = file,
-                    overgang::cohort::csv::Kind::Gse => csv.gse = file,
-                    overgang::cohort::csv::Kind::TenStep => csv.ten_step = file,
-                    overgang::cohort::csv::Kind::Interventions => csv.interventions = file,
-                    overgang::cohort::csv::Kind::Venues => csv.venues = file,
-                    overgang::cohort::csv::Kind::Visits => csv.visits = file,
-                    _ => {
-                        return Err(Failure::Io(format!(
-                            "{name}: not a CSV file this version recognises"
-                        )))
-                    }
-                }
-            }
-            Cohort::from_csv(project, &csv)?
-        }
-    };
-    Ok(cohort)
+/// A project's cohort, read the way `report` reads its files (one reader for both commands).
+fn load(files: &[PathBuf], project: &str) -> Result<Cohort, Failure> {
+    validate::load(files, project, &validate::InputArgs::default()).map(|(cohort, _)| cohort)
 }
 
 pub(crate) fn read(path: &std::path::Path) -> Result<String, Failure> {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// How CSV files are read (`report` and `validate`).
-#[derive(Args, Clone, Debug, Default)]
+#[derive(Args, Clone, Debug)]
 pub struct InputArgs {
     /// Encoding of CSV files: auto (UTF-8 with or without BOM, else Windows-1252), utf-8 or
     /// windows-1252.
@@ -25,6 +25,17 @@ pub struct InputArgs {
     /// problems, counted in the report's `excluded`.
     #[arg(long, value_name = "MODE", default_value = "fail")]
     pub on_error: String,
+}
+
+impl Default for InputArgs {
+    /// The command line's defaults: encoding detected, no column map, strict.
+    fn default() -> Self {
+        InputArgs {
+            encoding: "auto".into(),
+            columns: None,
+            on_error: "fail".into(),
+        }
+    }
 }
 
 impl InputArgs {
