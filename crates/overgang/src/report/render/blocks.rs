@@ -74,6 +74,8 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     let decimal = |v: Option<f64>, places: usize| localise(decimal(v, places), lang);
     let hidden = format!("<{}", r.options.min_cell);
     let cnt = |c: &Cell| count(c, &hidden);
+    // One row of a table of labelled counts: label, count (or hidden), share.
+    let count_row = |label: String, c: &Cell| vec![label, cnt(c), percent(c)];
     let mut out = Vec::new();
     let known = |n: u64| {
         Some(format!(
@@ -107,13 +109,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             .age_bands
             .rows
             .iter()
-            .map(|row| {
-                vec![
-                    row.band.label(lang).to_string(),
-                    cnt(&row.cell),
-                    percent(&row.cell),
-                ]
-            })
+            .map(|row| count_row(row.band.label(lang).to_string(), &row.cell))
             .collect(),
     });
     out.push(Block {
@@ -128,13 +124,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             .gender
             .rows
             .iter()
-            .map(|row| {
-                vec![
-                    row.gender.label(lang).to_string(),
-                    cnt(&row.cell),
-                    percent(&row.cell),
-                ]
-            })
+            .map(|row| count_row(row.gender.label(lang).to_string(), &row.cell))
             .collect(),
     });
     let p = &r.participation;
@@ -158,13 +148,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
     let rows: Vec<Vec<String>> = i
         .by_category
         .iter()
-        .map(|row| {
-            vec![
-                row.category.label(lang).to_string(),
-                cnt(&row.cell),
-                percent(&row.cell),
-            ]
-        })
+        .map(|row| count_row(row.category.label(lang).to_string(), &row.cell))
         .collect();
     out.push(Block {
         heading: t(lang, "Interventions received", "Modtagne indsatser"),
@@ -213,13 +197,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
         rows: i
             .by_count
             .iter()
-            .map(|row| {
-                vec![
-                    row.interventions.clone(),
-                    cnt(&row.cell),
-                    percent(&row.cell),
-                ]
-            })
+            .map(|row| count_row(row.interventions.clone(), &row.cell))
             .collect(),
     });
     out.push(Block {
@@ -541,13 +519,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
         rows: c
             .by_status
             .iter()
-            .map(|s| {
-                vec![
-                    s.status.label(lang).to_string(),
-                    cnt(&s.cell),
-                    percent(&s.cell),
-                ]
-            })
+            .map(|s| count_row(s.status.label(lang).to_string(), &s.cell))
             .collect(),
     });
     out.push(Block {
@@ -632,13 +604,7 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
             rows: ch
                 .rows
                 .iter()
-                .map(|x| {
-                    vec![
-                        x.area.label(lang).to_string(),
-                        cnt(&x.cell),
-                        percent(&x.cell),
-                    ]
-                })
+                .map(|x| count_row(x.area.label(lang).to_string(), &x.cell))
                 .collect(),
         });
     }
@@ -656,11 +622,10 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
                 .iter()
                 .filter(|x| x.cell.count != Some(0))
                 .map(|x| {
-                    vec![
+                    count_row(
                         format!("{} ({})", x.municipality.name(), x.municipality),
-                        cnt(&x.cell),
-                        percent(&x.cell),
-                    ]
+                        &x.cell,
+                    )
                 })
                 .collect(),
         });
