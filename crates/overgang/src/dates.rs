@@ -45,6 +45,22 @@ pub fn parse_date(field: &str, text: &str) -> Result<Date, FieldError> {
         })
 }
 
+/// The error for a spreadsheet or CSV cell that is not a date: it says every form accepted.
+///
+/// ```
+/// let e = overgang::dates::date_cell_error("start");
+/// assert!(e.message.contains("DD-MM-YYYY"));
+/// ```
+pub fn date_cell_error(field: &str) -> FieldError {
+    FieldError::new(
+        field,
+        ErrorCode::InvalidFormat,
+        format!(
+            "{field}: not a valid date; expected YYYY-MM-DD or day first DD-MM-YYYY (also with . or /), e.g. 2024-03-01 or 01-03-2024"
+        ),
+    )
+}
+
 /// Parses a date as spreadsheets write it (the CSV and spreadsheet readers; JSON documents
 /// stay strict with [`parse_date`]): ISO `YYYY-MM-DD`, or **day first** `dd-mm-yyyy`,
 /// `dd.mm.yyyy` or `dd/mm/yyyy` (one or two digits for day and month, four for the year; a
@@ -64,15 +80,7 @@ pub fn parse_date(field: &str, text: &str) -> Result<Date, FieldError> {
 /// # Errors
 /// `invalid_format` on `field` (the text is not echoed).
 pub fn parse_date_cell(field: &str, text: &str) -> Result<Date, FieldError> {
-    let invalid = || {
-        FieldError::new(
-            field,
-            ErrorCode::InvalidFormat,
-            format!(
-                "{field}: not a valid date; expected YYYY-MM-DD or day first DD-MM-YYYY (also with . or /), e.g. 2024-03-01 or 01-03-2024"
-            ),
-        )
-    };
+    let invalid = || date_cell_error(field);
     let text = text.trim();
     let (day_part, time_part) = match text.find([' ', 'T']) {
         Some(i) => (&text[..i], Some(text[i + 1..].trim())),

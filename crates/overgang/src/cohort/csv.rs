@@ -85,6 +85,16 @@ impl Origins {
                         Some((prefix, (file, line))) => {
                             let rest = e.field[prefix.len()..].trim_start_matches('.');
                             let column = column_of(rest);
+                            // The document reader knows only ISO dates; a CSV cell may be day
+                            // first too, so the message says what the CSV reader accepts.
+                            let is_date = column.as_deref().is_some_and(|c| {
+                                matches!(c, "start" | "end" | "date" | "first_seen" | "last_seen")
+                            });
+                            let e = if is_date && e.code == ErrorCode::InvalidFormat {
+                                crate::dates::date_cell_error(&e.field)
+                            } else {
+                                e
+                            };
                             let location = Location {
                                 file: file.clone(),
                                 line: *line,
