@@ -20,6 +20,9 @@ const requests = [];
 before(async () => {
   env = await start();
   ({ page } = await newPage(env.browser));
+  // Key derivation (PBKDF2, 600 000 rounds) is slow on purpose; on a busy 2-core CI machine a
+  // save can take longer than the default 30 s.
+  page.setDefaultTimeout(120_000);
   page.on("request", (r) => requests.push(r.url()));
 });
 

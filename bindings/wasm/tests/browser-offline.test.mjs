@@ -11,6 +11,9 @@ let env, context, page;
 before(async () => {
   env = await start();
   ({ context, page } = await newPage(env.browser, { serviceWorkers: "allow" }));
+  // Key derivation (PBKDF2, 600 000 rounds) is slow on purpose; on a busy 2-core CI machine a
+  // save can take longer than the default 30 s.
+  page.setDefaultTimeout(120_000);
 });
 
 after(async () => {
