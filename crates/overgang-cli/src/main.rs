@@ -5,6 +5,7 @@
 
 mod audit;
 mod output;
+mod progress;
 mod validate;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -83,7 +83,7 @@ pub fn load(
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         {
-            return Ok((Cohort::from_json(&crate::read(one)?)?, None));
+            return Ok((crate::progress::read_cohort(one)?, None));
         }
     }
     let mut texts = Vec::new();

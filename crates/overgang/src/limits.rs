@@ -1,9 +1,23 @@
 //! Limits on input, so that a wrong file or a huge paste fails early with a clear error
 //! instead of exhausting memory in an analyst's notebook or a citizen's browser tab.
 
-/// Largest JSON or CSV input accepted, in bytes (200 MB: a cohort of about 100 000
-/// participants with years of measurements fits well within it).
+/// Largest input read whole into memory, in bytes: a CSV file, a single record, a report
+/// (200 MB: a CSV export of about 500 000 participants fits within it).
 pub const MAX_INPUT_BYTES: usize = 200_000_000;
+
+/// Largest cohort document, in bytes (4 GB). Cohort documents are read participant by
+/// participant ([`crate::cohort::Cohort::from_reader`]), so memory grows with the participants
+/// kept, not with the text: 1 000 000 participants with years of measurements, pretty-printed,
+/// fit within it. Checked on the bytes as they are read, so pipes and `/dev/zero` stop at it.
+pub const MAX_DOCUMENT_BYTES: u64 = 4_000_000_000;
+
+/// Longest text value in a JSON document, in bytes (no field is near it; a longer one is junk,
+/// refused before it is held in memory).
+pub const MAX_STRING_BYTES: usize = 65_536;
+
+/// Largest single record of a document (one participant, one venue), in bytes: bounds the
+/// memory one element takes while it is validated.
+pub const MAX_RECORD_BYTES: usize = 8_000_000;
 
 /// Deepest nesting of JSON arrays and objects accepted. A cohort document needs 6.
 pub const MAX_JSON_DEPTH: usize = 32;

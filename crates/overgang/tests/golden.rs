@@ -432,10 +432,21 @@ fn limits_give_clear_errors_before_parsing() {
     let err = Cohort::from_json(&deep).unwrap_err();
     assert_eq!(err.errors()[0].code.as_str(), "too_deep");
     assert!(err.to_string().contains("32"));
-    let huge = " ".repeat(overgang::limits::MAX_INPUT_BYTES + 1);
+    // A huge text value or one huge participant is refused before it is held.
+    let huge = format!(
+        "{{\"project\": \"{}\"}}",
+        "x".repeat(overgang::limits::MAX_STRING_BYTES + 1)
+    );
     let err = Cohort::from_json(&huge).unwrap_err();
     assert_eq!(err.errors()[0].code.as_str(), "too_large");
-    assert!(err.to_string().contains("200 MB"));
+    assert!(err.to_string().contains("65 KB") && !err.to_string().contains("xxx"));
+    let one = format!(
+        "{{\"project\": \"x\", \"participants\": [{{\"who5\": [{}]}}]}}",
+        "[1, 2, 3, 4, 5],".repeat(overgang::limits::MAX_RECORD_BYTES / 16 + 1)
+    );
+    let err = Cohort::from_reader(one.as_bytes()).unwrap_err();
+    assert_eq!(err.errors()[0].code.as_str(), "too_large");
+    assert!(err.to_string().contains("8 MB"));
     let err = Cohort::from_json("{\"project\": \"x\", \"participants\": [").unwrap_err();
     assert_eq!(err.errors()[0].code.as_str(), "invalid_json");
 }

@@ -19,4 +19,4 @@ mod measurement;
 mod model;
 
 pub use measurement::Measurement;
-pub use model::{compare, Cohort, ParticipantRecord};
+pub use model::{compare, Cohort, ParticipantRecord, ReadProgress};

@@ -12,8 +12,7 @@ use crate::report::outreach::OutreachOptions;
 use crate::report::{self, CtiFacts, Report, ReportOptions, Subject};
 use crate::{cti, gse, outcomes, ten_step, who5};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
-use std::collections::HashSet;
+use serde_json::Value;
 use time::Date;
 
 /// A project's cohort.
@@ -83,14 +82,76 @@ const MEMBER_KEYS: [&str; 5] = ["who5", "gse", "ten_step", "outcomes", "cti"];
 
 impl Cohort {
     /// Reads and validates a cohort document, reporting every problem with its path
-    /// (`participants[3].who5[1].item2`).
+    /// (`participants[3].who5[1].item2`). Participants are validated one by one as the text is
+    /// parsed, so memory grows with the cohort, not with the text's layout.
     ///
     /// # Errors
     /// A [`ValidationError`] listing every problem; `too_large` / `too_deep` when the text is
-    /// over [`limits::MAX_INPUT_BYTES`] or nested deeper than [`limits::MAX_JSON_DEPTH`].
+    /// over [`limits::MAX_DOCUMENT_BYTES`], nested deeper than [`limits::MAX_JSON_DEPTH`] or
+    /// holds a value over [`limits::MAX_STRING_BYTES`].
     pub fn from_json(text: &str) -> Result<Cohort, ValidationError> {
-        let value = doc::parse_json(text)?;
-        Cohort::from_value(&value)
+        Cohort::from_json_bytes(text.as_bytes())
+    }
+
+    /// As [`Cohort::from_json`], from UTF-8 bytes (a file's content as read; a byte-order mark
+    /// is accepted).
+    ///
+    /// # Errors
+    /// As [`Cohort::from_json`]; `invalid_json` when the bytes are not UTF-8.
+    pub fn from_json_bytes(text: &[u8]) -> Result<Cohort, ValidationError> {
+        let mut members = Members::new();
+        let doc = doc::stream::from_slice(text, "participants", limits::MAX_PARTICIPANTS, &mut |i, v| {
+            members.read(i, &v);
+        })?;
+        Cohort::from_document(doc, members)
+    }
+
+    /// Reads a cohort document from a reader (a file, a pipe) without holding its text: the
+    /// bytes are parsed as they arrive and each participant is validated and kept as a typed
+    /// record. The limits are checked on the bytes read, so an endless pipe stops at
+    /// [`limits::MAX_DOCUMENT_BYTES`].
+    ///
+    /// ```
+    /// use overgang::cohort::Cohort;
+    /// let text = Cohort::sample().to_json();
+    /// let cohort = Cohort::from_reader(text.as_bytes())?;
+    /// assert_eq!(cohort, Cohort::sample());
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Cohort::from_json`]; a failing reader is `invalid_json` ("a read error").
+    pub fn from_reader(reader: impl std::io::Read) -> Result<Cohort, ValidationError> {
+        Cohort::from_reader_with_progress(reader, &mut |_| {})
+    }
+
+    /// As [`Cohort::from_reader`], calling `progress` after each participant with the bytes
+    /// read and the participants read so far (for a progress bar; it should return quickly).
+    ///
+    /// # Errors
+    /// As [`Cohort::from_reader`].
+    pub fn from_reader_with_progress(
+        reader: impl std::io::Read,
+        progress: &mut dyn FnMut(ReadProgress),
+    ) -> Result<Cohort, ValidationError> {
+        let mut members = Members::new();
+        let count = std::cell::Cell::new(0);
+        let doc = doc::stream::from_reader(
+            reader,
+            "participants",
+            limits::MAX_PARTICIPANTS,
+            &mut |i, v| {
+                members.read(i, &v);
+                count.set(i + 1);
+            },
+            &mut |bytes| {
+                progress(ReadProgress {
+                    bytes,
+                    participants: count.get(),
+                })
+            },
+        )?;
+        Cohort::from_document(doc, members)
     }
 
     /// Validates a cohort document already parsed into a JSON value.
@@ -98,14 +159,49 @@ impl Cohort {
     /// # Errors
     /// As [`Cohort::from_json`].
     pub fn from_value(value: &Value) -> Result<Cohort, ValidationError> {
-        let mut errors = Vec::new();
         let Some(obj) = value.as_object() else {
+            return Cohort::from_document(None, Members::new());
+        };
+        let mut members = Members::new();
+        let list = match obj.get("participants") {
+            None => doc::stream::List::Absent,
+            Some(Value::Array(list)) if list.len() <= limits::MAX_PARTICIPANTS => {
+                list.iter().enumerate().for_each(|(i, p)| members.read(i, p));
+                doc::stream::List::Streamed(list.len())
+            }
+            Some(Value::Array(_)) => {
+                return Err(ValidationError::single(
+                    "participants",
+                    ErrorCode::TooLarge,
+                    format!(
+                        "participants: more than {} elements",
+                        limits::MAX_PARTICIPANTS
+                    ),
+                ))
+            }
+            Some(other) => doc::stream::List::Other(other.clone()),
+        };
+        let doc = doc::stream::Document {
+            rest: obj.clone(),
+            list,
+        };
+        Cohort::from_document(Some(doc), members)
+    }
+
+    /// The document's own keys validated, with the participants already read.
+    fn from_document(
+        document: Option<doc::stream::Document>,
+        members: Members,
+    ) -> Result<Cohort, ValidationError> {
+        let Some(document) = document else {
             return Err(ValidationError::single(
                 "",
                 ErrorCode::InvalidFormat,
                 "the cohort document must be a JSON object {project, as_of, participants}",
             ));
         };
+        let obj = &document.rest;
+        let mut errors = Vec::new();
         doc::refuse_unknown_keys(obj, &DOCUMENT_KEYS, "", &mut errors);
         if let Some(v) = obj.get("schema_version") {
             let newest = limits::SCHEMA_VERSION;
@@ -122,6 +218,7 @@ impl Cohort {
                 Err(e) => errors.push(e),
             }
         }
+        let has_participants = !matches!(document.list, doc::stream::List::Absent);
         let project = match obj.get("project") {
             Some(Value::String(s)) => match crate::privacy::free_text("project", s) {
                 Ok(()) => s.clone(),
@@ -131,7 +228,7 @@ impl Cohort {
                 }
             },
             // A document of outreach alone may leave the project out.
-            None if obj.get("participants").is_none()
+            None if !has_participants
                 && crate::outreach::KEYS.iter().any(|k| obj.contains_key(*k)) =>
             {
                 String::new()
@@ -177,40 +274,18 @@ impl Cohort {
             }
         };
         let outreach = Outreach::read(obj, &mut errors);
-        let mut participants = Vec::new();
-        match obj.get("participants") {
+        match document.list {
             // A document of outreach alone has no participants.
-            None if !outreach.is_empty() => {}
-            Some(Value::Array(list)) if list.len() <= limits::MAX_PARTICIPANTS => {
-                let mut ids = HashSet::new();
-                for (i, p) in list.iter().enumerate() {
-                    let path = format!("participants[{i}]");
-                    if let Some(m) = member(p, &path, &mut errors) {
-                        if !ids.insert(m.participant.id.as_str().to_string()) {
-                            errors.push(FieldError::new(
-                                format!("{path}.id"),
-                                ErrorCode::Duplicate,
-                                format!("{path}.id: the same id is used by an earlier participant"),
-                            ));
-                        }
-                        participants.push(m);
-                    }
-                }
-            }
-            Some(Value::Array(_)) => errors.push(FieldError::new(
-                "participants",
-                ErrorCode::TooLarge,
-                format!(
-                    "participants: more than {} participants",
-                    limits::MAX_PARTICIPANTS
-                ),
-            )),
+            doc::stream::List::Absent if !outreach.is_empty() => {}
+            doc::stream::List::Streamed(_) => {}
             _ => errors.push(FieldError::new(
                 "participants",
                 ErrorCode::NotAList,
                 "participants: expected a list of participants",
             )),
         }
+        let (participants, member_errors) = members.finish();
+        errors.extend(member_errors);
         ValidationError::check(errors, || Cohort {
             project,
             as_of,
@@ -380,16 +455,57 @@ impl Cohort {
         })
     }
 
-    /// The cohort as a JSON document, readable again by [`Cohort::from_json`].
+    /// The cohort as a JSON document, readable again by [`Cohort::from_json`]: compact, one
+    /// participant per line (a 100 000-participant cohort is about 40 MB).
     pub fn to_json(&self) -> String {
-        let mut doc = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let (Value::Object(map), Ok(Value::Object(outreach))) =
-            (&mut doc, serde_json::to_value(&self.outreach))
-        {
-            map.extend(outreach);
-            map.insert("schema_version".into(), Value::from(limits::SCHEMA_VERSION));
+        let mut out = Vec::new();
+        // Writing to a Vec cannot fail, and every value serialises (no maps with non-text keys).
+        let _ = self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Writes the document of [`Cohort::to_json`] to `out` participant by participant, without
+    /// building it in memory first.
+    ///
+    /// ```
+    /// use overgang::cohort::Cohort;
+    /// let mut file = Vec::new();
+    /// Cohort::sample().write_json(&mut file)?;
+    /// assert_eq!(Cohort::from_json_bytes(&file)?, Cohort::sample());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The writer's errors.
+    pub fn write_json(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        use std::io::Write as _;
+        let mut out = std::io::BufWriter::new(out);
+        write!(out, "{{\"schema_version\":{},\"project\":", limits::SCHEMA_VERSION)?;
+        serde_json::to_writer(&mut out, &self.project)?;
+        if let Some(d) = &self.as_of {
+            out.write_all(b",\"as_of\":")?;
+            crate::dates::iso_date::serialize(d, &mut serde_json::Serializer::new(&mut out))?;
         }
-        serde_json::to_string_pretty(&doc).unwrap_or_default()
+        if let Some(offered) = &self.offered {
+            out.write_all(b",\"offered\":")?;
+            serde_json::to_writer(&mut out, offered)?;
+        }
+        out.write_all(b",\"participants\":[")?;
+        for (i, m) in self.participants.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            serde_json::to_writer(&mut out, m)?;
+        }
+        out.write_all(b"\n]")?;
+        if let Ok(Value::Object(outreach)) = serde_json::to_value(&self.outreach) {
+            for (k, v) in outreach {
+                out.write_all(b",\n")?;
+                serde_json::to_writer(&mut out, &k)?;
+                out.write_all(b":")?;
+                serde_json::to_writer(&mut out, &v)?;
+            }
+        }
+        out.write_all(b"}\n")?;
+        out.flush()
     }
 
     /// The latest date anywhere in the data (the default report date).
@@ -638,6 +754,77 @@ fn cti_facts(m: &ParticipantRecord, c: &cti::RecordedCourse, as_of: Date) -> Cti
     }
 }
 
+/// How far a read has come ([`Cohort::from_reader_with_progress`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReadProgress {
+    /// Bytes read.
+    pub bytes: u64,
+    /// Participants read.
+    pub participants: usize,
+}
+
+/// Participants read one at a time: each validated and kept as a typed record (its JSON value
+/// is dropped by the caller), with the positions needed to report repeated IDs.
+struct Members {
+    records: Vec<ParticipantRecord>,
+    positions: Vec<u32>,
+    errors: Vec<FieldError>,
+    keys: Vec<&'static str>,
+}
+
+impl Members {
+    fn new() -> Self {
+        Members {
+            records: Vec::new(),
+            positions: Vec::new(),
+            errors: Vec::new(),
+            keys: record_keys(),
+        }
+    }
+
+    fn read(&mut self, i: usize, value: &Value) {
+        let path = format!("participants[{i}]");
+        if let Some(m) = member(value, &path, &self.keys, &mut self.errors) {
+            self.records.push(m);
+            self.positions.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+    }
+
+    /// The records, and every problem (a repeated ID reported at each later position).
+    fn finish(mut self) -> (Vec<ParticipantRecord>, Vec<FieldError>) {
+        let records = &self.records;
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_unstable_by(|&a, &b| {
+            records[a].participant.id.as_str().cmp(records[b].participant.id.as_str()).then(a.cmp(&b))
+        });
+        let mut repeated: Vec<u32> = order
+            .windows(2)
+            .filter(|w| records[w[0]].participant.id == records[w[1]].participant.id)
+            .map(|w| self.positions[w[1]])
+            .collect();
+        repeated.sort_unstable();
+        self.errors.extend(repeated.into_iter().map(|i| {
+            let path = format!("participants[{i}]");
+            FieldError::new(
+                format!("{path}.id"),
+                ErrorCode::Duplicate,
+                format!("{path}.id: the same id is used by an earlier participant"),
+            )
+        }));
+        (self.records, self.errors)
+    }
+}
+
+/// The keys of a participant object in a cohort: the registration's and the cohort's own.
+fn record_keys() -> Vec<&'static str> {
+    crate::participant::KEYS
+        .iter()
+        .chain(&MEMBER_KEYS)
+        .copied()
+        .collect()
+}
+
 impl ParticipantRecord {
     /// Validates one participant record as a cohort holds it (registration plus `who5`, `gse`,
     /// `ten_step`, `outcomes`, `cti`): what a form downloads and the report reads.
@@ -661,7 +848,7 @@ impl ParticipantRecord {
     /// Every problem, with paths.
     pub fn from_value(value: &Value) -> Result<ParticipantRecord, ValidationError> {
         let mut errors = Vec::new();
-        match member(value, "", &mut errors) {
+        match member(value, "", &record_keys(), &mut errors) {
             Some(m) if errors.is_empty() => Ok(m),
             _ => Err(ValidationError::new(errors)),
         }
@@ -675,7 +862,12 @@ impl ParticipantRecord {
 
 /// One participant object: registration keys go to the participant validator, the cohort's
 /// own keys are validated here. `path` is the record's path (`participants[3]`, or "" alone).
-fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<ParticipantRecord> {
+fn member(
+    value: &Value,
+    path: &str,
+    keys: &[&str],
+    errors: &mut Vec<FieldError>,
+) -> Option<ParticipantRecord> {
     let Some(obj) = value.as_object() else {
         errors.push(FieldError::new(
             path,
@@ -687,17 +879,12 @@ fn member(value: &Value, path: &str, errors: &mut Vec<FieldError>) -> Option<Par
         ));
         return None;
     };
-    let registration: Map<String, Value> = obj
-        .iter()
-        .filter(|(k, _)| !MEMBER_KEYS.contains(&k.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
     let prefix = if path.is_empty() {
         String::new()
     } else {
         format!("{path}.")
     };
-    let participant = Participant::from_value(&Value::Object(registration))
+    let participant = crate::participant::Participant::from_object(obj, keys)
         .map_err(|e| errors.extend(e.prefixed(&prefix).into_errors()))
         .ok();
     let list = |key: &str, instrument, errors: &mut Vec<FieldError>| match obj.get(key) {

@@ -252,7 +252,17 @@ impl Participant {
         ) else {
             return Err(ValidationError::new(errors));
         };
-        json::refuse_unknown_keys(obj, &KEYS, "", &mut errors);
+        Participant::from_object(obj, &KEYS)
+    }
+
+    /// Validates the registration keys of an object whose keys may also be `allowed` others
+    /// (a cohort's participant object also holds its measurements), read by their owners.
+    pub(crate) fn from_object(
+        obj: &serde_json::Map<String, Value>,
+        allowed: &[&str],
+    ) -> Result<Participant, ValidationError> {
+        let mut errors = Vec::new();
+        json::refuse_unknown_keys(obj, allowed, "", &mut errors);
         let id = match obj.get("id") {
             Some(Value::String(s)) => ParticipantId::new(s)
                 .map_err(|e| errors.extend(e.into_errors()))

@@ -1,6 +1,9 @@
 //! Field-by-field reading of JSON documents, collecting every problem with its path, so that
 //! an import reports every problem at once (`participants[3].start`), not serde's first one.
 
+mod guard;
+pub mod stream;
+
 use crate::dates::parse_date;
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::ids::IdSet;
@@ -31,38 +34,12 @@ pub fn date(value: Option<&Value>, path: &str, errors: &mut Vec<FieldError>) -> 
     }
 }
 
-/// The nesting depth of a JSON text (arrays and objects), counted without parsing, so that a
-/// hostile document is refused before the parser recurses into it.
-pub fn nesting_depth(text: &str) -> usize {
-    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for b in text.bytes() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
-}
-
 /// Parses JSON text within the size and depth limits ([`limits::MAX_INPUT_BYTES`],
-/// [`limits::MAX_JSON_DEPTH`]); syntax errors give line and column, never the text.
+/// [`limits::MAX_JSON_DEPTH`], [`limits::MAX_STRING_BYTES`]); syntax errors give line and
+/// column, never the text.
 ///
 /// # Errors
-/// `too_large`, `too_deep` or `invalid_json`.
+/// `too_large`, `too_deep`, `duplicate` (a key twice in one object) or `invalid_json`.
 pub fn parse_json(text: &str) -> Result<Value, ValidationError> {
     if text.len() > limits::MAX_INPUT_BYTES {
         return Err(ValidationError::single(
@@ -75,39 +52,12 @@ pub fn parse_json(text: &str) -> Result<Value, ValidationError> {
             ),
         ));
     }
-    if nesting_depth(text) > limits::MAX_JSON_DEPTH {
-        return Err(ValidationError::single(
-            "",
-            ErrorCode::TooDeep,
-            format!(
-                "the input nests deeper than {} levels; a cohort document needs far fewer",
-                limits::MAX_JSON_DEPTH
-            ),
-        ));
-    }
+    guard::check(text.as_bytes())?;
     // A byte-order mark is accepted, as in CSV (Windows editors write one).
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<Strict>(text)
         .map(|s| s.0)
-        .map_err(|e| {
-            let (code, problem) = if e.to_string().starts_with(DUPLICATE_KEY) {
-                (
-                    ErrorCode::Duplicate,
-                    "a key appears twice in one object (nothing is dropped silently)",
-                )
-            } else {
-                (ErrorCode::InvalidJson, json_problem(&e))
-            };
-            ValidationError::single(
-                "",
-                code,
-                format!(
-                    "not valid JSON (line {}, column {}): {problem}",
-                    e.line(),
-                    e.column()
-                ),
-            )
-        })
+        .map_err(|e| stream::parse_error(&e, "", 0))
 }
 
 /// The marker of a duplicate key in a parse error (the key itself is never kept).
