@@ -318,10 +318,9 @@ impl Cohort {
             Some(s) => count("seed", s, u64::from(u32::MAX))?,
             None => 1,
         };
-        let doc = py.detach(|| overgang::sample::generate(participants, seed));
-        overgang::cohort::Cohort::from_value(&doc)
-            .map(Cohort::strict)
-            .into_py_result(py)
+        Ok(Cohort::strict(py.detach(|| {
+            overgang::cohort::Cohort::generate(participants, seed)
+        })))
     }
 
     /// The built-in synthetic sample cohort (80 participants over two years).

@@ -397,7 +397,7 @@ fn report(
 ) -> Result<overgang::report::Report, Failure> {
     if !files.is_empty() {
         let (cohort, excluded) = validate::load(files, project, input)?;
-        let mut report = cohort.report(&options)?;
+        let mut report = cohort.into_report(&options)?;
         report.excluded = excluded;
         return Ok(report);
     }

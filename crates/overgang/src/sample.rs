@@ -95,18 +95,36 @@ pub fn cohort() -> Value {
 /// assert_eq!(doc, overgang::sample::generate(5, 7)); // deterministic
 /// ```
 pub fn generate(participants: usize, seed: u64) -> Value {
-    let mut rng = Rng(seed);
-    let first = Date::from_calendar_date(2022, Month::January, 1).unwrap_or(Date::MIN);
-    let as_of = Date::from_calendar_date(2023, Month::December, 31).unwrap_or(Date::MIN);
-    let span = (as_of - first).whole_days();
-    let people: Vec<Value> = (0..participants)
-        .map(|i| participant(&mut rng, i, first, span, as_of))
-        .collect();
+    let people: Vec<Value> = generated(participants, seed).collect();
     json!({
-        "project": "Eksempelprojekt (syntetiske data)",
-        "as_of": as_of.to_string(),
+        "project": GENERATED_PROJECT,
+        "as_of": generated_as_of().to_string(),
         "participants": people,
     })
+}
+
+/// The project name of generated cohorts.
+pub const GENERATED_PROJECT: &str = "Eksempelprojekt (syntetiske data)";
+
+/// The report date of generated cohorts (the end of their two years).
+pub fn generated_as_of() -> Date {
+    Date::from_calendar_date(2023, Month::December, 31).unwrap_or(Date::MIN)
+}
+
+/// The participants of [`generate`], one at a time (a cohort of a million is generated
+/// without holding a million JSON values).
+///
+/// ```
+/// let doc = overgang::sample::generate(3, 7);
+/// let one_by_one: Vec<_> = overgang::sample::generated(3, 7).collect();
+/// assert_eq!(doc["participants"].as_array().unwrap(), &one_by_one);
+/// ```
+pub fn generated(participants: usize, seed: u64) -> impl Iterator<Item = Value> {
+    let mut rng = Rng(seed);
+    let first = Date::from_calendar_date(2022, Month::January, 1).unwrap_or(Date::MIN);
+    let as_of = generated_as_of();
+    let span = (as_of - first).whole_days();
+    (0..participants).map(move |i| participant(&mut rng, i, first, span, as_of))
 }
 
 fn participant(rng: &mut Rng, i: usize, first: Date, span: i64, as_of: Date) -> Value {

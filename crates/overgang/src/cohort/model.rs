@@ -455,6 +455,29 @@ impl Cohort {
         })
     }
 
+    /// A generated synthetic cohort of `participants` people (deterministic for a seed; see
+    /// [`crate::sample::generate`]), built one participant at a time.
+    ///
+    /// ```
+    /// let cohort = overgang::cohort::Cohort::generate(1_000, 3);
+    /// assert_eq!(cohort.participants.len(), 1_000);
+    /// ```
+    pub fn generate(participants: usize, seed: u64) -> Cohort {
+        let mut members = Members::new();
+        crate::sample::generated(participants.min(limits::MAX_PARTICIPANTS), seed)
+            .enumerate()
+            .for_each(|(i, v)| members.read(i, &v));
+        // The generator writes only valid participants (tests read every size they make).
+        let (participants, _) = members.finish();
+        Cohort {
+            project: crate::sample::GENERATED_PROJECT.to_string(),
+            as_of: Some(crate::sample::generated_as_of()),
+            offered: None,
+            participants,
+            outreach: Outreach::default(),
+        }
+    }
+
     /// The cohort as a JSON document, readable again by [`Cohort::from_json`]: compact, one
     /// participant per line (a 100 000-participant cohort is about 40 MB).
     pub fn to_json(&self) -> String {
@@ -554,6 +577,41 @@ impl Cohort {
     /// `participants[i].interventions[j].category` for an intervention outside the project's
     /// catalogue (`offered`), naming the category.
     pub fn report(&self, options: &ReportOptions) -> Result<Report, ValidationError> {
+        let (as_of, options) = self.resolve(options)?;
+        let subjects: Vec<Subject> = self
+            .participants
+            .iter()
+            .filter(|m| m.participant.start <= as_of)
+            .map(|m| subject(m, as_of))
+            .collect();
+        Ok(self.finish_report(&subjects, as_of, &options))
+    }
+
+    /// As [`Cohort::report`], consuming the cohort: each participant's record is freed as soon
+    /// as the report's facts are taken from it, so a large cohort is not held twice.
+    ///
+    /// ```
+    /// use overgang::cohort::Cohort;
+    /// let options = Default::default();
+    /// assert_eq!(Cohort::sample().into_report(&options)?, Cohort::sample().report(&options)?);
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Cohort::report`].
+    pub fn into_report(mut self, options: &ReportOptions) -> Result<Report, ValidationError> {
+        let (as_of, options) = self.resolve(options)?;
+        let mut subjects: Vec<Subject> = std::mem::take(&mut self.participants)
+            .into_iter()
+            .filter(|m| m.participant.start <= as_of)
+            .map(|m| subject(&m, as_of))
+            .collect();
+        subjects.shrink_to_fit();
+        Ok(self.finish_report(&subjects, as_of, &options))
+    }
+
+    /// The checks before a report (bins, catalogue) and its date and options as resolved.
+    fn resolve(&self, options: &ReportOptions) -> Result<(Date, ReportOptions), ValidationError> {
         options
             .intervention_bins
             .check("intervention_bins")
@@ -601,21 +659,19 @@ impl Cohort {
                     "as_of is missing; give a report date (the cohort has no dates)",
                 )
             })?;
-        let subjects: Vec<Subject> = self
-            .participants
-            .iter()
-            .filter(|m| m.participant.start <= as_of)
-            .map(|m| subject(m, as_of))
-            .collect();
         let mut options = options.clone();
         options.as_of = Some(as_of);
         options.offered = offered;
-        let mut report = report::compute(&self.project, &subjects, as_of, &options);
+        Ok((as_of, options))
+    }
+
+    fn finish_report(&self, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
+        let mut report = report::compute(&self.project, subjects, as_of, options);
         if !self.outreach.is_empty() {
-            let outreach = OutreachOptions::from_report_options(&options);
+            let outreach = OutreachOptions::from_report_options(options);
             report.outreach = Some(report::outreach::compute(&self.outreach, &outreach));
         }
-        Ok(report)
+        report
     }
 }
 
