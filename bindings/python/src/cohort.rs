@@ -90,17 +90,34 @@ fn read_bytes(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, 
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        let message = format!("{field}: cannot read {}: {e}", path.display());
-        match e.kind() {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e).prefix(field))?;
+    Ok((name, bytes))
+}
+
+/// A file that cannot be opened or read, as the matching Python exception naming the path.
+fn io_error(path: &std::path::Path, e: &std::io::Error) -> IoFailure {
+    IoFailure(format!("cannot read {}: {e}", path.display()), e.kind())
+}
+
+/// An I/O failure on its way to a Python exception, optionally prefixed by the argument name.
+struct IoFailure(String, std::io::ErrorKind);
+
+impl IoFailure {
+    fn prefix(self, field: &str) -> IoFailure {
+        IoFailure(format!("{field}: {}", self.0), self.1)
+    }
+}
+
+impl From<IoFailure> for PyErr {
+    fn from(IoFailure(message, kind): IoFailure) -> PyErr {
+        match kind {
             std::io::ErrorKind::NotFound => pyo3::exceptions::PyFileNotFoundError::new_err(message),
             std::io::ErrorKind::PermissionDenied => {
                 pyo3::exceptions::PyPermissionError::new_err(message)
             }
             _ => pyo3::exceptions::PyOSError::new_err(message),
         }
-    })?;
-    Ok((name, bytes))
+    }
 }
 
 /// The core's CSV options from `encoding`, `columns` (a dict or pairs) and `on_error`.
@@ -193,10 +210,32 @@ impl Cohort {
     /// ValidationError listing every problem.
     #[staticmethod]
     fn from_json(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyResult<Cohort> {
-        let value = crate::convert::document(py, document)?;
-        py.detach(|| overgang::cohort::Cohort::from_value(&value))
+        let text = crate::convert::document_text(py, document)?;
+        // Read participant by participant without the GIL: other threads go on meanwhile.
+        py.detach(|| overgang::cohort::Cohort::from_json(&text))
             .map(Cohort::strict)
             .into_py_result(py)
+    }
+
+    /// Reads a cohort document from a file without holding its text in memory (participant by
+    /// participant, without the GIL). `progress` is a callable `progress(bytes_read,
+    /// total_bytes, participants)` called as the file is read, or `True` for a `tqdm` bar when
+    /// tqdm is installed (nothing otherwise).
+    #[staticmethod]
+    #[pyo3(signature = (path, progress = None))]
+    fn from_file(
+        py: Python<'_>,
+        path: PathBuf,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Cohort> {
+        let file = std::fs::File::open(&path).map_err(|e| io_error(&path, &e))?;
+        let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let report = crate::progress::Reporter::new(py, progress, total)?;
+        let result = py.detach(|| {
+            overgang::cohort::Cohort::from_reader_with_progress(file, &mut |p| report.update(p))
+        });
+        report.close(py)?;
+        result.map(Cohort::strict).into_py_result(py)
     }
 
     /// Reads CSV exports (paths): a participants file and optional long files, joined on `id`.

@@ -88,6 +88,16 @@ pub fn raw_answers(
 /// as ISO text), so hostile nesting or unsupported types give a ValidationError, not a crash.
 pub fn document(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     use crate::errors::IntoPyResult;
+    let text = document_text(py, obj)?;
+    // Parsing runs without the GIL: other Python threads go on while a large document is read.
+    py.detach(|| overgang::json::parse_json(&text))
+        .into_py_result(py)
+}
+
+/// The JSON text of a document given as text, bytes (UTF-8, a byte-order mark allowed) or
+/// Python objects (through `json.dumps`).
+pub fn document_text(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    use crate::errors::IntoPyResult;
     let text: String = if obj.is_instance_of::<PyString>() {
         text(py, "", obj)?
     } else if let Ok(bytes) = obj.cast::<PyBytes>() {
@@ -118,9 +128,7 @@ pub fn document(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::
             }
         }
     };
-    // Parsing runs without the GIL: other Python threads go on while a large document is read.
-    py.detach(|| overgang::json::parse_json(&text))
-        .into_py_result(py)
+    Ok(text)
 }
 
 /// A language tag by the core's one policy (`da-DK` is Danish; unknown tags are errors; no

@@ -11,6 +11,7 @@ mod cti;
 mod errors;
 mod gse;
 mod outreach;
+mod progress;
 mod participant;
 mod questionnaire;
 mod ten_step;

@@ -130,7 +130,7 @@ def test_from_frames_takes_what_pandas_holds():
     c = overgang.Cohort.from_frames(participants=people, who5=who5, project="P")
     assert len(c) == 3
     doc = c.to_json()
-    assert '"gender": "woman"' in doc and '"end": "2023-10-01"' in doc
+    assert '"gender":"woman"' in doc and '"end":"2023-10-01"' in doc
     r = c.report(as_of=pd.Timestamp("2023-12-31"), min_cell=0, min_wave=1)
     assert r["gender"]["rows"][0]["count"] == 2
     # The same reading as CSV: a Danish label, a column map, NaN as missing.

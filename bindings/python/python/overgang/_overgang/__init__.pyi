@@ -3,7 +3,7 @@
 from typing_extensions import final
 import datetime
 import os
-from typing import Any, Dict, List, Literal, Optional, Sequence, SupportsFloat, SupportsIndex, Tuple, Union
+from typing import Any, Callable, Dict, List, Literal, Optional, Sequence, SupportsFloat, SupportsIndex, Tuple, Union
 from .._types import Report
 
 from . import cti as cti, outcomes as outcomes, outreach as outreach, participant as participant, ten_step as ten_step
@@ -82,6 +82,9 @@ class Cohort:
     """A project's cohort: participants with their questionnaires, assessments and courses."""
     @staticmethod
     def from_json(document: Union[str, bytes, Dict[str, Any]]) -> "Cohort": ...
+    @staticmethod
+    def from_file(path: Union[str, os.PathLike[str]], progress: Union[None, bool, Callable[[int, int, int], Any]] = None) -> "Cohort":
+        """Reads a cohort document from a file participant by participant, without holding its text; `progress(bytes_read, total_bytes, participants)` or `True` for tqdm."""
     @staticmethod
     def from_csv(participants: Optional[Union[str, os.PathLike[str]]] = None, who5: Optional[Union[str, os.PathLike[str]]] = None, gse: Optional[Union[str, os.PathLike[str]]] = None, ten_step: Optional[Union[str, os.PathLike[str]]] = None, interventions: Optional[Union[str, os.PathLike[str]]] = None, venues: Optional[Union[str, os.PathLike[str]]] = None, visits: Optional[Union[str, os.PathLike[str]]] = None, project: str = "Projekt", encoding: str = "auto", columns: Optional[Union[Dict[str, str], Sequence[Tuple[str, str]]]] = None, on_error: Literal["fail", "drop"] = "fail") -> "Cohort":
         """Reads CSV exports as Danish Excel and SurveyXact write them; `on_error="drop"` leaves out rows with problems."""

@@ -1,0 +1,63 @@
+"""Reading cohort documents from files participant by participant, with progress."""
+
+import json
+
+import pytest
+
+import overgang
+
+
+def test_from_file_reads_what_to_json_writes_and_reports_progress(tmp_path):
+    cohort = overgang.Cohort.generate(3000, seed=5)
+    path = tmp_path / "cohort.json"
+    path.write_text(cohort.to_json(), encoding="utf-8")
+    calls = []
+    again = overgang.Cohort.from_file(path, progress=lambda b, t, n: calls.append((b, t, n)))
+    assert again.to_json() == cohort.to_json()
+    assert calls, "progress was never reported"
+    size = path.stat().st_size
+    assert all(t == size for _, t, _ in calls)
+    assert [b for b, _, _ in calls] == sorted(b for b, _, _ in calls)
+    assert calls[-1][0] == size and calls[-1][2] == 3000
+
+
+def test_written_documents_are_compact_one_participant_per_line():
+    text = overgang.Cohort.generate(5, seed=1).to_json()
+    lines = text.splitlines()
+    assert len(lines) == 1 + 5 + 1
+    assert json.loads(text)["participants"][0]["id"] == json.loads(lines[1].rstrip(","))["id"]
+
+
+def test_progress_true_without_tqdm_is_quiet_and_errors_are_plain(tmp_path, capsys):
+    path = tmp_path / "c.json"
+    path.write_text(overgang.Cohort.sample().to_json(), encoding="utf-8")
+    assert len(overgang.Cohort.from_file(str(path), progress=False).to_json()) > 0
+    with pytest.raises(TypeError, match="progress"):
+        overgang.Cohort.from_file(path, progress="yes")
+    with pytest.raises(FileNotFoundError, match="missing.json"):
+        overgang.Cohort.from_file(tmp_path / "missing.json")
+
+
+def test_a_callback_that_raises_is_raised_after_the_read(tmp_path):
+    path = tmp_path / "c.json"
+    path.write_text(overgang.Cohort.generate(2000, seed=2).to_json(), encoding="utf-8")
+
+    def boom(*_):
+        raise RuntimeError("from the callback")
+
+    with pytest.raises(RuntimeError, match="from the callback"):
+        overgang.Cohort.from_file(path, progress=boom)
+
+
+def test_problems_in_a_file_have_paths_and_no_content(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(
+        '{"project": "P", "participants": [{"id": "A1", "start": "2024-01-01"},'
+        ' {"id": "Anna Jensen 010190-1234", "start": "2024-13-01"}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.Cohort.from_file(path)
+    fields = {e["field"] for e in info.value.errors}
+    assert {"participants[1].id", "participants[1].start"} <= fields
+    assert "Anna" not in str(info.value) and "010190" not in str(info.value)
