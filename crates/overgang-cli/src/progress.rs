@@ -14,7 +14,11 @@ const BAR_FROM_BYTES: u64 = 20_000_000;
 pub fn read_cohort(path: &Path) -> Result<Cohort, Failure> {
     let file =
         std::fs::File::open(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
-    let size = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
     let bar = match size {
         Some(n) if n >= BAR_FROM_BYTES && std::io::stderr().is_terminal() => Some(bar(n)),
         _ => None,

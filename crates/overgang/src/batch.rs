@@ -57,8 +57,71 @@ pub struct GseColumns {
 }
 
 /// Scores row-major WHO-5 data (`data.len()` a multiple of 5; a trailing partial row is
-/// ignored: the bindings check the shape first). `to_raw` says what each cell is.
-pub fn who5_rows<T: Copy>(data: &[T], to_raw: impl Fn(T) -> RawAnswer) -> Who5Columns {
+/// ignored: the bindings check the shape first). `to_raw` says what each cell is. Large
+/// batches are split over the machine's cores (each row is scored on its own, so the result
+/// is the same as one pass).
+pub fn who5_rows<T: Copy + Sync>(
+    data: &[T],
+    to_raw: impl Fn(T) -> RawAnswer + Sync,
+) -> Who5Columns {
+    let mut parts = in_parts(data, who5::ITEMS, |part| who5_rows_in(part, &to_raw));
+    if parts.len() == 1 {
+        return parts.pop().unwrap_or_default();
+    }
+    let mut out = Who5Columns::default();
+    for p in parts {
+        out.raw.extend_from_slice(&p.raw);
+        out.index.extend_from_slice(&p.index);
+        out.band.extend_from_slice(&p.band);
+        out.poor_wellbeing.extend_from_slice(&p.poor_wellbeing);
+        out.depression_test_advised
+            .extend_from_slice(&p.depression_test_advised);
+        out.likely_depression
+            .extend_from_slice(&p.likely_depression);
+        out.error.extend_from_slice(&p.error);
+    }
+    out
+}
+
+/// Rows below which a batch is scored in one pass (threads cost more than they save).
+const ROWS_PER_THREAD: usize = 100_000;
+
+/// `score` applied to consecutive parts of the rows, on several threads when there are many
+/// rows and cores (never in the browser build, which has no threads); parts in row order.
+fn in_parts<T: Sync, R: Send>(
+    data: &[T],
+    width: usize,
+    score: impl Fn(&[T]) -> R + Sync,
+) -> Vec<R> {
+    let rows = data.len() / width;
+    let threads = if cfg!(target_arch = "wasm32") {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(rows / ROWS_PER_THREAD)
+            .max(1)
+    };
+    if threads == 1 {
+        return vec![score(data)];
+    }
+    let per_part = rows.div_ceil(threads) * width;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = data
+            .chunks(per_part)
+            .map(|part| s.spawn(|| score(part)))
+            .collect();
+        // A scoring thread cannot panic (no indexing or unwrap in it); a failed join would
+        // lose rows, so it is scored again here rather than dropped.
+        handles
+            .into_iter()
+            .zip(data.chunks(per_part))
+            .map(|(h, part)| h.join().unwrap_or_else(|_| score(part)))
+            .collect()
+    })
+}
+
+fn who5_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer) -> Who5Columns {
     let n = data.len() / who5::ITEMS;
     let mut out = Who5Columns {
         raw: Vec::with_capacity(n),
@@ -95,8 +158,25 @@ pub fn who5_rows<T: Copy>(data: &[T], to_raw: impl Fn(T) -> RawAnswer) -> Who5Co
     out
 }
 
-/// Scores row-major GSE data (`data.len()` a multiple of 10).
-pub fn gse_rows<T: Copy>(data: &[T], to_raw: impl Fn(T) -> RawAnswer) -> GseColumns {
+/// Scores row-major GSE data (`data.len()` a multiple of 10), on several cores for large
+/// batches as [`who5_rows`].
+pub fn gse_rows<T: Copy + Sync>(data: &[T], to_raw: impl Fn(T) -> RawAnswer + Sync) -> GseColumns {
+    let mut parts = in_parts(data, gse::ITEMS, |part| gse_rows_in(part, &to_raw));
+    if parts.len() == 1 {
+        return parts.pop().unwrap_or_default();
+    }
+    let mut out = GseColumns::default();
+    for p in parts {
+        out.score.extend_from_slice(&p.score);
+        out.mean.extend_from_slice(&p.mean);
+        out.answered.extend_from_slice(&p.answered);
+        out.imputed.extend_from_slice(&p.imputed);
+        out.error.extend_from_slice(&p.error);
+    }
+    out
+}
+
+fn gse_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer) -> GseColumns {
     let n = data.len() / gse::ITEMS;
     let mut out = GseColumns {
         score: Vec::with_capacity(n),
@@ -142,6 +222,26 @@ mod tests {
 
     fn cell() -> impl Strategy<Value = f64> {
         prop_oneof![4 => (0u8..=5).prop_map(f64::from), 1 => Just(f64::NAN), 1 => -3.0f64..9.0, 1 => Just(f64::INFINITY)]
+    }
+
+    #[test]
+    fn batches_split_over_threads_give_the_one_pass_result() {
+        // Enough rows for several parts, with every kind of cell, in a fixed pseudo-random order.
+        let cells = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, f64::NAN, 6.0, 2.5, -1.0];
+        let data: Vec<f64> = (0..(2 * ROWS_PER_THREAD + 7) * 10)
+            .map(|i: usize| cells[(i.wrapping_mul(2_654_435_761) >> 7) % cells.len()])
+            .collect();
+        let who5_data = data.get(..data.len() / 10 * 5).unwrap_or_default();
+        assert_eq!(
+            who5_rows(who5_data, RawAnswer::Float),
+            who5_rows_in(who5_data, &RawAnswer::Float)
+        );
+        let split = gse_rows(&data, RawAnswer::Float);
+        let one = gse_rows_in(&data, &RawAnswer::Float);
+        // NaN != NaN: compare the bits.
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&split.score), bits(&one.score));
+        assert_eq!((split.answered, split.error), (one.answered, one.error));
     }
 
     proptest! {

@@ -100,9 +100,14 @@ impl Cohort {
     /// As [`Cohort::from_json`]; `invalid_json` when the bytes are not UTF-8.
     pub fn from_json_bytes(text: &[u8]) -> Result<Cohort, ValidationError> {
         let mut members = Members::new();
-        let doc = doc::stream::from_slice(text, "participants", limits::MAX_PARTICIPANTS, &mut |i, v| {
-            members.read(i, &v);
-        })?;
+        let doc = doc::stream::from_slice(
+            text,
+            "participants",
+            limits::MAX_PARTICIPANTS,
+            &mut |i, v| {
+                members.read(i, &v);
+            },
+        )?;
         Cohort::from_document(doc, members)
     }
 
@@ -166,7 +171,9 @@ impl Cohort {
         let list = match obj.get("participants") {
             None => doc::stream::List::Absent,
             Some(Value::Array(list)) if list.len() <= limits::MAX_PARTICIPANTS => {
-                list.iter().enumerate().for_each(|(i, p)| members.read(i, p));
+                list.iter()
+                    .enumerate()
+                    .for_each(|(i, p)| members.read(i, p));
                 doc::stream::List::Streamed(list.len())
             }
             Some(Value::Array(_)) => {
@@ -503,7 +510,11 @@ impl Cohort {
     pub fn write_json(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         use std::io::Write as _;
         let mut out = std::io::BufWriter::new(out);
-        write!(out, "{{\"schema_version\":{},\"project\":", limits::SCHEMA_VERSION)?;
+        write!(
+            out,
+            "{{\"schema_version\":{},\"project\":",
+            limits::SCHEMA_VERSION
+        )?;
         serde_json::to_writer(&mut out, &self.project)?;
         if let Some(d) = &self.as_of {
             out.write_all(b",\"as_of\":")?;
@@ -852,7 +863,12 @@ impl Members {
         let records = &self.records;
         let mut order: Vec<usize> = (0..records.len()).collect();
         order.sort_unstable_by(|&a, &b| {
-            records[a].participant.id.as_str().cmp(records[b].participant.id.as_str()).then(a.cmp(&b))
+            records[a]
+                .participant
+                .id
+                .as_str()
+                .cmp(records[b].participant.id.as_str())
+                .then(a.cmp(&b))
         });
         let mut repeated: Vec<u32> = order
             .windows(2)

@@ -241,7 +241,11 @@ mod tests {
         for split in 0..text.len() {
             let mut g = Guard::default();
             let (a, b) = text.as_bytes().split_at(split);
-            assert_eq!(g.feed(a).and_then(|()| g.feed(b)), Ok(()), "split at {split}");
+            assert_eq!(
+                g.feed(a).and_then(|()| g.feed(b)),
+                Ok(()),
+                "split at {split}"
+            );
         }
         let mut g = Guard::default();
         let deep = "[".repeat(limits::MAX_JSON_DEPTH + 1);

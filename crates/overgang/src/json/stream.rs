@@ -67,7 +67,8 @@ pub fn from_reader(
     progress: &mut dyn FnMut(u64),
 ) -> Result<Option<Document>, ValidationError> {
     let (hit, read) = (Cell::new(None), Cell::new(0));
-    let mut buffered = io::BufReader::with_capacity(1 << 16, GuardedReader::new(reader, &hit, &read));
+    let mut buffered =
+        io::BufReader::with_capacity(1 << 16, GuardedReader::new(reader, &hit, &read));
     // A byte-order mark is accepted, as in CSV.
     let has_bom = buffered
         .fill_buf()
@@ -124,7 +125,11 @@ fn finish(
 }
 
 /// A parse error as the library reports it: line and column, never the text.
-pub(crate) fn parse_error(e: &serde_json::Error, list_key: &str, max_items: usize) -> ValidationError {
+pub(crate) fn parse_error(
+    e: &serde_json::Error,
+    list_key: &str,
+    max_items: usize,
+) -> ValidationError {
     let text = e.to_string();
     if text.starts_with(TOO_MANY) {
         return ValidationError::single(
@@ -175,7 +180,14 @@ impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON document")
     }
-    not_an_object!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str), visit_string(String));
+    not_an_object!(
+        visit_bool(bool),
+        visit_i64(i64),
+        visit_u64(u64),
+        visit_f64(f64),
+        visit_str(&str),
+        visit_string(String)
+    );
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
     }
@@ -234,7 +246,14 @@ impl<'de> Visitor<'de> for ListSeed<'_> {
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a list")
     }
-    other!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str), visit_string(String));
+    other!(
+        visit_bool(bool),
+        visit_i64(i64),
+        visit_u64(u64),
+        visit_f64(f64),
+        visit_str(&str),
+        visit_string(String)
+    );
     fn visit_unit<E: de::Error>(self) -> Result<List, E> {
         Ok(List::Other(Value::Null))
     }
@@ -292,8 +311,7 @@ mod tests {
             let mut a = Vec::new();
             let mut b = Vec::new();
             let slice = from_slice(text.as_bytes(), "xs", 3, &mut |_, v| a.push(v));
-            let reader =
-                from_reader(text.as_bytes(), "xs", 3, &mut |_, v| b.push(v), &mut |_| {});
+            let reader = from_reader(text.as_bytes(), "xs", 3, &mut |_, v| b.push(v), &mut |_| {});
             // The same outcome (a reader may point one column further: it reads ahead).
             let outcome = |r: &Result<Option<Document>, ValidationError>| match r {
                 Ok(Some(d)) => format!("{:?} {:?}", d.rest, d.list),
