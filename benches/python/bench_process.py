@@ -1,0 +1,64 @@
+"""Whole processes on generated cohort documents of growing size: `overgang report` (the CLI,
+reading the file participant by participant) and Python's `Cohort.from_file` + `report`,
+against the pandas script an analyst would write (`pandas_report_cli.py`: json.load,
+DataFrames, the same tables). Wall time and peak memory (GNU time's maximum resident set) of
+each process, best of REPEAT runs, as ratios to pandas measured in the same run.
+
+Usage: python benches/python/bench_process.py OVERGANG_BIN GENERATE_BIN [PARTICIPANTS ...]
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPEAT = int(os.environ.get("REPEAT", "3"))
+
+
+def measure(argv, repeat=REPEAT):
+    """Best wall time (s) and the peak memory (MB) of that run."""
+    best = None
+    for _ in range(repeat):
+        r = subprocess.run(
+            ["/usr/bin/time", "-f", "%e %M", *argv],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True, cwd=HERE,
+        )
+        seconds, kb = r.stderr.strip().splitlines()[-1].split()
+        run = (float(seconds), int(kb) / 1024)
+        best = run if best is None or run[0] < best[0] else best
+    return best
+
+
+def main():
+    overgang_bin, generate_bin, *sizes = sys.argv[1:]
+    sizes = [int(s) for s in sizes] or [10_000, 100_000, 1_000_000]
+    python = sys.executable
+    py_report = (
+        "import sys, overgang; c = overgang.Cohort.from_file(sys.argv[1]); "
+        "print(len(c.render(min_cell=0, format='json')))"
+    )
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = os.path.join(tmp, f"cohort-{n}.json")
+            with open(path, "wb") as f:
+                subprocess.run([generate_bin, str(n)], stdout=f, check=True)
+            mb = os.path.getsize(path) / 1e6
+            # pandas at a million takes minutes and gigabytes: one run is enough there.
+            pandas = measure([python, "pandas_report_cli.py", path], repeat=1 if n >= 1_000_000 else REPEAT)
+            cli = measure([overgang_bin, "report", path, "--format", "json", "--min-cell", "0"])
+            py = measure([python, "-c", py_report, path])
+            rows.append((n, mb, pandas, cli, py))
+            os.remove(path)
+    print("| participants | file MB | pandas script s / MB | `overgang report` s / MB | time vs pandas | memory vs pandas | Python `from_file` + `report` s / MB | time vs pandas | memory vs pandas |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n, mb, (tp, mp), (tc, mc), (ty, my) in rows:
+        print(
+            f"| {n:,} | {mb:.0f} | {tp:.2f} / {mp:.0f} | {tc:.2f} / {mc:.0f} | {tc / tp:.3f} ({tp / tc:.1f}x faster) | {mc / mp:.2f} "
+            f"| {ty:.2f} / {my:.0f} | {ty / tp:.3f} | {my / mp:.2f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
