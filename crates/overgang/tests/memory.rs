@@ -1,0 +1,100 @@
+//! The memory bound of docs/security.md: reading a cohort document takes memory in proportion
+//! to the participants kept, never to the text, and one participant's share is bounded.
+//! Measured as the growth of the peak resident memory (Linux: `VmHWM`) of a fresh process that
+//! does nothing but read the document.
+#![cfg(target_os = "linux")]
+
+use overgang::cohort::Cohort;
+
+/// The bound stated in docs/security.md: memory per participant kept (generated participants
+/// carry years of questionnaires, assessments and CTI courses) ...
+const BYTES_PER_PARTICIPANT: usize = 1_600;
+/// ... plus a fixed part (buffers, one participant's JSON value).
+const FIXED_BYTES: usize = 4_000_000;
+
+/// A field of /proc/self/status in bytes.
+fn status_bytes(field: &str) -> usize {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with(field)).unwrap();
+    let kb: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kb * 1024
+}
+
+/// Set in the child process: the document it reads.
+const CHILD: &str = "OVERGANG_MEMORY_TEST_FILE";
+
+/// Runs this test again in a fresh process (so no memory freed earlier is reused) to read the
+/// file at `path`; returns the growth of its peak resident memory while reading.
+fn peak_reading(path: &std::path::Path) -> usize {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "reading_takes_memory_by_participants_not_by_text",
+            "--nocapture",
+        ])
+        .env(CHILD, path)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("peak growth: "))
+        .unwrap_or_else(|| panic!("{text}"));
+    line.trim().parse().unwrap()
+}
+
+#[test]
+fn reading_takes_memory_by_participants_not_by_text() {
+    if let Some(path) = std::env::var_os(CHILD) {
+        let before = status_bytes("VmRSS:");
+        let cohort = Cohort::from_reader(std::fs::File::open(path).unwrap()).unwrap();
+        let growth = status_bytes("VmHWM:").saturating_sub(before);
+        assert!(!cohort.participants.is_empty());
+        eprintln!("peak growth: {growth}");
+        return;
+    }
+    let n = 10_000;
+    let cohort = Cohort::generate(n, 11);
+    let compact = cohort.to_json();
+    // The same document pretty-printed is several times the bytes.
+    let value: serde_json::Value = serde_json::from_str(&compact).unwrap();
+    let pretty = serde_json::to_string_pretty(&value).unwrap();
+    assert!(pretty.len() > 2 * compact.len());
+    let dir = std::env::temp_dir().join(format!("overgang-memory-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("compact.json"), dir.join("pretty.json"));
+    std::fs::write(&a, &compact).unwrap();
+    std::fs::write(&b, &pretty).unwrap();
+    let (peak_compact, peak_pretty) = (peak_reading(&a), peak_reading(&b));
+    std::fs::remove_dir_all(&dir).unwrap();
+    // Both read back the same cohort (checked here, where it does not count).
+    assert_eq!(Cohort::from_json(&pretty).unwrap(), cohort);
+
+    let bound = n * BYTES_PER_PARTICIPANT + FIXED_BYTES;
+    eprintln!(
+        "peaks: compact {peak_compact}, pretty {peak_pretty} (text {} / {} bytes); bound {bound}",
+        compact.len(),
+        pretty.len()
+    );
+    assert!(
+        peak_compact <= bound,
+        "{peak_compact} bytes for {n} participants; bound {bound}"
+    );
+    assert!(
+        peak_pretty <= bound,
+        "{peak_pretty} bytes for {n} participants; bound {bound}"
+    );
+    // Not held as text: below the size of the pretty text.
+    assert!(
+        peak_pretty < pretty.len(),
+        "{peak_pretty} >= {} text bytes",
+        pretty.len()
+    );
+    // The layout of the text does not change the memory taken (within 20 %).
+    let (lo, hi) = (peak_compact.min(peak_pretty), peak_compact.max(peak_pretty));
+    assert!(
+        hi * 5 <= lo * 6,
+        "compact {peak_compact}, pretty {peak_pretty}"
+    );
+}
