@@ -39,7 +39,8 @@ pub(crate) fn from_json(
     };
     let mut out = Vec::with_capacity(list.len());
     for (j, m) in list.iter().enumerate() {
-        let at = format!("{path}[{j}]");
+        let at = crate::json::indexed(path, j);
+        let prefix = crate::json::joined(&at, ".", "");
         let Some(obj) = m.as_object() else {
             errors.push(FieldError::new(
                 at.clone(),
@@ -48,8 +49,8 @@ pub(crate) fn from_json(
             ));
             continue;
         };
-        crate::json::refuse_unknown_keys(obj, &["date", "items"], &format!("{at}."), errors);
-        let date = crate::json::date(obj.get("date"), &format!("{at}.date"), errors);
+        crate::json::refuse_unknown_keys(obj, &["date", "items"], &prefix, errors);
+        let date = crate::json::date(obj.get("date"), &crate::json::joined(&at, ".", "date"), errors);
         let Some(items) = obj.get("items").and_then(Value::as_array) else {
             errors.push(FieldError::new(
                 format!("{at}.items"),
@@ -80,11 +81,11 @@ pub(crate) fn from_json(
             }
             (Ok((_, problems)), _) if !problems.is_empty() => errors.extend(
                 ValidationError::new(problems)
-                    .prefixed(&format!("{at}."))
+                    .prefixed(&prefix)
                     .into_errors(),
             ),
             (Ok(_), _) => {} // the date's problem is already recorded
-            (Err(e), _) => errors.extend(e.prefixed(&format!("{at}.")).into_errors()),
+            (Err(e), _) => errors.extend(e.prefixed(&prefix).into_errors()),
         }
     }
     out

@@ -169,7 +169,7 @@ pub fn object<'a>(
 /// `unknown_value` on `prefix#n` for a key that is not an id of the set.
 pub fn keyed_id<T: IdSet>(prefix: &str, index: usize, k: &str) -> Result<(String, T), FieldError> {
     match crate::ids::parse::<T>(prefix, k) {
-        Ok(id) => Ok((format!("{prefix}.{}", id.id()), id)),
+        Ok(id) => Ok((joined(prefix, ".", id.id()), id)),
         Err(_) => {
             let allowed = crate::ids::ids::<T>();
             let field = format!("{prefix}#{}", index + 1);
@@ -303,7 +303,7 @@ pub fn list<T>(
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| item(v, format!("{path}[{i}]"), errors))
+            .filter_map(|(i, v)| item(v, indexed(path, i), errors))
             .collect(),
         Some(_) => {
             errors.push(FieldError::new(
@@ -355,6 +355,40 @@ pub fn optional_date(
     }
 }
 
+/// `path[i]`, built without the formatting machinery: paths are made for every element read,
+/// valid or not, so this is on the hot path of loading a cohort.
+pub(crate) fn indexed(path: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut n = i;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or("0");
+    let mut out = String::with_capacity(path.len() + digits.len() + 2);
+    out.push_str(path);
+    out.push('[');
+    out.push_str(digits);
+    out.push(']');
+    out
+}
+
+/// `a` + `sep` + `b` in one allocation (a path such as `who5[0].date`).
+pub(crate) fn joined(a: &str, sep: &str, b: &str) -> String {
+    let mut out = String::with_capacity(a.len() + sep.len() + b.len());
+    out.push_str(a);
+    out.push_str(sep);
+    out.push_str(b);
+    out
+}
+
 /// A path for messages: the document itself is "the document".
 fn display(path: &str) -> &str {
     if path.is_empty() {
@@ -377,6 +411,14 @@ mod tests {
         // Nested objects too; the same key in sibling objects is fine.
         assert!(parse_json(r#"[{"a": {"b": 1, "b": 2}}]"#).is_err());
         assert!(parse_json(r#"[{"a": 1}, {"a": 2}]"#).is_ok());
+    }
+
+    #[test]
+    fn paths_are_built_as_format_would() {
+        for i in [0, 7, 10, 99, 1_000_000, usize::MAX] {
+            assert_eq!(indexed("participants", i), format!("participants[{i}]"));
+        }
+        assert_eq!(joined("who5[0]", ".", "date"), "who5[0].date");
     }
 
     #[test]
