@@ -19,20 +19,10 @@ const el = (tag, attrs = {}, ...children) => {
   e.append(...children);
   return e;
 };
-/** The ages the core accepts, read from its own age rule (ageBand), never restated here. */
-let agesCache;
-function ages() {
-  if (agesCache === undefined) {
-    const ok = has("ageBand") ? Array.from({ length: 256 }, (_, i) => i).filter((a) => attempt(og.ageBand, a)[0]) : [];
-    agesCache = ok.length ? { min: ok[0], max: ok[ok.length - 1] } : null;
-  }
-  return agesCache;
-}
-/** The message for a core error; an age out of range says the allowed range (the core's). */
-function message(err) {
-  if (err.field === "age" && err.code === "out_of_range" && !err.context && ages()) err = { ...err, context: ages() };
-  return coreMessage(lang, err);
-}
+/** The message for a core error in the page's language (i18n.js: from its code and context). */
+const message = (err) => coreMessage(lang, err);
+/** The label of an id of one of the core's lists (`who5_bands`, `who5_changes`, ...) in the page's language. */
+const label = (kind, id) => og.options(kind, lang).find((o) => o.id === id)?.label ?? id;
 const has = (...names) => names.every((f) => typeof og[f] === "function");
 
 // ---- the second wasm module (records, ten-step documents, report), loaded when first needed ----
@@ -254,7 +244,7 @@ function update(id) {
   // The answer scale comes from the core's questionnaire() (minAnswer, maxAnswer) where it gives it.
   const scale = q.minAnswer !== undefined && q.maxAnswer !== undefined ? ` (${q.minAnswer}-${q.maxAnswer})` : "";
   if (id === "who5") {
-    const [bandName, bandText] = t("bands")[score.band];
+    const bandName = label("who5_bands", score.band);
     const flags = [];
     if (score.poorWellbeing) flags.push(t("poor"));
     if (score.likelyDepression) flags.push(t("depression"));
@@ -263,7 +253,7 @@ function update(id) {
         el("div", {}, el("div", { class: "hint", text: t("raw") }), el("div", { class: "big", id: "who5-raw", text: `${score.raw}` })),
         el("div", {}, el("div", { class: "hint", text: t("index") }), el("div", { class: "big", id: "who5-index", text: `${score.index}` })),
         el("span", { class: `band ${score.band}`, id: "who5-band", "data-band": score.band, text: bandName })),
-      el("p", { id: "who5-band-text" }, el("strong", { text: `${t("range")(...bandRange(score.band))}: ` }), bandText),
+      el("p", { id: "who5-band-text" }, `${t("range")(...bandRange(score.band))}: `, el("strong", { text: bandName })),
       flags.length ? el("ul", { class: "flags" }, ...flags.map((f) => el("li", { text: f }))) : el("p", { class: "hint", text: t("no_flags") }));
     announce(t("announce_who5")(score.index, bandName));
   } else {
@@ -281,7 +271,7 @@ function summary(id, entry) {
   if (id === "ten") return t("m_rated")(Object.keys(entry.ratings || {}).length);
   const s = scoreOf(id, entry.items);
   if (!s.score) return t("not_scored")(s.answered, s.of);
-  if (id === "who5") return `${t("index")} ${s.score.index} – ${t("bands")[s.score.band][0]}`;
+  if (id === "who5") return `${t("index")} ${s.score.index} – ${label("who5_bands", s.score.band)}`;
   return `${t("score")} ${number(s.score.score, 1)}`;
 }
 
@@ -338,7 +328,7 @@ function renderChange(id, list) {
   if (id === "who5") {
     const cls = og.who5Change(a, b);
     p.dataset.class = cls;
-    p.append(` – ${t("change")[cls]}`);
+    p.append(` – ${label("who5_changes", cls)}`);
   }
   out.append(p);
 }

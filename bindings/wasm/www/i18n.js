@@ -18,7 +18,6 @@ export const UI = {
     m_editing: (d) => `Du retter målingen fra ${d}.`, m_history: "Målinger i forløbet", m_none: "Ingen målinger endnu.",
     m_edit: "Ret", m_delete: "Slet", m_delete_confirm: (d) => `Slet målingen fra ${d}?`, m_date_col: "Dato", m_result_col: "Resultat",
     m_change: "Ændring siden første måling", m_rated: (n) => `${n} områder vurderet`,
-    change: { improved: "klinisk betydende forbedring", worsened: "klinisk betydende forværring", no_significant_change: "ingen klinisk betydende ændring" },
     since_first: (a, b, d) => `Fra ${a} til ${b} (${d > 0 ? "+" : ""}${d})`,
     area: "Område", first: "Første", latest: "Seneste", delta: "Ændring",
     download: "Hent JSON", load: "Indlæs JSON", foot: "Beregnet med overgang (WebAssembly). Samme regler som i analyser og rapporter.",
@@ -58,7 +57,6 @@ export const UI = {
     report_as_of: "Rapportdato", report_as_of_hint: "Tom: den seneste dato i data.", report_min_cell: "Mindste viste antal",
     report_min_cell_hint: "Mindre antal end dette vises ikke (0: alle vises). Tom: standarden.", report_fix: "Ret rapportens indstillinger.",
     range: (lo, hi) => `Indeks ${lo}-${hi}`,
-    bands: { high_risk: ["Stor risiko", "stor risiko for depression eller stress. Tal med borgeren om det og overvej henvisning."], risk: ["Risiko", "risiko for depression eller stress. Følg op ved næste måling."], no_immediate_risk: ["Ingen umiddelbar risiko", "ingen umiddelbar risiko for depression eller stress."] },
   },
   en: {
     doc_title: "overgang – questionnaires and registration", skip: "Skip to content", title: "Course documentation",
@@ -75,7 +73,6 @@ export const UI = {
     m_editing: (d) => `You are editing the measurement of ${d}.`, m_history: "Measurements in the course", m_none: "No measurements yet.",
     m_edit: "Edit", m_delete: "Delete", m_delete_confirm: (d) => `Delete the measurement of ${d}?`, m_date_col: "Date", m_result_col: "Result",
     m_change: "Change since the first measurement", m_rated: (n) => `${n} areas rated`,
-    change: { improved: "clinically significant improvement", worsened: "clinically significant worsening", no_significant_change: "no clinically significant change" },
     since_first: (a, b, d) => `From ${a} to ${b} (${d > 0 ? "+" : ""}${d})`,
     area: "Area", first: "First", latest: "Latest", delta: "Change",
     download: "Download JSON", load: "Load JSON", foot: "Computed with overgang (WebAssembly). The same rules as in analyses and reports.",
@@ -113,7 +110,6 @@ export const UI = {
     report_as_of: "Report date", report_as_of_hint: "Empty: the latest date in the data.", report_min_cell: "Smallest count shown",
     report_min_cell_hint: "Smaller counts are not shown (0: all are shown). Empty: the default.", report_fix: "Fix the report's settings.",
     range: (lo, hi) => `Index ${lo}-${hi}`,
-    bands: { high_risk: ["High risk", "high risk of depression or stress. Talk with the citizen and consider a referral."], risk: ["Risk", "risk of depression or stress. Follow up at the next measurement."], no_immediate_risk: ["No immediate risk", "no immediate risk of depression or stress."] },
   },
 };
 
