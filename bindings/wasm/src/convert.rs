@@ -37,28 +37,38 @@ pub fn raw_answers(v: &JsValue) -> Result<Option<Vec<RawAnswer>>, overgang::Vali
     Ok(Some(array.iter().map(|item| raw_answer(&item)).collect()))
 }
 
-/// Serialises a core value to a plain JS object, with object keys in camelCase.
+/// Serialises a core value to a plain JS object, with object keys in camelCase. The keys are
+/// renamed on the JS values (no `serde_json` in between: the form's small build has none).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_value(value)
+    let js = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    let json = camel_case_keys(json);
-    json.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    camel_case_keys(js)
 }
 
-fn camel_case_keys(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (camel(&k), camel_case_keys(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.into_iter().map(camel_case_keys).collect()),
-        other => other,
+/// The value with the keys of its plain objects (recursively, in order) in camelCase.
+fn camel_case_keys(value: JsValue) -> Result<JsValue, JsValue> {
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        return Ok(array
+            .iter()
+            .map(camel_case_keys)
+            .collect::<Result<js_sys::Array, _>>()?
+            .into());
     }
+    if !value.is_object() {
+        return Ok(value);
+    }
+    let object: &js_sys::Object = value.unchecked_ref();
+    let out = js_sys::Object::new();
+    for key in js_sys::Object::keys(object).iter() {
+        let item = camel_case_keys(js_sys::Reflect::get(object, &key)?)?;
+        let name = camel(&key.as_string().unwrap_or_default());
+        js_sys::Reflect::set(&out, &name.into(), &item)?;
+    }
+    Ok(out.into())
 }
 
+/// `snake_case` to `camelCase`.
 fn camel(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     let mut upper = false;
@@ -75,6 +85,7 @@ fn camel(key: &str) -> String {
     out
 }
 
+#[cfg(feature = "records")]
 /// A document given as JSON text or as a JS object, as a JSON value. Objects go through
 /// `JSON.stringify`, so the core's size and depth limits apply to both, and cycles, functions
 /// or BigInts give a ValidationError instead of a trap.
@@ -92,6 +103,7 @@ pub fn from_js_document(v: &JsValue) -> Result<serde_json::Value, overgang::Vali
     overgang::json::parse_json(&text)
 }
 
+#[cfg(feature = "records")]
 /// Serialises a document with its own (snake_case) JSON keys, as the cohort report reads them.
 pub fn to_js_document<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -99,6 +111,7 @@ pub fn to_js_document<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
+#[cfg(feature = "records")]
 /// Object keys from camelCase (JS options) to snake_case (the core's JSON keys).
 pub fn snake_case_keys(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
@@ -124,6 +137,7 @@ pub fn snake_case_keys(value: serde_json::Value) -> serde_json::Value {
     }
 }
 
+#[cfg(feature = "records")]
 /// Error fields renamed to the camelCase keys a JS caller used (`phase1_start` -> `phase1Start`),
 /// in the field and where the message begins with it.
 pub fn camel_case_fields(err: overgang::ValidationError) -> overgang::ValidationError {

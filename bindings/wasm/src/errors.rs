@@ -65,13 +65,20 @@ pub fn to_js(err: &overgang::ValidationError) -> JsValue {
     let _ = Reflect::set(&js, &"errors".into(), &list);
     // `summary`: the problems grouped by code, file and column (count and first few), as
     // `ValidationError.summary()` in Python; `summary.text` is what `overgang validate` prints.
+    #[cfg(feature = "records")]
+    set_summary(&js, err);
+    js.into()
+}
+
+/// `summary`: the problems grouped by code, file and column (count and first few).
+#[cfg(feature = "records")]
+fn set_summary(js: &Error, err: &overgang::ValidationError) {
     let summary = err.summary();
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     if let Ok(v) = serde::Serialize::serialize(&summary, &serializer) {
         let _ = Reflect::set(&v, &"text".into(), &summary.to_string().into());
-        let _ = Reflect::set(&js, &"summary".into(), &v);
+        let _ = Reflect::set(js, &"summary".into(), &v);
     }
-    js.into()
 }
 
 /// `result.map_err(to_js)` as a method.

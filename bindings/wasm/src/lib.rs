@@ -9,6 +9,14 @@
 //! `batch.rs` (typed-array scoring), `safe.rs` (non-throwing forms) and `meta.rs` (version,
 //! option kinds) add what JavaScript callers need on top.
 
+//!
+//! Features select what is compiled: without any (`--no-default-features`, the web form's first
+//! module, `pkg-web/`) scoring, questionnaire texts, option lists, ID checks and ten-step stages;
+//! `records` adds whole documents (participants, records, assessments, CTI, outcomes, outreach,
+//! batch scoring); `report` adds the cohort report. The default (Node, `pkg/`, and the page's
+//! second module `pkg-web-report/`) is everything. docs/wasm-size.md has the sizes.
+
+#[cfg(feature = "records")]
 mod batch;
 mod catalogue;
 #[cfg(feature = "report")]
@@ -16,11 +24,14 @@ mod cohort;
 #[cfg(feature = "report")]
 mod compare;
 mod convert;
+#[cfg(feature = "records")]
 mod cti;
 mod errors;
 mod gse;
 mod meta;
+#[cfg(feature = "records")]
 mod outcomes;
+#[cfg(feature = "records")]
 mod outreach;
 mod participant;
 mod questionnaire;

@@ -1,6 +1,8 @@
 //! Participants: IDs, pseudonyms and their keys, age bands, registrations and records.
 
-use crate::convert::{from_js_document, raw_answer, to_js_document};
+use crate::convert::raw_answer;
+#[cfg(feature = "records")]
+use crate::convert::{from_js_document, to_js_document};
 use crate::errors::IntoJsResult;
 use wasm_bindgen::prelude::*;
 
@@ -16,6 +18,7 @@ pub fn validate_id(
         .into_js()
 }
 
+#[cfg(feature = "records")]
 /// A keyed, deterministic pseudonym `PREFIX-<16 base32 characters>` (HMAC-SHA256).
 #[wasm_bindgen(js_name = pseudonym)]
 pub fn pseudonym(
@@ -49,6 +52,7 @@ pub fn age_band(
         .into_js()
 }
 
+#[cfg(feature = "records")]
 /// Validates a participant (JSON text or object); returns it with its JSON keys.
 #[wasm_bindgen(js_name = participantFromJson, unchecked_return_type = "Participant")]
 pub fn participant_from_json(
@@ -59,6 +63,7 @@ pub fn participant_from_json(
     to_js_document(&p)
 }
 
+#[cfg(feature = "records")]
 /// Validates a participant (object or JSON text) and returns it as JSON text.
 #[wasm_bindgen(js_name = participantToJson)]
 pub fn participant_to_json(
@@ -70,6 +75,7 @@ pub fn participant_to_json(
         .into_js()
 }
 
+#[cfg(feature = "records")]
 /// Validates a participant record as the cohort report reads it (registration plus `who5`,
 /// `gse`, `ten_step`, `outcomes`, `cti`); returns it with its JSON keys. This is what a form
 /// downloads and loads again.
@@ -82,6 +88,7 @@ pub fn record_from_json(
     to_js_document(&m)
 }
 
+#[cfg(feature = "records")]
 #[wasm_bindgen]
 extern "C" {
     // Web Crypto: `globalThis.crypto` in browsers and Node 20.
@@ -89,6 +96,7 @@ extern "C" {
     fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
 }
 
+#[cfg(feature = "records")]
 /// A new random 32-byte key for `pseudonym` (Web Crypto). Keep it secret and apart from the
 /// data; keys shorter than 16 bytes are refused (`weak_key`).
 #[wasm_bindgen(js_name = newPseudonymKey)]

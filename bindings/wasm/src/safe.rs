@@ -74,6 +74,7 @@ pub fn safe_validate_id(
     safe(crate::participant::validate_id(text).map(JsValue::from))
 }
 
+#[cfg(feature = "records")]
 /// `participantFromJson` without throwing.
 #[wasm_bindgen(js_name = safeParticipantFromJson, unchecked_return_type = "SafeResult<Participant>")]
 pub fn safe_participant_from_json(
@@ -82,6 +83,7 @@ pub fn safe_participant_from_json(
     safe(crate::participant::participant_from_json(doc))
 }
 
+#[cfg(feature = "records")]
 /// `validateRecord` without throwing.
 #[wasm_bindgen(js_name = safeRecordFromJson, unchecked_return_type = "SafeResult<Participant & Record<string, unknown>>")]
 pub fn safe_record_from_json(

@@ -1,6 +1,8 @@
 //! The ten-step scale: stages, dimensions, development, assessments.
 
-use crate::convert::{from_js_document, raw_answer, snake_case_keys, to_js, to_js_document};
+use crate::convert::raw_answer;
+#[cfg(feature = "records")]
+use crate::convert::{from_js_document, snake_case_keys, to_js, to_js_document};
 use crate::errors::IntoJsResult;
 use wasm_bindgen::prelude::*;
 
@@ -14,6 +16,7 @@ pub fn ten_step_stage(
         .into_js()
 }
 
+#[cfg(feature = "records")]
 /// Dimension values `{health, relations, mentalWellbeing, optionsForAction}` (means of rated
 /// areas, `null` when none is rated) of `{area: step}`, under the default or a given mapping.
 #[wasm_bindgen(js_name = tenStepDimensions, unchecked_return_type = "TenStepDimensions")]
@@ -30,6 +33,7 @@ pub fn ten_step_dimensions(
     to_js(&overgang::ten_step::dimensions_of(&ratings, mapping.as_ref()).into_js()?)
 }
 
+#[cfg(feature = "records")]
 /// Development per area over assessments `[{date, ratings}]`.
 #[wasm_bindgen(js_name = tenStepDevelopment, unchecked_return_type = "AreaDevelopment[]")]
 pub fn ten_step_development(
@@ -39,6 +43,7 @@ pub fn ten_step_development(
     to_js(&overgang::ten_step::development_of(&value).into_js()?)
 }
 
+#[cfg(feature = "records")]
 /// Validates a ten-step assessment `{date, ratings}`; returns it with its JSON keys.
 #[wasm_bindgen(js_name = assessmentFromJson, unchecked_return_type = "Assessment")]
 pub fn assessment_from_json(

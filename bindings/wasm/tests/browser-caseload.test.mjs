@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { start, newPage, open as openAt, shoot, downloaded, root } from "./browser-helpers.mjs";
 import { validateAgainstSchema } from "./schema.mjs";
+import { overgang } from "./helpers.mjs";
 
 const PASS = "korrekt hest batteri hæfteklamme";
 const dir = mkdtempSync(path.join(tmpdir(), "overgang-caseload-"));
@@ -142,8 +143,7 @@ test("the caseload exports as one cohort document that the CLI's report reads", 
   writeFileSync(path.join(dir, "cli-report.json"), JSON.stringify(json));
 });
 
-test("the report tab loads its wasm module when first opened and shows the CLI's report", async () => {
-  assert.deepEqual(requests.filter((u) => u.includes("pkg-web-report")), [], "not loaded before the tab is opened");
+test("the report tab computes the CLI's report with the second wasm module", async () => {
   await tab("report");
   await page.waitForSelector("body[data-report=ready]");
   assert.ok(requests.some((u) => u.endsWith("/pkg-web-report/overgang_bg.wasm")));
@@ -154,6 +154,25 @@ test("the report tab loads its wasm module when first opened and shows the CLI's
   const cli = JSON.parse(readFileSync(path.join(dir, "cli-report.json"), "utf8"));
   assert.deepEqual(mine, cli, "the browser's report is the CLI's report of the exported caseload");
   assert.ok((await shoot(page, "report")) <= 0);
+  // The report's options: the defaults are the core's (placeholders), a bad value gets the core's
+  // message beside its field (in Danish, with the allowed range), and a good one gives the CLI's report.
+  assert.equal(await page.getAttribute("#report-min-cell", "placeholder"), String(overgang.reportOptions({}).min_cell));
+  await page.fill("#report-min-cell", "-1");
+  await page.press("#report-min-cell", "Tab");
+  await page.waitForFunction(() => document.getElementById("report-min-cell-error").textContent !== "");
+  assert.equal(await page.textContent("#report-min-cell-error"), "Skal være mellem 0 og 1000000.");
+  assert.equal(await page.isVisible("#report-frame"), false);
+  assert.ok((await shoot(page, "report-options-error")) <= 0);
+  await page.fill("#report-min-cell", "0");
+  await page.fill("#report-as-of", "2024-06-30");
+  await page.press("#report-as-of", "Tab");
+  await page.waitForFunction(() => document.body.dataset.report === "ready" && !document.getElementById("report-frame").hidden && document.getElementById("report-min-cell-error").textContent === "");
+  const tuned = JSON.parse(readFileSync(await downloaded(page, "#report-json", dir), "utf8"));
+  const cliTuned = JSON.parse(execFileSync("cargo", ["run", "-q", "-p", "overgang-cli", "--", "report", exported, "--format", "json", "--min-cell", "0", "--as-of", "2024-06-30"], { cwd: root, encoding: "utf8" }));
+  assert.deepEqual(tuned, cliTuned, "the fields give the CLI's --min-cell and --as-of");
+  await page.fill("#report-min-cell", "");
+  await page.fill("#report-as-of", "");
+  await page.press("#report-as-of", "Tab");
   await page.click('[data-lang="en"]');
   await page.waitForFunction(() => /Exit Aarhus/.test(document.getElementById("report-frame").srcdoc) && document.documentElement.lang === "en");
   await page.click('[data-lang="da"]');
@@ -201,6 +220,74 @@ test("locking closes the record on screen and the list", async () => {
   await page.fill("#pass", PASS);
   await page.click("#unlock");
   await page.waitForSelector("#vault-open:not([hidden])");
+});
+
+const NEW_PASS = "en helt ny og længere frase";
+test("changing the passphrase re-encrypts every record; a wrong current passphrase changes nothing", async () => {
+  await tab("cases");
+  await page.waitForSelector("#vault-open:not([hidden])");
+  const before = await storedText();
+  await page.click("#change-pass-box summary");
+  await page.fill("#pass-old", "ikke den rigtige frase");
+  await page.fill("#pass-next", NEW_PASS);
+  await page.fill("#pass-next-repeat", NEW_PASS);
+  await page.click("#change-pass-submit");
+  await page.waitForFunction(() => document.getElementById("pass-change-error").textContent !== "");
+  assert.equal(await page.textContent("#pass-change-error"), "Forkert nuværende adgangsfrase. Intet er ændret.");
+  assert.equal(await storedText(), before, "nothing is written after a wrong current passphrase");
+  await page.fill("#pass-old", PASS);
+  await page.click("#change-pass-submit");
+  await page.waitForFunction(() => /skiftet/.test(document.getElementById("pass-change-status").textContent));
+  assert.equal(await page.textContent("#pass-change-error"), "");
+  const after = await storedText();
+  assert.notEqual(after, before, "every stored box is new");
+  for (const s of ["AAR-0100", "AAR-0101", "AAR-0200"]) assert.ok(!after.includes(s), `${s} stored in clear`);
+  assert.ok((await shoot(page, "caseload-change-passphrase")) <= 0);
+  // The old passphrase opens nothing now; the new one opens every record.
+  await page.click("#lock");
+  await page.waitForSelector("#vault-locked:not([hidden])");
+  await page.fill("#pass", PASS);
+  await page.click("#unlock");
+  await page.waitForFunction(() => document.getElementById("pass-error").textContent !== "");
+  assert.equal(await page.textContent("#pass-error"), "Forkert adgangsfrase. Intet er åbnet.");
+  await page.fill("#pass", NEW_PASS);
+  await page.click("#unlock");
+  await page.waitForSelector("#vault-open:not([hidden])");
+  assert.deepEqual(await page.$$eval("#case-list tr", (r) => r.map((x) => x.dataset.id)), ["AAR-0100", "AAR-0101", "AAR-0200"]);
+  await page.click('#case-list tr[data-id="AAR-0100"] button:text("Åbn")');
+  assert.equal(await page.inputValue("#reg-age"), "36");
+});
+
+test("the caseload locks itself after inactivity: the list and the record on screen close, the passphrase is asked again", async () => {
+  await tab("cases");
+  await page.waitForSelector("#vault-open:not([hidden])");
+  assert.equal(await page.inputValue("#autolock"), "10", "ten minutes by default");
+  await page.click('#case-list tr[data-id="AAR-0101"] button:text("Åbn")');
+  assert.equal(await page.textContent("#current-id"), "AAR-0101");
+  // The test hook shortens the timeout to 300 ms; the page is then left alone until it locks.
+  await page.evaluate(() => window.overgangForm.setAutoLockMs(300));
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("inaktivitet"));
+  assert.equal(await page.textContent("#status"), "Deltagerlisten blev låst efter inaktivitet. Skriv adgangsfrasen for at åbne den igen.");
+  assert.equal(await page.textContent("#current-id"), "ny deltager (uden gyldigt ID)");
+  assert.equal(await page.inputValue("#reg-id"), "");
+  // Saving now needs the passphrase again: the key is gone.
+  await page.click("#save-device");
+  assert.equal(await status(), "Lås deltagerlisten op (eller opret den) for at gemme på enheden.");
+  await page.waitForSelector("#vault-locked:not([hidden])");
+  assert.equal(await page.$$eval("#case-list tr", (r) => r.length), 0);
+  await page.evaluate(() => window.overgangForm.setAutoLockMs(null));
+  await page.fill("#pass", NEW_PASS);
+  await page.click("#unlock");
+  await page.waitForSelector("#vault-open:not([hidden])");
+  // The chosen time is kept on the device.
+  await page.selectOption("#autolock", "30");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await tab("cases");
+  await page.fill("#pass", NEW_PASS);
+  await page.click("#unlock");
+  await page.waitForSelector("#vault-open:not([hidden])");
+  assert.equal(await page.inputValue("#autolock"), "30");
 });
 
 test("forget this device deletes everything", async () => {

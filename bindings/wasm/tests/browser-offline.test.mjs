@@ -39,33 +39,28 @@ test("a web app manifest makes it installable", async () => {
   assert.equal(icon, 200);
 });
 
-test("loaded once, the form works offline after a reload: a WHO-5 and a registration", async () => {
+test("loaded once, the form works offline after a reload: a WHO-5, a registration, the caseload and the report", async () => {
+  const pageRequests = [];
+  page.on("request", (r) => pageRequests.push(new URL(r.url()).pathname));
   await open(page, env.origin);
-  // The service worker is active once its install step has cached the application.
+  // The service worker is active once its install step has cached the application: the page,
+  // the first wasm module and the second one (records and report), which the page has not asked for.
   const cached = await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("overgang-form-")));
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
-  for (const p of ["/www/", "/www/app.js", "/www/style.css", "/pkg-web/overgang.js", "/pkg-web/overgang_bg.wasm"]) assert.ok(cached.includes(p), `${p} not cached: ${cached}`);
-  assert.ok(!cached.some((p) => p.includes("pkg-web-report")), "the report module is not fetched on first load");
-
-  // While online: a caseload with one participant, and the report opened once (which caches its module).
+  for (const p of ["/www/", "/www/app.js", "/www/style.css", "/pkg-web/overgang.js", "/pkg-web/overgang_bg.wasm", "/pkg-web-report/overgang.js", "/pkg-web-report/overgang_bg.wasm"]) {
+    assert.ok(cached.includes(p), `${p} not cached: ${cached}`);
+  }
+  assert.ok(pageRequests.includes("/pkg-web/overgang_bg.wasm"));
+  assert.deepEqual(pageRequests.filter((p) => p.includes("pkg-web-report")), [], "the page itself does not load the second module on first load");
+  // A page opened while the worker was still installing may stay uncontrolled until its next
+  // load (clients.claim() races with the navigation on a busy machine): load it again, online.
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await open(page, env.origin);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.click("#tab-cases");
-  await page.waitForSelector("#vault-none:not([hidden])");
-  await page.fill("#pass-new", PASS);
-  await page.fill("#pass-repeat", PASS);
-  await page.click("#create");
-  await page.waitForSelector("#vault-open:not([hidden])");
-  await page.click("#tab-reg");
-  await page.fill("#reg-id", "ONL-0001");
-  await page.fill("#reg-start", "2024-04-01");
-  await page.click("#save-device");
-  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("ONL-0001"));
-  await page.click("#tab-report");
-  await page.waitForSelector("body[data-report=ready]");
 
+  // Offline from here on: the network is cut and the server stopped.
   await context.setOffline(true);
   env.server.closeAllConnections();
   await new Promise((resolve) => env.server.close(resolve));
@@ -83,6 +78,8 @@ test("loaded once, the form works offline after a reload: a WHO-5 and a registra
   await page.fill("#reg-start", "2024-05-01");
   await page.check("#int-counselling");
   await page.press("#reg-start", "Tab");
+  // The whole record is validated by the second module, which comes from the cache.
+  await page.waitForFunction(() => document.getElementById("reg-result").textContent !== "");
   assert.equal(await page.textContent("#reg-result"), "Registreringen er gyldig.");
   assert.match(await page.textContent("#reg-age-band"), /36-45/);
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
@@ -90,16 +87,18 @@ test("loaded once, the form works offline after a reload: a WHO-5 and a registra
   const overflow = await shoot(page, "offline-registration");
   assert.ok(overflow <= 0);
 
-  // Offline too: the caseload opens, the new participant is saved, the report is computed.
+  // The caseload is made offline, the participant saved, and the report tab, never opened
+  // online, computes the report.
   await page.click("#tab-cases");
-  await page.waitForSelector("#vault-locked:not([hidden])");
-  await page.fill("#pass", PASS);
-  await page.click("#unlock");
+  await page.waitForSelector("#vault-none:not([hidden])");
+  await page.fill("#pass-new", PASS);
+  await page.fill("#pass-repeat", PASS);
+  await page.click("#create");
   await page.waitForSelector("#vault-open:not([hidden])");
   await page.click("#save-device");
   await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("OFF-0001"));
   await page.click("#tab-report");
   await page.waitForSelector("body[data-report=ready]");
-  assert.match(await page.getAttribute("#report-frame", "srcdoc"), /Deltagere: 2\./);
-  assert.deepEqual(await page.$$eval("#case-list tr", (r) => r.map((x) => x.dataset.id)), ["OFF-0001", "ONL-0001"]);
+  assert.match(await page.getAttribute("#report-frame", "srcdoc"), /Deltagere: 1\./);
+  assert.ok((await shoot(page, "offline-report")) <= 0);
 });

@@ -69,6 +69,9 @@ test("measurement history: earlier entries shown, change since the first, add, e
   // The change since the first measurement, classified by the core.
   assert.equal(await page.getAttribute("#who5-since-first", "data-change"), "28");
   assert.equal(await page.getAttribute("#who5-since-first", "data-class"), overgang.who5Change(28, 56));
+  // The change is named with the core's label of its class (options("who5_changes")).
+  const changeLabel = overgang.options("who5_changes", "da").find((c) => c.id === overgang.who5Change(28, 56)).label;
+  assert.ok((await page.textContent("#who5-since-first")).endsWith(` – ${changeLabel}`));
   // A new measurement, dated, three months later.
   await page.fill("#who5-date", "2024-06-10");
   for (const [i, v] of [4, 4, 4, 3, 4].entries()) await page.check(`#who5-item${i + 1}-${v}`);

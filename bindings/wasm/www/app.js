@@ -1,8 +1,10 @@
 // The form's glue: shows one participant record, edits it field by field, and calls the overgang
 // wasm build for every rule (scores, bands, stages, dimensions, validation). The record is edited,
 // never rebuilt from the visible fields: what the page does not show stays as loaded (record.js).
-// The caseload is kept encrypted on the device (store.js); the report is a second wasm module,
-// loaded the first time the "Rapport" tab is opened.
+// The caseload is kept encrypted on the device (store.js).
+// Two wasm modules: the small first one (../pkg-web/: scoring, questionnaire texts, option lists,
+// ID checks) loads with the page; the second (../pkg-web-report/: whole records, ten-step
+// documents, the cohort report) is imported the first time one of its functions is needed.
 import init, * as og from "../pkg-web/overgang.js";
 import { UI, message as coreMessage } from "./i18n.js";
 import * as R from "./record.js";
@@ -17,23 +19,36 @@ const el = (tag, attrs = {}, ...children) => {
   e.append(...children);
   return e;
 };
-/** The ages the core accepts, read from its own age rule (ageBand), never restated here. */
-let agesCache;
-function ages() {
-  if (agesCache === undefined) {
-    const ok = has("ageBand") ? Array.from({ length: 256 }, (_, i) => i).filter((a) => attempt(og.ageBand, a)[0]) : [];
-    agesCache = ok.length ? { min: ok[0], max: ok[ok.length - 1] } : null;
-  }
-  return agesCache;
-}
-/** The message for a core error; an age out of range says the allowed range (the core's). */
-function message(err) {
-  if (err.field === "age" && err.code === "out_of_range" && !err.context && ages()) err = { ...err, context: ages() };
-  return coreMessage(lang, err);
-}
+/** The message for a core error in the page's language (i18n.js: from its code and context). */
+const message = (err) => coreMessage(lang, err);
+/** The label of an id of one of the core's lists (`who5_bands`, `who5_changes`, ...) in the page's language. */
+const label = (kind, id) => og.options(kind, lang).find((o) => o.id === id)?.label ?? id;
 const has = (...names) => names.every((f) => typeof og[f] === "function");
-/** The core's record validator (named recordFromJson since the API's one-name-per-concept pass). */
-const recordFromJson = og.recordFromJson ?? og.validateRecord;
+
+// ---- the second wasm module (records, ten-step documents, report), loaded when first needed ----
+let full = null;
+let fullLoading = null;
+/** The second module, imported (and initialised) once; rejects when it cannot be had (offline, not cached). */
+function loadFull() {
+  fullLoading ??= import("../pkg-web-report/overgang.js")
+    .then(async (m) => { await m.default(); full = m; afterFullLoaded(); return m; })
+    .catch((e) => { fullLoading = null; throw e; });
+  return fullLoading;
+}
+/** The second module when loaded; otherwise starts loading it (what needs it is shown again when it arrives) and gives null. */
+function needFull() {
+  if (!full) loadFull().catch(() => { $("status").textContent = t("module_offline"); });
+  return full;
+}
+function afterFullLoaded() {
+  document.body.dataset.records = "ready";
+  validateRegistration();
+  if (has("tenStepAreas", "tenStepStage", "options")) { updateTenStep(); renderChange("ten", R.history(state.doc, "ten")); }
+}
+/** The second module, or null after saying it could not be loaded. */
+async function fullOrSay(where = $("status")) {
+  try { return await loadFull(); } catch { where.textContent = t("module_offline"); return null; }
+}
 /** Calls the core; returns [result, null] or [null, errors] for a ValidationError. */
 function attempt(fn, ...args) {
   try {
@@ -229,7 +244,7 @@ function update(id) {
   // The answer scale comes from the core's questionnaire() (minAnswer, maxAnswer) where it gives it.
   const scale = q.minAnswer !== undefined && q.maxAnswer !== undefined ? ` (${q.minAnswer}-${q.maxAnswer})` : "";
   if (id === "who5") {
-    const [bandName, bandText] = t("bands")[score.band];
+    const bandName = label("who5_bands", score.band);
     const flags = [];
     if (score.poorWellbeing) flags.push(t("poor"));
     if (score.likelyDepression) flags.push(t("depression"));
@@ -238,7 +253,7 @@ function update(id) {
         el("div", {}, el("div", { class: "hint", text: t("raw") }), el("div", { class: "big", id: "who5-raw", text: `${score.raw}` })),
         el("div", {}, el("div", { class: "hint", text: t("index") }), el("div", { class: "big", id: "who5-index", text: `${score.index}` })),
         el("span", { class: `band ${score.band}`, id: "who5-band", "data-band": score.band, text: bandName })),
-      el("p", { id: "who5-band-text" }, el("strong", { text: `${t("range")(...bandRange(score.band))}: ` }), bandText),
+      el("p", { id: "who5-band-text" }, `${t("range")(...bandRange(score.band))}: `, el("strong", { text: bandName })),
       flags.length ? el("ul", { class: "flags" }, ...flags.map((f) => el("li", { text: f }))) : el("p", { class: "hint", text: t("no_flags") }));
     announce(t("announce_who5")(score.index, bandName));
   } else {
@@ -256,7 +271,7 @@ function summary(id, entry) {
   if (id === "ten") return t("m_rated")(Object.keys(entry.ratings || {}).length);
   const s = scoreOf(id, entry.items);
   if (!s.score) return t("not_scored")(s.answered, s.of);
-  if (id === "who5") return `${t("index")} ${s.score.index} – ${t("bands")[s.score.band][0]}`;
+  if (id === "who5") return `${t("index")} ${s.score.index} – ${label("who5_bands", s.score.band)}`;
   return `${t("score")} ${number(s.score.score, 1)}`;
 }
 
@@ -292,8 +307,9 @@ function renderChange(id, list) {
   const out = $(`${id}-change`);
   out.replaceChildren();
   if (id === "ten") {
-    if (!has("tenStepDevelopment")) return;
-    const [dev] = attempt(og.tenStepDevelopment, list.map((x) => x.entry));
+    const f = needFull();
+    if (!f) return;
+    const [dev] = attempt(f.tenStepDevelopment, list.map((x) => x.entry));
     const rows = (dev || []).filter((d) => d.ratings > 1);
     if (!rows.length) return;
     const labels = Object.fromEntries(og.tenStepAreas(lang).map((a) => [a.id, a.label]));
@@ -312,7 +328,7 @@ function renderChange(id, list) {
   if (id === "who5") {
     const cls = og.who5Change(a, b);
     p.dataset.class = cls;
-    p.append(` – ${t("change")[cls]}`);
+    p.append(` – ${label("who5_changes", cls)}`);
   }
   out.append(p);
 }
@@ -323,7 +339,7 @@ const tenEntry = () => (state.cursor.ten === null ? null : state.doc.ten_step[st
 function renderTenStep() {
   const form = $("ten-form");
   form.replaceChildren();
-  if (!has("tenStepAreas", "tenStepStage", "tenStepDimensions", "options")) { form.append(el("p", { text: t("missing_build") })); $("ten-entry").hidden = true; return; }
+  if (!has("tenStepAreas", "tenStepStage", "options")) { form.append(el("p", { text: t("missing_build") })); $("ten-entry").hidden = true; return; }
   const entry = tenEntry();
   const table = el("table", { class: "ten" });
   for (const area of og.tenStepAreas(lang)) {
@@ -360,9 +376,12 @@ function updateTenStep() {
     cell.dataset.stage = stage || "";
   }
   const out = $("ten-result");
-  const [dims] = attempt(og.tenStepDimensions, ratings, undefined);
   out.replaceChildren();
-  if (!dims || !Object.keys(ratings).length) return;
+  if (!Object.keys(ratings).length) return;
+  const f = needFull();
+  if (!f) return;
+  const [dims] = attempt(f.tenStepDimensions, ratings, undefined);
+  if (!dims) return;
   const labels = og.options("ten_step_dimensions", lang);
   const key = { health: "health", relations: "relations", mentalWellbeing: "mental_wellbeing", optionsForAction: "options_for_action" };
   out.append(el("h3", { text: t("dims") }), el("dl", { class: "dims" }, ...Object.entries(dims).map(([k, v]) =>
@@ -375,7 +394,7 @@ const FIELD_INPUT = { ...REG, age_band: "reg-age" };
 
 function renderRegistration() {
   // Registration needs the domain model's functions; a build without them says so (no rules in JS).
-  const available = has("genders", "interventions", "ageBand") && typeof recordFromJson === "function";
+  const available = has("genders", "interventions", "ageBand");
   $("reg-form").hidden = !available;
   for (const id of ["download", "load-file", "save-device"]) $(id).disabled = !available;
   $("reg-missing").hidden = available;
@@ -427,24 +446,31 @@ function showRegistrationErrors(errors) {
   return other;
 }
 
+/** Shows the registration's errors (the whole record is validated by the second module, loaded for
+ * it once the registration is in use: shown, edited, or a record loaded). */
 function validateRegistration() {
-  if (typeof recordFromJson !== "function") return false;
-  const out = $("reg-result");
-  const [, errors] = attempt(recordFromJson, state.doc);
-  const other = showRegistrationErrors(errors || []).filter(() => state.shown.size > 0);
-  out.replaceChildren();
-  if (!errors) out.append(el("p", { text: t("valid") }));
-  else if (other.length) out.append(el("ul", { class: "flags" }, ...other.map((e) => el("li", { text: `${e.field}: ${message(e)}` }))));
+  if (!has("ageBand")) return false;
   const age = state.doc.age;
   const [band] = typeof age === "number" ? attempt(og.ageBand, age) : [null];
   const label = band && has("ageBands") ? og.ageBands(lang).find((b) => b.id === band)?.label : null;
   $("reg-age-band").textContent = band ? t("age_band")(label ?? band) : "";
+  const inUse = !$("panel-reg").hidden || state.shown.size > 0 || Object.keys(state.doc).length > 0;
+  const f = inUse ? needFull() : full;
+  if (!f) return false;
+  const out = $("reg-result");
+  const [, errors] = attempt(f.recordFromJson, state.doc);
+  const other = showRegistrationErrors(errors || []).filter(() => state.shown.size > 0);
+  out.replaceChildren();
+  if (!errors) out.append(el("p", { text: t("valid") }));
+  else if (other.length) out.append(el("ul", { class: "flags" }, ...other.map((e) => el("li", { text: `${e.field}: ${message(e)}` }))));
   return !errors;
 }
 
 /** Validates the record for saving; shows every error (a save counts as leaving every field). */
-function readyToSave() {
-  const [, errors] = attempt(recordFromJson, state.doc);
+async function readyToSave() {
+  const f = await fullOrSay($("json-error"));
+  if (!f) return false;
+  const [, errors] = attempt(f.recordFromJson, state.doc);
   if (!errors) return true;
   for (const k of Object.keys(REG)) state.shown.add(k);
   state.markAll = { who5: true, gse: true };
@@ -461,9 +487,9 @@ function downloadText(text, name, type) {
   document.body.append(a); a.click(); a.remove();
 }
 
-function download() {
+async function download() {
   $("json-error").textContent = "";
-  if (!readyToSave()) { selectTab("reg"); return; }
+  if (!(await readyToSave())) { selectTab("reg"); return; }
   // The record itself is saved: every key as loaded, with the page's edits.
   downloadText(JSON.stringify(state.doc, null, 2), `${state.doc.id}.json`, "application/json");
   if (!state.savedId) state.saved = R.copy(state.doc);
@@ -473,7 +499,9 @@ function download() {
 
 async function load(file) {
   const text = await file.text();
-  const [, errors] = attempt(recordFromJson, text);
+  const f = await fullOrSay($("json-error"));
+  if (!f) return;
+  const [, errors] = attempt(f.recordFromJson, text);
   $("json-error").textContent = errors ? errors.map((e) => `${e.field}: ${message(e)}`).join(" · ") : "";
   if (errors) return;
   if (dirty() && !confirm(t("new_confirm"))) return;
@@ -496,6 +524,7 @@ async function renderCases() {
     return;
   }
   $("project").value = caseload.settings.project || "";
+  renderAutoLock();
   renderCaseList();
 }
 
@@ -525,7 +554,7 @@ function openCase(id) {
 
 async function saveToDevice() {
   if (!caseload) { $("status").textContent = t("need_unlock"); selectTab("cases"); return; }
-  if (!readyToSave()) { $("status").textContent = t("cannot_save"); selectTab("reg"); return; }
+  if (!(await readyToSave())) { if (full) $("status").textContent = t("cannot_save"); selectTab("reg"); return; }
   const doc = state.doc;
   if (doc.id !== state.savedId && caseload.get(doc.id)) { $("status").textContent = t("id_taken"); return; }
   await caseload.put(R.copy(doc), state.savedId ?? doc.id);
@@ -544,6 +573,7 @@ async function createVault(e) {
   $("pass-new-error").textContent = !a ? t("pass_empty") : short ? t("pass_short")(store.MIN_PASSPHRASE) : a !== b ? t("pass_mismatch") : "";
   if (!a || short || a !== b) return;
   caseload = await store.create(a);
+  armAutoLock();
   $("pass-new").value = $("pass-repeat").value = "";
   await renderCases();
   $("case-search").focus();
@@ -555,6 +585,7 @@ async function unlockVault(e) {
   $("pass-status").textContent = t("unlocking");
   try {
     caseload = await store.unlock($("pass").value);
+    armAutoLock();
     $("pass").value = "";
     $("pass-status").textContent = "";
     await renderCases();
@@ -565,23 +596,65 @@ async function unlockVault(e) {
   }
 }
 
-async function lockVault() {
-  // Locking also closes the record on screen: nothing of the caseload stays readable.
-  if (dirty() && !confirm(t("new_confirm"))) return;
+async function lockVault({ auto = false } = {}) {
+  // Locking also closes the record on screen: nothing of the caseload stays readable. The
+  // automatic lock does not ask: the worker is away, and the key must leave memory.
+  if (!auto && dirty() && !confirm(t("new_confirm"))) return;
   if (state.savedId) loadDoc({});
   caseload?.close();
   caseload = null;
+  armAutoLock(); // stops the timer
   state.savedId = null;
   $("import-result").replaceChildren();
   await renderCases();
   renderRecordBar();
-  $("status").textContent = t("locked");
+  $("status").textContent = auto ? t("auto_locked") : t("locked");
+}
+
+// ---- automatic lock after inactivity (the key is dropped from memory) ----
+const AUTO_LOCK_KEY = "overgang-autolock-minutes";
+let autoLockMs = null; // a test hook may set milliseconds directly (window.overgangForm.setAutoLockMs)
+let autoLockTimer = null;
+function autoLockMinutes() {
+  const v = Number(localStorage.getItem(AUTO_LOCK_KEY));
+  return store.AUTO_LOCK_CHOICES.includes(v) ? v : store.AUTO_LOCK_DEFAULT;
+}
+/** (Re)starts the inactivity timer while the caseload is open. */
+function armAutoLock() {
+  clearTimeout(autoLockTimer);
+  autoLockTimer = null;
+  if (!caseload) return;
+  autoLockTimer = setTimeout(() => { if (caseload) lockVault({ auto: true }); }, autoLockMs ?? autoLockMinutes() * 60_000);
+}
+function renderAutoLock() {
+  const chosen = autoLockMinutes();
+  $("autolock").replaceChildren(...store.AUTO_LOCK_CHOICES.map((n) => el("option", { value: String(n), text: t("minutes")(n) })));
+  $("autolock").value = String(chosen);
+}
+
+async function changePassphrase(e) {
+  e.preventDefault();
+  const [old, a, b] = [$("pass-old").value, $("pass-next").value, $("pass-next-repeat").value];
+  const short = [...a].length < store.MIN_PASSPHRASE;
+  $("pass-change-error").textContent = !a ? t("pass_empty") : short ? t("pass_short")(store.MIN_PASSPHRASE) : a !== b ? t("pass_mismatch") : "";
+  if (!a || short || a !== b) return;
+  $("pass-change-status").textContent = t("changing");
+  try {
+    await caseload.changePassphrase(old, a);
+  } catch (err) {
+    $("pass-change-status").textContent = "";
+    if (err instanceof store.WrongPassphrase) { $("pass-change-error").textContent = t("wrong_old_pass"); $("pass-old").select(); return; }
+    throw err;
+  }
+  for (const id of ["pass-old", "pass-next", "pass-next-repeat"]) $(id).value = "";
+  $("pass-change-status").textContent = t("pass_changed");
 }
 
 async function forgetDevice() {
   if (!confirm(t("forget_confirm"))) return;
   await store.forget(caseload);
   caseload = null;
+  armAutoLock(); // stops the timer
   state.savedId = null;
   $("import-result").replaceChildren();
   await renderCases();
@@ -605,12 +678,14 @@ async function importCohort(file) {
   let doc = null;
   try { doc = JSON.parse(await file.text()); } catch { /* reported below */ }
   const list = doc && Array.isArray(doc.participants) ? doc.participants : null;
+  const f = await fullOrSay(out);
+  if (!f) return;
   const errors = [];
   if (!list) errors.push({ field: "participants", code: "not_a_list", message: "participants: expected a list of participant records" });
   else {
     const seen = new Set();
     list.forEach((p, i) => {
-      const [, e] = attempt(recordFromJson, p);
+      const [, e] = attempt(f.recordFromJson, p);
       if (e) errors.push(...e.map((x) => ({ ...x, field: `participants[${i}].${x.field}` })));
       else if (seen.has(p.id)) errors.push({ field: `participants[${i}].id`, code: "duplicate", message: `participants[${i}].id: the same ID appears twice in the file` });
       else seen.add(p.id);
@@ -642,30 +717,45 @@ async function importCohort(file) {
   renderCases();
 }
 
-// ---- the report (a second wasm module, loaded when the tab is first opened) ----
-let reportModule = null;
+// ---- the report (the second wasm module, loaded when first needed) ----
 let lastReport = null;
+/** The report options the worker typed: a number where a number was typed, else the text for
+ * the core to refuse; an empty field keeps the core's default. */
+function reportInputs() {
+  const value = (id) => { const v = $(id).value.trim(); return v === "" ? undefined : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v; };
+  return { asOf: value("report-as-of"), minCell: value("report-min-cell") };
+}
+const REPORT_INPUT = { asOf: "report-as-of", as_of: "report-as-of", minCell: "report-min-cell", min_cell: "report-min-cell" };
 
 async function renderReport() {
   const status = $("report-status");
   $("report-actions").hidden = true;
   $("report-frame").hidden = true;
+  for (const id of ["report-as-of", "report-min-cell"]) { $(id).removeAttribute("aria-invalid"); $(`${id}-error`).textContent = ""; }
   if (!caseload) { status.textContent = t("report_need"); return; }
   if (!caseload.list().length) { status.textContent = t("report_empty"); return; }
-  if (!reportModule) {
-    status.textContent = t("report_loading");
-    try {
-      const m = await import("../pkg-web-report/overgang.js");
-      await m.default();
-      reportModule = m;
-    } catch {
-      status.textContent = t("report_offline");
-      return;
+  if (!full) status.textContent = t("report_loading");
+  const f = await fullOrSay(status);
+  if (!f) return;
+  // The defaults in effect (the CLI's), shown as the fields' placeholders: from the core.
+  const defaults = f.reportOptions({});
+  $("report-min-cell").placeholder = String(defaults.min_cell);
+  $("report-as-of").placeholder = defaults.as_of ?? "";
+  // The options are read by the core's one reader: its errors, in the page's language, go beside the fields.
+  const [, optionErrors] = attempt(f.reportOptions, reportInputs());
+  if (optionErrors) {
+    for (const e of optionErrors) {
+      const id = REPORT_INPUT[e.field];
+      if (!id) continue;
+      $(id).setAttribute("aria-invalid", "true");
+      $(`${id}-error`).textContent = message(e);
     }
+    status.textContent = t("report_fix");
+    return;
   }
   const doc = cohort();
   try {
-    lastReport = { json: reportModule.cohortReport(doc, {}), html: reportModule.cohortRender(doc, { format: "html", lang }) };
+    lastReport = { json: f.cohortReport(doc, reportInputs()), html: f.cohortRender(doc, { ...reportInputs(), format: "html", lang }) };
   } catch (e) {
     if (e?.name !== "ValidationError") throw e;
     status.textContent = `${t("report_failed")} ${e.errors.map((x) => `${x.field}: ${message(x)}`).join(" · ")}`;
@@ -696,6 +786,14 @@ function renderAll() {
 }
 
 let selectTab = () => {};
+/** On a narrow screen the tab row scrolls sideways: keeps the selected tab in view. */
+function keepSelectedTabInView() {
+  const tab = document.querySelector('[role="tab"][aria-selected="true"]');
+  const list = tab.parentElement;
+  const nav = list.getBoundingClientRect(), r = tab.getBoundingClientRect();
+  if (r.left < nav.left) list.scrollLeft -= nav.left - r.left + 16;
+  else if (r.right > nav.right) list.scrollLeft += r.right - nav.right + 32;
+}
 function setupTabs() {
   const tabs = [...document.querySelectorAll('[role="tab"]')];
   const select = (tab, focus = true) => {
@@ -706,6 +804,9 @@ function setupTabs() {
       $(t2.getAttribute("aria-controls")).hidden = !on;
     }
     if (focus) tab.focus();
+    // On a narrow screen the tab row scrolls: keep the selected tab in view.
+    keepSelectedTabInView();
+    if (tab.id === "tab-reg") validateRegistration();
     if (tab.id === "tab-cases") renderCases();
     if (tab.id === "tab-report") renderReport();
   };
@@ -740,14 +841,23 @@ async function main() {
   $("new-record").addEventListener("click", () => { if (!dirty() || confirm(t("new_confirm"))) { loadDoc({}); selectTab("reg"); $("reg-id").focus(); } });
   $("vault-none").addEventListener("submit", createVault);
   $("vault-locked").addEventListener("submit", unlockVault);
-  $("lock").addEventListener("click", lockVault);
+  $("lock").addEventListener("click", () => lockVault());
+  $("change-pass").addEventListener("submit", changePassphrase);
+  $("autolock").addEventListener("change", () => { localStorage.setItem(AUTO_LOCK_KEY, $("autolock").value); armAutoLock(); });
+  // Any use of the page counts as activity and restarts the inactivity timer.
+  for (const type of ["pointerdown", "keydown", "input", "wheel"]) document.addEventListener(type, () => { if (caseload) armAutoLock(); }, { capture: true, passive: true });
+  // A test hook: a short inactivity timeout in milliseconds, instead of waiting minutes.
+  window.overgangForm = { setAutoLockMs(ms) { autoLockMs = ms; armAutoLock(); } };
   $("forget").addEventListener("click", forgetDevice);
   $("case-search").addEventListener("input", renderCaseList);
   $("project").addEventListener("change", () => caseload.saveSettings({ ...caseload.settings, project: $("project").value.trim() }));
   $("export").addEventListener("click", exportCohort);
   $("import-file").addEventListener("change", (e) => { if (e.target.files[0]) importCohort(e.target.files[0]); e.target.value = ""; });
+  for (const id of ["report-as-of", "report-min-cell"]) $(id).addEventListener("change", renderReport);
+  $("report-options").addEventListener("submit", (e) => { e.preventDefault(); renderReport(); });
   $("report-json").addEventListener("click", () => downloadText(JSON.stringify(lastReport.json, null, 2), "report.json", "application/json"));
   $("report-html").addEventListener("click", () => downloadText(lastReport.html, "report.html", "text/html"));
+  window.addEventListener("resize", keepSelectedTabInView);
   window.addEventListener("beforeunload", (e) => { if (dirty()) { e.preventDefault(); e.returnValue = t("leave_warning"); } });
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
   loadDoc({});

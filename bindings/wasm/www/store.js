@@ -168,5 +168,38 @@ export class Caseload {
     this.entries.delete(id);
   }
 
+  /**
+   * Changes the passphrase: checks the current one (WrongPassphrase, and nothing changed, when it
+   * does not open the caseload), derives a new key over a new salt and re-encrypts every record,
+   * the settings and the check value, all written in one transaction (all or nothing).
+   */
+  async changePassphrase(current, next) {
+    if ([...next].length < MIN_PASSPHRASE) throw new Error("passphrase too short");
+    const meta = await tx(this.db, ["meta"], "readonly", (t) => request(t.objectStore("meta").get("vault")));
+    const old = await deriveKey(current, meta.salt, meta.iterations);
+    try {
+      if ((await open(old, meta.check)) !== CHECK) throw new WrongPassphrase();
+    } catch {
+      throw new WrongPassphrase();
+    }
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const key = await deriveKey(next, salt, ITERATIONS);
+    const boxes = [];
+    for (const e of this.entries.values()) boxes.push([e.storageKey, await seal(key, { doc: e.doc, saved: e.saved })]);
+    const updated = { ...meta, salt, iterations: ITERATIONS, check: await seal(key, CHECK) };
+    if (meta.settings) updated.settings = await seal(key, this.settings);
+    await tx(this.db, ["meta", "records"], "readwrite", (t) => {
+      const records = t.objectStore("records");
+      for (const [k, box] of boxes) records.put(box, k);
+      t.objectStore("meta").put(updated, "vault");
+    });
+    this.key = key;
+  }
+
   close() { this.db.close(); this.key = null; this.entries = new Map(); }
 }
+
+/** Minutes of inactivity after which the page locks the caseload, offered to choose from (a page policy). */
+export const AUTO_LOCK_CHOICES = [5, 10, 15, 30, 60];
+/** The default of AUTO_LOCK_CHOICES. */
+export const AUTO_LOCK_DEFAULT = 10;
