@@ -19,6 +19,13 @@ pub fn read_cohort(path: &Path) -> Result<Cohort, Failure> {
         .ok()
         .filter(|m| m.is_file())
         .map(|m| m.len());
+    if size.is_some_and(|n| n > overgang::limits::MAX_DOCUMENT_BYTES) {
+        return Err(Failure::Io(format!(
+            "{}: the input is larger than the {} MB limit",
+            path.display(),
+            overgang::limits::MAX_DOCUMENT_BYTES / 1_000_000
+        )));
+    }
     let bar = match size {
         Some(n) if n >= BAR_FROM_BYTES && std::io::stderr().is_terminal() => Some(bar(n)),
         _ => None,

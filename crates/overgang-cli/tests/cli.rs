@@ -147,18 +147,21 @@ fn a_run_killed_while_writing_never_leaves_half_a_report() {
 }
 
 #[test]
-fn a_1_gb_file_is_refused_before_it_is_read() {
+fn huge_json_files_fail_early_in_bounded_memory() {
     let dir = tmp("huge");
     let huge = dir.join("huge.json");
-    // A sparse file: 1 GB long, no disk used.
-    std::fs::File::create(&huge)
-        .unwrap()
-        .set_len(1 << 30)
-        .unwrap();
-    let out = bin().arg("report").arg(&huge).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("200 MB limit"), "{err}");
+    // Sparse files: long, no disk used. 1 GB of junk fails at its first byte (documents are
+    // read as they are parsed); a file over the document limit is refused before reading.
+    for (len, expected) in [
+        (1u64 << 30, "not valid JSON"),
+        (5_000_000_000, "4000 MB limit"),
+    ] {
+        std::fs::File::create(&huge).unwrap().set_len(len).unwrap();
+        let out = bin().arg("report").arg(&huge).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(expected), "{err}");
+    }
     std::fs::remove_file(&huge).unwrap();
 }
 

@@ -50,7 +50,11 @@ pub(crate) fn from_json(
             continue;
         };
         crate::json::refuse_unknown_keys(obj, &["date", "items"], &prefix, errors);
-        let date = crate::json::date(obj.get("date"), &crate::json::joined(&at, ".", "date"), errors);
+        let date = crate::json::date(
+            obj.get("date"),
+            &crate::json::joined(&at, ".", "date"),
+            errors,
+        );
         let Some(items) = obj.get("items").and_then(Value::as_array) else {
             errors.push(FieldError::new(
                 format!("{at}.items"),

@@ -38,7 +38,7 @@ const TOO_MANY: &str = "overgang:too_many";
 /// Reads a document from text in memory; `None` when the top level is not an object.
 ///
 /// # Errors
-/// `too_large`, `too_deep` (see [`guard`]), `invalid_json` with line and column, `duplicate`
+/// `too_large`, `too_deep` (the limits of [`crate::limits`]), `invalid_json` with line and column, `duplicate`
 /// for a key twice in one object, `too_large` on `list_key` over `max_items` elements.
 pub fn from_slice(
     text: &[u8],
