@@ -67,10 +67,7 @@ pub(crate) fn from_json(
         // Answers are checked for type, range and count; missing answers are kept (the data is
         // what was recorded), and a measurement that cannot be scored is left out of the report
         // and counted there as unscored.
-        let (len, scale, name) = match instrument {
-            Instrument::Who5 => (who5::ITEMS, who5::MIN_ANSWER..=who5::MAX_ANSWER, "WHO-5"),
-            Instrument::Gse => (gse::ITEMS, gse::MIN_ANSWER..=gse::MAX_ANSWER, "GSE"),
-        };
+        let (len, scale, name) = scale(instrument);
         let checked = crate::answer::validate_answers(&raw, len, scale, name).map(|items| {
             let mut problems = Vec::new();
             let values: Vec<Option<u8>> = items
@@ -93,4 +90,12 @@ pub(crate) fn from_json(
         }
     }
     out
+}
+
+/// An instrument's number of items, answer scale and name, for [`crate::answer::validate_answers`].
+pub(crate) fn scale(instrument: Instrument) -> (usize, std::ops::RangeInclusive<u8>, &'static str) {
+    match instrument {
+        Instrument::Who5 => (who5::ITEMS, who5::MIN_ANSWER..=who5::MAX_ANSWER, "WHO-5"),
+        Instrument::Gse => (gse::ITEMS, gse::MIN_ANSWER..=gse::MAX_ANSWER, "GSE"),
+    }
 }

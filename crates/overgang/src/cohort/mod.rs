@@ -15,6 +15,7 @@
 //! `docs/schema/cohort.schema.json`.
 
 pub mod csv;
+mod fast;
 mod measurement;
 mod model;
 

@@ -105,7 +105,7 @@ impl Cohort {
             "participants",
             limits::MAX_PARTICIPANTS,
             &mut |i, v| {
-                members.read(i, &v);
+                members.read_text(i, v);
             },
         )?;
         Cohort::from_document(doc, members)
@@ -146,7 +146,7 @@ impl Cohort {
             "participants",
             limits::MAX_PARTICIPANTS,
             &mut |i, v| {
-                members.read(i, &v);
+                members.read_text(i, v);
                 count.set(i + 1);
             },
             &mut |bytes| {
@@ -847,6 +847,23 @@ impl Members {
             positions: Vec::new(),
             errors: Vec::new(),
             keys: record_keys(),
+        }
+    }
+
+    /// A participant given as its text: the fast typed path, or, for anything it does not
+    /// take, the error-collecting reader.
+    fn read_text(&mut self, i: usize, text: &str) {
+        if let Some(m) = super::fast::member(text) {
+            self.records.push(m);
+            self.positions.push(u32::try_from(i).unwrap_or(u32::MAX));
+            return;
+        }
+        match doc::parse_checked(text) {
+            Ok(value) => self.read(i, &value),
+            // The text was checked by the document's parser; only a key given twice is left.
+            Err(e) => self
+                .errors
+                .extend(e.prefixed(&format!("participants[{i}]: ")).into_errors()),
         }
     }
 

@@ -60,6 +60,14 @@ pub fn parse_json(text: &str) -> Result<Value, ValidationError> {
         .map_err(|e| stream::parse_error(&e, "", 0))
 }
 
+/// Parses a part of a text whose limits were already checked (a participant inside a document
+/// read by [`stream`]): only the JSON rules, a key twice included.
+pub(crate) fn parse_checked(text: &str) -> Result<Value, ValidationError> {
+    serde_json::from_str::<Strict>(text)
+        .map(|s| s.0)
+        .map_err(|e| stream::parse_error(&e, "", 0))
+}
+
 /// The marker of a duplicate key in a parse error (the key itself is never kept).
 const DUPLICATE_KEY: &str = "overgang:duplicate_key";
 

@@ -1,5 +1,5 @@
 //! Reading a document whose one long list (the participants) is handed over element by
-//! element while the text is parsed, so that only one element is ever held as a JSON value:
+//! element, as text, while the document is parsed, so that only one element is ever held:
 //! memory grows with what the caller keeps of each element, not with the document.
 
 use super::guard::{self, GuardedReader, Limit};
@@ -44,7 +44,7 @@ pub fn from_slice(
     text: &[u8],
     list_key: &str,
     max_items: usize,
-    on_item: &mut dyn FnMut(usize, Value),
+    on_item: &mut dyn FnMut(usize, &str),
 ) -> Result<Option<Document>, ValidationError> {
     guard::check(text)?;
     let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
@@ -63,7 +63,7 @@ pub fn from_reader(
     reader: impl io::Read,
     list_key: &str,
     max_items: usize,
-    on_item: &mut dyn FnMut(usize, Value),
+    on_item: &mut dyn FnMut(usize, &str),
     progress: &mut dyn FnMut(u64),
 ) -> Result<Option<Document>, ValidationError> {
     let (hit, read) = (Cell::new(None), Cell::new(0));
@@ -78,7 +78,7 @@ pub fn from_reader(
         buffered.consume(3);
     }
     let mut de = serde_json::Deserializer::from_reader(buffered);
-    let mut each = |i: usize, v: Value| {
+    let mut each = |i: usize, v: &str| {
         on_item(i, v);
         progress(read.get());
     };
@@ -97,7 +97,7 @@ fn top_level<'de, R: serde_json::de::Read<'de>>(
     de: &mut serde_json::Deserializer<R>,
     list_key: &str,
     max_items: usize,
-    on_item: &mut dyn FnMut(usize, Value),
+    on_item: &mut dyn FnMut(usize, &str),
 ) -> Result<Option<Document>, serde_json::Error> {
     de.deserialize_any(TopVisitor {
         list_key,
@@ -160,7 +160,7 @@ pub(crate) fn parse_error(
 struct TopVisitor<'a, 'f> {
     list_key: &'a str,
     max_items: usize,
-    on_item: &'f mut dyn FnMut(usize, Value),
+    on_item: &'f mut dyn FnMut(usize, &str),
 }
 
 /// Any top level other than an object: parsed (so that syntax errors are still found), then
@@ -220,7 +220,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
 
 struct ListSeed<'f> {
     max_items: usize,
-    on_item: &'f mut dyn FnMut(usize, Value),
+    on_item: &'f mut dyn FnMut(usize, &str),
 }
 
 impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
@@ -264,12 +264,14 @@ impl<'de> Visitor<'de> for ListSeed<'_> {
         StrictVisitor.visit_map(map).map(List::Other)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List, A::Error> {
+        // Each element is handed over as its text (checked for syntax, not yet read), so the
+        // caller can read it straight into typed fields.
         let mut n = 0;
-        while let Some(Strict(v)) = seq.next_element()? {
+        while let Some(raw) = seq.next_element::<Box<serde_json::value::RawValue>>()? {
             if n == self.max_items {
                 return Err(de::Error::custom(TOO_MANY));
             }
-            (self.on_item)(n, v);
+            (self.on_item)(n, raw.get());
             n += 1;
         }
         Ok(List::Streamed(n))
@@ -282,7 +284,9 @@ mod tests {
 
     fn collect(text: &str) -> (Result<Option<Document>, ValidationError>, Vec<Value>) {
         let mut items = Vec::new();
-        let r = from_slice(text.as_bytes(), "xs", 3, &mut |_, v| items.push(v));
+        let r = from_slice(text.as_bytes(), "xs", 3, &mut |_, v| {
+            items.push(serde_json::from_str(v).unwrap())
+        });
         (r, items)
     }
 
@@ -310,8 +314,14 @@ mod tests {
         ] {
             let mut a = Vec::new();
             let mut b = Vec::new();
-            let slice = from_slice(text.as_bytes(), "xs", 3, &mut |_, v| a.push(v));
-            let reader = from_reader(text.as_bytes(), "xs", 3, &mut |_, v| b.push(v), &mut |_| {});
+            let slice = from_slice(text.as_bytes(), "xs", 3, &mut |_, v| a.push(v.to_string()));
+            let reader = from_reader(
+                text.as_bytes(),
+                "xs",
+                3,
+                &mut |_, v| b.push(v.to_string()),
+                &mut |_| {},
+            );
             // The same outcome (a reader may point one column further: it reads ahead).
             let outcome = |r: &Result<Option<Document>, ValidationError>| match r {
                 Ok(Some(d)) => format!("{:?} {:?}", d.rest, d.list),
