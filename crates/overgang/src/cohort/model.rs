@@ -104,9 +104,7 @@ impl Cohort {
             text,
             "participants",
             limits::MAX_PARTICIPANTS,
-            &mut |i, v| {
-                members.read_text(i, v);
-            },
+            &mut |i, v| members.read_text(i, v),
         )?;
         Cohort::from_document(doc, members)
     }
@@ -146,8 +144,8 @@ impl Cohort {
             "participants",
             limits::MAX_PARTICIPANTS,
             &mut |i, v| {
-                members.read_text(i, v);
                 count.set(i + 1);
+                members.read_text(i, v)
             },
             &mut |bytes| {
                 progress(ReadProgress {
@@ -852,19 +850,26 @@ impl Members {
 
     /// A participant given as its text: the fast typed path, or, for anything it does not
     /// take, the error-collecting reader.
-    fn read_text(&mut self, i: usize, text: &str) {
+    fn read_text(&mut self, i: usize, text: &str) -> Result<(), serde_json::Error> {
         if let Some(m) = super::fast::member(text) {
             self.records.push(m);
             self.positions.push(u32::try_from(i).unwrap_or(u32::MAX));
-            return;
+            return Ok(());
         }
-        match doc::parse_checked(text) {
+        match doc::parse_part(text) {
             Ok(value) => self.read(i, &value),
-            // The text was checked by the document's parser; only a key given twice is left.
-            Err(e) => self
-                .errors
-                .extend(e.prefixed(&format!("participants[{i}]: ")).into_errors()),
+            Err(e) if doc::is_duplicate_key(&e) => self.errors.push(FieldError::new(
+                crate::json::indexed("participants", i),
+                ErrorCode::Duplicate,
+                format!(
+                    "{}: a key appears twice in one object (nothing is dropped silently)",
+                    crate::json::indexed("participants", i)
+                ),
+            )),
+            // Not JSON: the whole document is refused, at the position in the text.
+            Err(e) => return Err(e),
         }
+        Ok(())
     }
 
     fn read(&mut self, i: usize, value: &Value) {

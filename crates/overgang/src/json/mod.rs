@@ -2,6 +2,7 @@
 //! an import reports every problem at once (`participants[3].start`), not serde's first one.
 
 mod guard;
+mod split;
 pub mod stream;
 
 use crate::dates::parse_date;
@@ -63,9 +64,17 @@ pub fn parse_json(text: &str) -> Result<Value, ValidationError> {
 /// Parses a part of a text whose limits were already checked (a participant inside a document
 /// read by [`stream`]): only the JSON rules, a key twice included.
 pub(crate) fn parse_checked(text: &str) -> Result<Value, ValidationError> {
-    serde_json::from_str::<Strict>(text)
-        .map(|s| s.0)
-        .map_err(|e| stream::parse_error(&e, "", 0))
+    parse_part(text).map_err(|e| stream::parse_error(&e, "", 0))
+}
+
+/// As [`parse_checked`], with serde_json's error (its position is relative to `text`).
+pub(crate) fn parse_part(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str::<Strict>(text).map(|s| s.0)
+}
+
+/// Whether a parse error is a key given twice (not a syntax error).
+pub(crate) fn is_duplicate_key(e: &serde_json::Error) -> bool {
+    e.to_string().starts_with(DUPLICATE_KEY)
 }
 
 /// The marker of a duplicate key in a parse error (the key itself is never kept).

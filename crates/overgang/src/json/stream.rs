@@ -2,14 +2,14 @@
 //! element, as text, while the document is parsed, so that only one element is ever held:
 //! memory grows with what the caller keeps of each element, not with the document.
 
-use super::guard::{self, GuardedReader, Limit};
+use super::guard::{self, Guard, Limit};
+use super::split::{Splitter, Stop};
 use super::{json_problem, Strict, StrictVisitor, DUPLICATE_KEY};
 use crate::error::{ErrorCode, ValidationError};
 use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use std::cell::Cell;
 use std::fmt;
-use std::io::{self, BufRead};
+use std::io;
 
 /// A document's top level, read with its long list streamed.
 #[derive(Debug)]
@@ -35,93 +35,123 @@ pub enum List {
 /// Marker of a list over its limit in a parse error.
 const TOO_MANY: &str = "overgang:too_many";
 
+/// What the caller does with each element's text: `Err` only for text that is not JSON (its
+/// position is then translated to the document's).
+pub type OnItem<'f> = &'f mut dyn FnMut(usize, &str) -> Result<(), serde_json::Error>;
+
 /// Reads a document from text in memory; `None` when the top level is not an object.
 ///
 /// # Errors
-/// `too_large`, `too_deep` (the limits of [`crate::limits`]), `invalid_json` with line and column, `duplicate`
-/// for a key twice in one object, `too_large` on `list_key` over `max_items` elements.
+/// `too_large`, `too_deep` (the limits of [`crate::limits`]), `invalid_json` with line and
+/// column, `duplicate` for a key twice in one object, `too_large` on `list_key` over
+/// `max_items` elements.
 pub fn from_slice(
     text: &[u8],
     list_key: &str,
     max_items: usize,
-    on_item: &mut dyn FnMut(usize, &str),
+    on_item: OnItem<'_>,
 ) -> Result<Option<Document>, ValidationError> {
     guard::check(text)?;
     let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
-    let mut de = serde_json::Deserializer::from_slice(text);
-    let read = top_level(&mut de, list_key, max_items, on_item);
-    finish(read, &de_end(&mut de), None, list_key, max_items)
+    let mut splitter = Splitter::new(list_key, max_items);
+    splitter
+        .feed(text, on_item)
+        .map_err(|stop| stop_error(stop, list_key, max_items))?;
+    finish(splitter, list_key, max_items, on_item)
 }
 
 /// Reads a document from a reader, scanning its bytes for the limits as they arrive (pipes
 /// and endless devices stop at [`crate::limits::MAX_DOCUMENT_BYTES`]). `progress` is called
-/// after each element with the bytes read so far.
+/// with the bytes read so far as they arrive.
 ///
 /// # Errors
 /// As [`from_slice`], and `invalid_json` ("a read error") when the reader fails.
 pub fn from_reader(
-    reader: impl io::Read,
+    mut reader: impl io::Read,
     list_key: &str,
     max_items: usize,
-    on_item: &mut dyn FnMut(usize, &str),
+    on_item: OnItem<'_>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Option<Document>, ValidationError> {
-    let (hit, read) = (Cell::new(None), Cell::new(0));
-    let mut buffered =
-        io::BufReader::with_capacity(1 << 16, GuardedReader::new(reader, &hit, &read));
-    // A byte-order mark is accepted, as in CSV.
-    let has_bom = buffered
-        .fill_buf()
-        .map(|b| b.starts_with(b"\xef\xbb\xbf"))
-        .unwrap_or(false);
-    if has_bom {
-        buffered.consume(3);
+    let mut guard = Guard::default();
+    let mut splitter = Splitter::new(list_key, max_items);
+    let mut buffer = vec![0u8; 1 << 16];
+    let mut first = true;
+    loop {
+        let n = match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => {
+                return Err(ValidationError::single(
+                    "",
+                    ErrorCode::InvalidJson,
+                    "the input could not be read to its end (a read error)",
+                ))
+            }
+        };
+        let mut chunk = buffer.get(..n).unwrap_or_default();
+        guard.feed(chunk).map_err(Limit::error)?;
+        if first {
+            // A byte-order mark is accepted, as in CSV.
+            chunk = chunk.strip_prefix(b"\xef\xbb\xbf").unwrap_or(chunk);
+            first = false;
+        }
+        splitter
+            .feed(chunk, on_item)
+            .map_err(|stop| stop_error(stop, list_key, max_items))?;
+        progress(guard.bytes());
     }
-    let mut de = serde_json::Deserializer::from_reader(buffered);
-    let mut each = |i: usize, v: &str| {
-        on_item(i, v);
-        progress(read.get());
-    };
-    let result = top_level(&mut de, list_key, max_items, &mut each);
-    let end = de_end(&mut de);
-    finish(result, &end, hit.get(), list_key, max_items)
+    finish(splitter, list_key, max_items, on_item)
 }
 
-fn de_end<'de, R: serde_json::de::Read<'de>>(
-    de: &mut serde_json::Deserializer<R>,
-) -> Result<(), serde_json::Error> {
-    de.end()
-}
-
-fn top_level<'de, R: serde_json::de::Read<'de>>(
-    de: &mut serde_json::Deserializer<R>,
-    list_key: &str,
-    max_items: usize,
-    on_item: &mut dyn FnMut(usize, &str),
-) -> Result<Option<Document>, serde_json::Error> {
-    de.deserialize_any(TopVisitor {
-        list_key,
-        max_items,
-        on_item,
-    })
-}
-
-/// The error of a read, a limit first (the parser only saw a read error).
+/// Parses the skeleton (the document without the split list's elements).
 fn finish(
-    result: Result<Option<Document>, serde_json::Error>,
-    end: &Result<(), serde_json::Error>,
-    hit: Option<Limit>,
+    splitter: Splitter<'_>,
     list_key: &str,
     max_items: usize,
+    on_item: OnItem<'_>,
 ) -> Result<Option<Document>, ValidationError> {
-    if let Some(limit) = hit {
-        return Err(limit.error());
+    let (skeleton, count, translate) = splitter
+        .finish()
+        .map_err(|stop| stop_error(stop, list_key, max_items))?;
+    let mut de = serde_json::Deserializer::from_slice(&skeleton);
+    let at = |e: &serde_json::Error| translate.position((e.line(), e.column()));
+    let doc = de
+        .deserialize_any(TopVisitor {
+            list_key,
+            max_items,
+            on_item,
+        })
+        .map_err(|e| parse_error_at(&e, at(&e), list_key, max_items))?;
+    de.end()
+        .map_err(|e| parse_error_at(&e, at(&e), list_key, max_items))?;
+    Ok(doc.map(|mut d| {
+        if let Some(n) = count {
+            d.list = List::Streamed(n);
+        }
+        d
+    }))
+}
+
+fn stop_error(stop: Stop, list_key: &str, max_items: usize) -> ValidationError {
+    match stop {
+        Stop::TooMany => too_many(list_key, max_items),
+        Stop::Element(at, e) => parse_error_at(&e, at, list_key, max_items),
+        Stop::Syntax((line, column), problem) => ValidationError::single(
+            "",
+            ErrorCode::InvalidJson,
+            format!("not valid JSON (line {line}, column {column}): {problem}"),
+        ),
     }
-    let doc = result.map_err(|e| parse_error(&e, list_key, max_items))?;
-    if let Err(e) = end {
-        return Err(parse_error(e, list_key, max_items));
-    }
-    Ok(doc)
+}
+
+fn too_many(list_key: &str, max_items: usize) -> ValidationError {
+    ValidationError::single(
+        list_key,
+        ErrorCode::TooLarge,
+        format!("{list_key}: more than {max_items} elements"),
+    )
 }
 
 /// A parse error as the library reports it: line and column, never the text.
@@ -130,13 +160,18 @@ pub(crate) fn parse_error(
     list_key: &str,
     max_items: usize,
 ) -> ValidationError {
+    parse_error_at(e, (e.line(), e.column()), list_key, max_items)
+}
+
+fn parse_error_at(
+    e: &serde_json::Error,
+    (line, column): (usize, usize),
+    list_key: &str,
+    max_items: usize,
+) -> ValidationError {
     let text = e.to_string();
     if text.starts_with(TOO_MANY) {
-        return ValidationError::single(
-            list_key,
-            ErrorCode::TooLarge,
-            format!("{list_key}: more than {max_items} elements"),
-        );
+        return too_many(list_key, max_items);
     }
     let (code, problem) = if text.starts_with(DUPLICATE_KEY) {
         (
@@ -149,18 +184,14 @@ pub(crate) fn parse_error(
     ValidationError::single(
         "",
         code,
-        format!(
-            "not valid JSON (line {}, column {}): {problem}",
-            e.line(),
-            e.column()
-        ),
+        format!("not valid JSON (line {line}, column {column}): {problem}"),
     )
 }
 
 struct TopVisitor<'a, 'f> {
     list_key: &'a str,
     max_items: usize,
-    on_item: &'f mut dyn FnMut(usize, &str),
+    on_item: OnItem<'f>,
 }
 
 /// Any top level other than an object: parsed (so that syntax errors are still found), then
@@ -220,7 +251,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
 
 struct ListSeed<'f> {
     max_items: usize,
-    on_item: &'f mut dyn FnMut(usize, &str),
+    on_item: OnItem<'f>,
 }
 
 impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
@@ -271,7 +302,8 @@ impl<'de> Visitor<'de> for ListSeed<'_> {
             if n == self.max_items {
                 return Err(de::Error::custom(TOO_MANY));
             }
-            (self.on_item)(n, raw.get());
+            // Only a list the splitter did not take comes here (its key written with escapes).
+            (self.on_item)(n, raw.get()).map_err(|_| de::Error::custom("a syntax error"))?;
             n += 1;
         }
         Ok(List::Streamed(n))
@@ -285,7 +317,8 @@ mod tests {
     fn collect(text: &str) -> (Result<Option<Document>, ValidationError>, Vec<Value>) {
         let mut items = Vec::new();
         let r = from_slice(text.as_bytes(), "xs", 3, &mut |_, v| {
-            items.push(serde_json::from_str(v).unwrap())
+            items.push(serde_json::from_str(v)?);
+            Ok(())
         });
         (r, items)
     }
@@ -314,12 +347,18 @@ mod tests {
         ] {
             let mut a = Vec::new();
             let mut b = Vec::new();
-            let slice = from_slice(text.as_bytes(), "xs", 3, &mut |_, v| a.push(v.to_string()));
+            let slice = from_slice(text.as_bytes(), "xs", 3, &mut |_, v| {
+                a.push(v.to_string());
+                Ok(())
+            });
             let reader = from_reader(
                 text.as_bytes(),
                 "xs",
                 3,
-                &mut |_, v| b.push(v.to_string()),
+                &mut |_, v| {
+                    b.push(v.to_string());
+                    Ok(())
+                },
                 &mut |_| {},
             );
             // The same outcome (a reader may point one column further: it reads ahead).
