@@ -852,8 +852,7 @@ impl Members {
     /// take, the error-collecting reader.
     fn read_text(&mut self, i: usize, text: &str) -> Result<(), serde_json::Error> {
         if let Some(m) = super::fast::member(text) {
-            self.records.push(m);
-            self.positions.push(u32::try_from(i).unwrap_or(u32::MAX));
+            self.keep(i, m);
             return Ok(());
         }
         match doc::parse_part(text) {
@@ -875,9 +874,20 @@ impl Members {
     fn read(&mut self, i: usize, value: &Value) {
         let path = format!("participants[{i}]");
         if let Some(m) = member(value, &path, &self.keys, &mut self.errors) {
-            self.records.push(m);
-            self.positions.push(u32::try_from(i).unwrap_or(u32::MAX));
+            self.keep(i, m);
         }
+    }
+
+    fn keep(&mut self, i: usize, m: ParticipantRecord) {
+        // A record is several hundred bytes: grow by a quarter, not double, so a large cohort
+        // does not hold up to twice the room it needs.
+        if self.records.len() == self.records.capacity() {
+            let more = (self.records.len() / 4).max(1024);
+            self.records.reserve_exact(more);
+            self.positions.reserve_exact(more);
+        }
+        self.records.push(m);
+        self.positions.push(u32::try_from(i).unwrap_or(u32::MAX));
     }
 
     /// The records, and every problem (a repeated ID reported at each later position).
