@@ -631,3 +631,124 @@ fn compare_puts_projects_side_by_side() {
     let out = bin().arg("compare").output().unwrap();
     assert!(!out.status.success(), "at least one project");
 }
+
+/// The built-in sample's report, and the same of files, without the CTI section (CTI courses
+/// have no file format and are not written by `overgang sample`).
+fn without_cti(mut v: serde_json::Value) -> serde_json::Value {
+    v.as_object_mut().unwrap().remove("cti");
+    v
+}
+
+#[test]
+fn sample_files_report_like_the_built_in_sample() {
+    let builtin = json_of(&["report", "--format", "json"]);
+    assert_eq!(builtin["cti"]["courses"], 15, "the sample's CTI courses");
+    let dir = tmp("sample");
+    for format in ["csv", "xlsx"] {
+        let out = bin()
+            .args(["sample", "--format", format, "-o"])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+    }
+    let csv: Vec<String> = ["participants", "who5", "gse", "ten_step", "interventions"]
+        .iter()
+        .map(|k| dir.join(format!("{k}.csv")).display().to_string())
+        .collect();
+    let xlsx = vec![dir.join("sample.xlsx").display().to_string()];
+    for files in [csv, xlsx] {
+        let mut args = vec![
+            "report",
+            "--format",
+            "json",
+            "--as-of",
+            "2023-12-31",
+            "--project",
+            "Eksempelprojekt (syntetiske data)",
+        ];
+        args.extend(files.iter().map(String::as_str));
+        let from_files = json_of(&args);
+        assert_eq!(from_files["cti"]["courses"], 0);
+        assert_eq!(
+            without_cti(from_files),
+            without_cti(builtin.clone()),
+            "{files:?}"
+        );
+    }
+}
+
+#[test]
+fn the_template_reads_back_and_refuses_unknown_categories_without_echo() {
+    let dir = tmp("template");
+    let path = dir.join("registrering.xlsx");
+    let out = bin()
+        .args(["template", "--offered", "counselling,group_therapy", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(std::fs::read(&path).unwrap().starts_with(b"PK"));
+    // Empty, it is a valid registration of nobody.
+    let out = bin().arg("validate").arg(&path).output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "valid: 0 participants\n"
+    );
+    // To a pipe (not a terminal) the workbook goes to stdout.
+    let out = bin().args(["template", "--lang", "en"]).output().unwrap();
+    assert!(out.status.success() && out.stdout.starts_with(b"PK"));
+    let out = bin()
+        .args(["template", "--offered", "counselling,Anna Jensen"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("offered[1]: unknown value"), "{err}");
+    assert!(!err.contains("Anna"), "{err}");
+}
+
+#[test]
+fn the_report_as_a_workbook_has_a_sheet_per_table_in_the_chosen_language() {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let dir = tmp("xlsx-report");
+    let json = json_of(&["report", "--format", "json"]);
+    for (lang, first, age) in [("da", "Rapport", "Alder"), ("en", "Report", "Age")] {
+        let path = dir.join(format!("report-{lang}.xlsx"));
+        let out = bin()
+            .args(["report", "--format", "xlsx", "--lang", lang, "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut wb = open_workbook_auto(&path).unwrap();
+        let names = wb.sheet_names();
+        assert_eq!((names[0].as_str(), names[1].as_str()), (first, age));
+        assert!(names.len() > 10, "{names:?}");
+        // The gender table's counts are the report's, as numbers.
+        let gender = wb.worksheet_range(&names[2]).unwrap();
+        let women = gender
+            .rows()
+            .find(|r| matches!(&r[0], Data::String(s) if s == "Kvinde" || s == "Woman"))
+            .unwrap();
+        let n = json["gender"]["rows"][0]["count"].as_u64().unwrap();
+        assert_eq!(women[1], Data::Float(n as f64));
+    }
+    // To a pipe the workbook goes to stdout; compare has no workbook.
+    let out = bin().args(["report", "--format", "xlsx"]).output().unwrap();
+    assert!(out.status.success() && out.stdout.starts_with(b"PK"));
+    let out = bin()
+        .arg("compare")
+        .arg(repo("tests/golden/aarhus.cohort.json"))
+        .args(["--format", "xlsx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("allowed: md, json, html, csv"));
+}
