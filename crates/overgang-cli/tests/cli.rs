@@ -383,6 +383,48 @@ fn validate_groups_problems_and_drop_counts_what_was_left_out() {
     assert_eq!(report["participants"]["count"], 297);
     assert_eq!(report["excluded"]["rows"], 3);
     assert_eq!(report["excluded"]["by_code"]["unknown_value"], 3);
+    // The human formats show the rows left out per code.
+    let drop_report = |format: &str, lang: &str| {
+        let out = bin()
+            .args(["report", "--on-error", "drop", "--columns", "køn=gender"])
+            .args(["--format", format, "--lang", lang])
+            .arg(dir.join("deltagere.csv"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        out.stdout
+    };
+    let md = String::from_utf8(drop_report("md", "da")).unwrap();
+    assert!(md.contains("## Rækker udeladt af inputtet"), "{md}");
+    assert!(md.contains("| unknown_value | 3 |"), "{md}");
+    let html = String::from_utf8(drop_report("html", "en")).unwrap();
+    assert!(
+        html.contains("<h2>Rows left out of the input</h2>"),
+        "{html}"
+    );
+    let csv = String::from_utf8(drop_report("csv", "en")).unwrap();
+    assert!(csv.contains("\nexcluded,rows,,3,3,,,false\n"), "{csv}");
+    assert!(
+        csv.contains("\nexcluded.by_code,unknown_value,,3,3,,,false\n"),
+        "{csv}"
+    );
+    let xlsx = dir.join("drop.xlsx");
+    std::fs::write(&xlsx, drop_report("xlsx", "en")).unwrap();
+    {
+        use calamine::{open_workbook_auto, Data, Reader};
+        let mut wb = open_workbook_auto(&xlsx).unwrap();
+        let last = wb.sheet_names().last().unwrap().clone();
+        assert_eq!(last, "Rows left out of the input");
+        let sheet = wb.worksheet_range(&last).unwrap();
+        assert!(sheet
+            .rows()
+            .any(|r| r[0] == Data::String("unknown_value".into()) && r[1] == Data::Float(3.0)));
+    }
+    // Strict (the default), there is no such table.
+    let out = bin().args(["report", "--format", "md"]).output().unwrap();
+    assert!(!String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("udeladt af inputtet"));
     // Forcing UTF-8 on a Windows-1252 file: an error with file and line, not a crash.
     let out = bin()
         .arg("validate")
