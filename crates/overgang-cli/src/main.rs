@@ -121,8 +121,9 @@ enum Command {
     /// Projects side by side (seed 001 Table 1): participants, mean months of participation,
     /// mean age, share of women and the WHO-5 first wave, one column per project.
     ///
-    /// Each PROJECT is a cohort document (.json) or a folder of CSV files (as `report` reads
-    /// them; the folder's name is the project's name).
+    /// Each PROJECT is a cohort document (.json), a workbook (.xlsx, .xlsm, .xls, .ods) or a
+    /// folder of CSV files and workbooks (as `report` reads them; the folder's name is the
+    /// project's name).
     ///
     /// Example: overgang compare aarhus.json esbjerg.json --min-cell 0
     Compare {
@@ -490,18 +491,22 @@ fn fail(failure: Failure) -> ExitCode {
     }
 }
 
-/// One project of `compare`: a cohort document, or a folder of CSV files.
+/// One project of `compare`: a cohort document, a workbook, or a folder of CSV files and
+/// workbooks.
 fn project(path: &PathBuf) -> Result<Cohort, Failure> {
     if path.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+            .filter(|p| {
+                p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+                    || overgang::cohort::sheet::is_workbook(&p.to_string_lossy())
+            })
             .collect();
         files.sort();
         if files.is_empty() {
             return Err(Failure::Io(format!(
-                "{}: no CSV files in the folder",
+                "{}: no CSV files or workbooks in the folder",
                 path.display()
             )));
         }

@@ -794,3 +794,37 @@ fn the_report_as_a_workbook_has_a_sheet_per_table_in_the_chosen_language() {
         .unwrap()
         .contains("allowed: md, json, html, csv"));
 }
+
+#[test]
+fn compare_reads_workbooks_and_a_broken_one_is_named_not_shown() {
+    let dir = tmp("compare-xlsx").join("Eksempel");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = bin()
+        .args(["sample", "--format", "xlsx", "-o"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let book = dir.join("sample.xlsx");
+    let v = json_of(&[
+        "compare",
+        book.to_str().unwrap(),
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let p = v["projects"].as_array().unwrap();
+    assert_eq!(
+        (p[0]["participants"].as_u64(), p[1]["participants"].as_u64()),
+        (Some(80), Some(80))
+    );
+    assert_eq!(p[1]["project"], "Eksempel");
+    let broken = dir.join("broken.xlsx");
+    std::fs::write(&broken, "id;start\n010190-1234;2023-01-01\n").unwrap();
+    let out = bin().arg("validate").arg(&broken).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("broken.xlsx line 1"), "{text}");
+    assert!(text.contains("not a readable spreadsheet"), "{text}");
+    assert!(!text.contains("010190"), "{text}");
+}

@@ -286,3 +286,194 @@ pub fn to_csv(table: &Table) -> String {
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }
+
+/// Whether a file is a workbook the spreadsheet reader takes, by its name's extension
+/// (`.xlsx`, `.xlsm`, `.xls`, `.ods`, any case).
+///
+/// ```
+/// use overgang::cohort::sheet::is_workbook;
+/// assert!(is_workbook("registrering.XLSX") && is_workbook("a/b.ods"));
+/// assert!(!is_workbook("deltagere.csv") && !is_workbook("xlsx"));
+/// ```
+pub fn is_workbook(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && ["xlsx", "xlsm", "xls", "ods"]
+                .iter()
+                .any(|x| ext.eq_ignore_ascii_case(x))
+    })
+}
+
+/// Puts a CSV text into the slot of `files` its header says it is ([`super::csv::kind_of_with`],
+/// after the column map): the way the CLI and Python sort files and sheets given without a
+/// kind.
+///
+/// ```
+/// use overgang::cohort::csv::{CsvFiles, CsvOptions};
+/// use overgang::cohort::sheet::add_by_header;
+/// let mut files = CsvFiles::default();
+/// let o = CsvOptions::default();
+/// add_by_header(&mut files, "a.csv", "id,start\nA-1,2023-01-01\n", &o)?;
+/// add_by_header(&mut files, "b.csv", "id,date,item1,item2,item3,item4,item5\n", &o)?;
+/// assert!(files.participants.is_some() && files.who5.is_some());
+/// let e = add_by_header(&mut files, "c.csv", "id,start\n", &o).unwrap_err();
+/// assert_eq!(e.code.as_str(), "duplicate");
+/// # Ok::<(), overgang::FieldError>(())
+/// ```
+///
+/// # Errors
+/// `duplicate` (located at the file) when the slot is taken: two files of the same kind.
+pub fn add_by_header<'a>(
+    files: &mut super::csv::CsvFiles<'a>,
+    name: &'a str,
+    text: &'a str,
+    options: &super::csv::CsvOptions,
+) -> Result<(), crate::FieldError> {
+    use super::csv::{kind_of_with, CsvFile, Kind};
+    let slot = match kind_of_with(text, options) {
+        Kind::Who5 => &mut files.who5,
+        Kind::Gse => &mut files.gse,
+        Kind::TenStep => &mut files.ten_step,
+        Kind::Interventions => &mut files.interventions,
+        Kind::Venues => &mut files.venues,
+        Kind::Visits => &mut files.visits,
+        _ => &mut files.participants,
+    };
+    if slot.is_some() {
+        return Err(crate::FieldError::new(
+            "file",
+            crate::ErrorCode::Duplicate,
+            "file: a second file of the same kind by its header; give one of each, and map other column names with the column map (e.g. q1=item1)",
+        )
+        .at(crate::Location {
+            file: name.to_string(),
+            line: 1,
+            column: None,
+        }));
+    }
+    *slot = Some(CsvFile { name, text });
+    Ok(())
+}
+
+/// A problem with a whole workbook, located at the file.
+#[cfg(feature = "spreadsheet")]
+fn workbook_error(
+    name: &str,
+    field: &str,
+    code: crate::ErrorCode,
+    message: &str,
+) -> crate::ValidationError {
+    crate::ValidationError::new(vec![crate::FieldError::new(field, code, message).at(
+        crate::Location {
+            file: name.to_string(),
+            line: 1,
+            column: None,
+        },
+    )])
+}
+
+/// Reads a workbook (xlsx, xlsm, xls or ods; feature `spreadsheet`): every sheet whose header
+/// the library recognises, as CSV text named `file:sheet` with each row on its sheet row's
+/// line, so errors name file, sheet, row and column (never a cell's content). A participants
+/// sheet needs an `id` column; other sheets (instructions, the lists of a template) are skipped.
+/// Date cells are read as dates, whole numbers as whole numbers, booleans as yes/no.
+///
+/// ```
+/// use overgang::cohort::csv::CsvOptions;
+/// let e = overgang::cohort::sheet::read_workbook("a.xlsx", b"not a workbook", &CsvOptions::default()).unwrap_err();
+/// assert_eq!(e.errors()[0].code.as_str(), "invalid_format");
+/// ```
+///
+/// # Errors
+/// `too_large` beyond [`crate::limits::MAX_INPUT_BYTES`], `invalid_format` for bytes that are
+/// not a readable workbook, `missing` (field `sheet`) when no sheet has a recognised header.
+#[cfg(feature = "spreadsheet")]
+pub fn read_workbook(
+    name: &str,
+    bytes: &[u8],
+    options: &super::csv::CsvOptions,
+) -> Result<Vec<(String, String)>, crate::ValidationError> {
+    use super::csv::{kind_of_with, Kind};
+    use crate::ErrorCode;
+    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    if bytes.len() > crate::limits::MAX_INPUT_BYTES {
+        return Err(workbook_error(
+            name,
+            "file",
+            ErrorCode::TooLarge,
+            &format!(
+                "file: the workbook is larger than the {} MB limit",
+                crate::limits::MAX_INPUT_BYTES / 1_000_000
+            ),
+        ));
+    }
+    let unreadable = || {
+        workbook_error(
+            name,
+            "file",
+            ErrorCode::InvalidFormat,
+            "file: not a readable spreadsheet (xlsx, xlsm, xls or ods)",
+        )
+    };
+    let mut book =
+        open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|_| unreadable())?;
+    let mut out = Vec::new();
+    for sheet in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&sheet) else {
+            return Err(unreadable());
+        };
+        let Some((first_row, _)) = range.start() else {
+            continue; // an empty sheet
+        };
+        let mut text = "\n".repeat(first_row as usize);
+        for row in range.rows() {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    Data::Int(i) => i.to_string(),
+                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                        format!("{}", *f as i64)
+                    }
+                    Data::Float(f) => f.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    // `YYYY-MM-DD HH:MM:SS`: a date cell is a date at midnight.
+                    Data::DateTime(d) => d
+                        .as_datetime()
+                        .map_or_else(|| "#DATE".into(), |t| t.to_string()),
+                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                    // A formula error is not a value: kept as text, so it is refused, not missing.
+                    Data::Error(_) => "#ERROR".into(),
+                })
+                .map(|cell| {
+                    if cell.contains([';', '"', '\n', '\r']) {
+                        format!("\"{}\"", cell.replace('"', "\"\""))
+                    } else {
+                        cell
+                    }
+                })
+                .collect();
+            text.push_str(&cells.join(";"));
+            text.push('\n');
+        }
+        let body = &text[first_row as usize..];
+        let header_known = kind_of_with(body, options) != Kind::Participants
+            || body.lines().next().is_some_and(|h| {
+                h.split(';')
+                    .any(|c| options.column(c.trim_matches('"')) == "id")
+            });
+        if header_known {
+            out.push((format!("{name}:{sheet}"), text));
+        }
+    }
+    if out.is_empty() {
+        return Err(workbook_error(
+            name,
+            "sheet",
+            ErrorCode::Missing,
+            "sheet: no sheet has a header this version recognises (an id column)",
+        ));
+    }
+    Ok(out)
+}
