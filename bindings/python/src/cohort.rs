@@ -2,6 +2,7 @@
 
 use crate::errors::IntoPyResult;
 use overgang::cohort::csv::{CsvFile, CsvFiles, CsvOptions, Encoding, OnError};
+use overgang::cohort::sheet::{add_by_header, is_workbook, read_workbook};
 use overgang::report::{read_options, RenderOptions, ReportOptions};
 use overgang::{ErrorCode, ValidationError};
 use pyo3::prelude::*;
@@ -165,18 +166,20 @@ pub fn csv_options(
     options.with_columns(&pairs).into_py_result(py)
 }
 
-/// Reads CSV texts `(name, text)` by kind into a cohort (the CSV reader, with its options).
+/// Reads CSV texts `(name, text)` by kind, and sheets of workbooks by their headers, into a
+/// cohort (the CSV reader, with its options).
 fn from_texts(
     py: Python<'_>,
     project: &str,
     texts: [&Option<(String, String)>; 7],
+    sheets: &[(String, String)],
     options: &CsvOptions,
 ) -> PyResult<Cohort> {
     fn file(x: &Option<(String, String)>) -> Option<CsvFile<'_>> {
         x.as_ref().map(|(name, text)| CsvFile { name, text })
     }
     let [p, w, g, t, i, v, s] = texts;
-    let files = CsvFiles {
+    let mut files = CsvFiles {
         participants: file(p),
         who5: file(w),
         gse: file(g),
@@ -185,9 +188,46 @@ fn from_texts(
         venues: file(v),
         visits: file(s),
     };
+    let problems: Vec<_> = sheets
+        .iter()
+        .filter_map(|(name, text)| add_by_header(&mut files, name, text, options).err())
+        .collect();
+    if !problems.is_empty() {
+        return Err(ValidationError::new(problems)).into_py_result(py);
+    }
     py.detach(|| overgang::cohort::Cohort::from_csv_with(project, &files, options))
         .map(|(c, x)| Cohort(c, x))
         .into_py_result(py)
+}
+
+/// Reads a workbook file into its recognised sheets (`file:sheet`, CSV text).
+fn workbook_sheets(
+    py: Python<'_>,
+    field: &str,
+    path: &PathBuf,
+    options: &CsvOptions,
+) -> PyResult<Vec<(String, String)>> {
+    let (name, bytes) = read_bytes(py, field, path)?;
+    py.detach(|| read_workbook(&name, &bytes, options))
+        .into_py_result(py)
+}
+
+/// A cohort of one workbook (`compare`): every sheet by its header; the project is the file's
+/// name without its extension.
+pub(crate) fn from_workbook(py: Python<'_>, path: &PathBuf) -> PyResult<Cohort> {
+    let options = CsvOptions::default();
+    let sheets = workbook_sheets(py, "cohorts", path, &options)?;
+    let project = path.file_stem().map_or_else(
+        || "Projekt".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    from_texts(
+        py,
+        &project,
+        [&None, &None, &None, &None, &None, &None, &None],
+        &sheets,
+        &options,
+    )
 }
 
 impl Cohort {
@@ -239,7 +279,10 @@ impl Cohort {
     }
 
     /// Reads CSV exports (paths): a participants file and optional long files, joined on `id`.
-    /// Errors carry `location` = {file, line, column}.
+    /// A workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`) in any place gives every sheet whose
+    /// header is recognised, by its header (date cells as dates); `from_csv("registrering.xlsx")`
+    /// reads a whole registration workbook. Errors carry `location` = {file, line, column}
+    /// (`file.xlsx:Sheet` for a sheet).
     ///
     /// Files are read as Danish Excel and SurveyXact write them: `encoding` "auto" (UTF-8
     /// with or without BOM, else Windows-1252), "utf-8" or "windows-1252"; `columns` maps
@@ -265,6 +308,7 @@ impl Cohort {
     ) -> PyResult<Cohort> {
         let options = csv_options(py, encoding, columns, on_error)?;
         let mut texts: [Option<(String, String)>; 7] = Default::default();
+        let mut sheets = Vec::new();
         let mut problems = Vec::new();
         for (slot, (field, path)) in texts.iter_mut().zip([
             ("participants", &participants),
@@ -276,6 +320,10 @@ impl Cohort {
             ("visits", &visits),
         ]) {
             let Some(path) = path else { continue };
+            if is_workbook(&path.to_string_lossy()) {
+                sheets.extend(workbook_sheets(py, field, path, &options)?);
+                continue;
+            }
             let (name, bytes) = read_bytes(py, field, path)?;
             match overgang::cohort::csv::decode(&name, &bytes, options.encoding) {
                 Ok(text) => *slot = Some((name, text)),
@@ -286,7 +334,7 @@ impl Cohort {
             return Err(ValidationError::new(problems)).into_py_result(py);
         }
         let [a, b, c, d, e, f, g] = &texts;
-        from_texts(py, project, [a, b, c, d, e, f, g], &options)
+        from_texts(py, project, [a, b, c, d, e, f, g], &sheets, &options)
     }
 
     /// Reads DataFrames (participants, who5, gse, ten_step, interventions, venues, visits)
@@ -329,7 +377,7 @@ impl Cohort {
             *slot = Some((field.to_string(), text));
         }
         let [a, b, c, d, e, f, g] = &texts;
-        from_texts(py, project, [a, b, c, d, e, f, g], &options)
+        from_texts(py, project, [a, b, c, d, e, f, g], &[], &options)
     }
 
     /// A generated synthetic cohort of `participants` people (deterministic for a seed), for

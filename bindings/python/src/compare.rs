@@ -6,9 +6,16 @@ use overgang::report::RenderOptions;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+/// A path (`str` or `os.PathLike`) to a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+fn workbook_path(item: &Bound<'_, PyAny>) -> Option<std::path::PathBuf> {
+    let path: std::path::PathBuf = item.extract().ok()?;
+    overgang::cohort::sheet::is_workbook(&path.to_string_lossy()).then_some(path)
+}
+
 /// Projects side by side: participants, mean months, mean age, share of women and the WHO-5
-/// first wave, one entry per cohort. Each item is a `Cohort` or a document `Cohort.from_json`
-/// reads. Options are those of `Cohort.report`; with `format` (and `lang`) the result is text
+/// first wave, one entry per cohort. Each item is a `Cohort`, a path to a workbook (read as
+/// `Cohort.from_csv` reads it; the project is the file's name) or a document
+/// `Cohort.from_json` reads. Options are those of `Cohort.report`; with `format` (and `lang`) the result is text
 /// in that format, otherwise a dict with the JSON keys (`{"projects": [...]}`).
 #[pyfunction]
 #[pyo3(signature = (cohorts, **options))]
@@ -21,12 +28,13 @@ fn compare<'py>(
     let (report, render) = crate::cohort::options(py, options)?;
     let mut list = Vec::with_capacity(cohorts.len());
     for c in &cohorts {
-        match c.cast::<Cohort>() {
-            Ok(c) => list.push(c.get().0.clone()),
-            Err(_) => {
-                let value = crate::convert::document(py, c)?;
-                list.push(overgang::cohort::Cohort::from_value(&value).into_py_result(py)?);
-            }
+        if let Ok(c) = c.cast::<Cohort>() {
+            list.push(c.get().0.clone());
+        } else if let Some(path) = workbook_path(c) {
+            list.push(crate::cohort::from_workbook(py, &path)?.0);
+        } else {
+            let value = crate::convert::document(py, c)?;
+            list.push(overgang::cohort::Cohort::from_value(&value).into_py_result(py)?);
         }
     }
     let comparison = py

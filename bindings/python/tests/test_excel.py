@@ -209,3 +209,58 @@ def test_tables_are_tidy_frames_with_labels_from_the_report_dict():
     assert g.loc[0, "label"] == "Kvinde" and int(g.loc[0, "count"]) == report["gender"]["rows"][0]["count"]
     assert t["interventions.by_category"].loc[0, "label"] == "Rådgivning og vejledning"
     assert overgang.pandas.tables(report, lang="en")["gender"].loc[0, "label"] == "Woman"
+
+
+def _make_xlsx():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_xlsx", FIX / "make_xlsx.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_workbook_in_from_csvs_place_reports_like_the_json_it_came_from():
+    # registrering.xlsx: an instruction sheet, then every kind of sheet with date cells and
+    # Danish headers and labels (tests/fixtures/excel/make_xlsx.py).
+    from_json = overgang.Cohort.from_json((FIX / "sample.cohort.json").read_text(encoding="utf-8"))
+    book = overgang.Cohort.from_csv(FIX / "registrering.xlsx", project="Eksempelprojekt", columns=COLUMNS)
+    assert book.report(as_of="2023-12-31") == from_json.report(as_of="2023-12-31")
+    assert len(book) == 80
+
+
+def test_workbook_errors_name_file_sheet_row_and_column_never_a_cell(tmp_path):
+    # Without the column map, the Danish headers are named by position.
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.Cohort.from_csv(str(FIX / "registrering.xlsx"), columns={k: v for k, v in COLUMNS.items() if k != "køn"})
+    (err,) = info.value.errors
+    assert (err["location"]["file"], err["field"], err["code"]) == ("registrering.xlsx:Deltagere", "column #2", "unknown_field")
+    assert "Køn" not in str(info.value)
+    # A cell that is not a date: its sheet, row and column, not its content.
+    path = tmp_path / "bad.xlsx"
+    _make_xlsx().write_workbook(path, [("Ark1", [["id", "start"], ["A-1", datetime.date(2023, 1, 2)], ["A-2", SECRET]])])
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.Cohort.from_csv(path)
+    (err,) = info.value.errors
+    assert err["location"] == {"file": "bad.xlsx:Ark1", "line": 3, "column": "start"}
+    assert "Kirsten" not in str(info.value) and "010190" not in repr(info.value.errors)
+    # Bytes that are not a workbook.
+    (tmp_path / "not.xlsx").write_text(SECRET)
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.Cohort.from_csv(tmp_path / "not.xlsx")
+    assert info.value.errors[0]["code"] == "invalid_format" and "Kirsten" not in str(info.value)
+
+
+def test_compare_takes_workbook_paths(tmp_path):
+    sheets = [("Deltagere", [["id", "gender", "age", "start"]] + [[f"A-{i}", "Kvinde", 30 + i, datetime.date(2023, 1, 1 + i)] for i in range(6)])]
+    _make_xlsx().write_workbook(tmp_path / "Aarhus.xlsx", sheets)
+    result = overgang.compare([tmp_path / "Aarhus.xlsx", str(tmp_path / "Aarhus.xlsx"), overgang.Cohort.sample()], min_cell=0)
+    a, b, c = result["projects"]
+    assert a["project"] == b["project"] == "Aarhus"
+    assert (a["participants"], c["participants"]) == (6, 80)
+
+
+def test_xlsx_is_the_command_lines_and_the_error_names_the_allowed_formats():
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.Cohort.sample().render(format="xlsx")
+    assert "allowed: md, json, html, csv" in str(info.value)

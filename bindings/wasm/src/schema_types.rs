@@ -270,6 +270,13 @@ export interface TargetOptions {
   programmes?: string[];
   measures?: TargetMeasure[];
 }
+/** What was left out of a report's input ([`crate::cohort::csv::OnError::Drop`]). */
+export interface Excluded {
+  rows: number;
+  participants: number;
+  with_participant: number;
+  by_code: Record<string, number>;
+}
 /** One participant of a cohort with everything recorded about them. */
 export interface ParticipantRecord {
   id: ParticipantId;
@@ -398,6 +405,7 @@ export interface Report {
   targets?: TargetRow[] | null;
   protection: Protection;
   options: ReportOptions;
+  excluded?: Excluded | null;
 }
 /** A project's cohort. */
 export interface Cohort {

@@ -7,6 +7,7 @@ mod audit;
 mod output;
 mod progress;
 mod validate;
+mod workbook;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use overgang::cohort::{compare, Cohort};
@@ -83,11 +84,46 @@ enum Command {
         #[command(flatten)]
         input: validate::InputArgs,
     },
+    /// Write the built-in synthetic sample cohort as files to try everything on: participants.csv,
+    /// who5.csv, gse.csv, ten_step.csv and interventions.csv in the formats `report` reads, or
+    /// one workbook, sample.xlsx (the registration workbook of `template`, filled in). Its CTI
+    /// courses have no file format and are left out.
+    ///
+    /// Example: overgang sample --format csv -o eksempel
+    Sample {
+        /// csv: one file per kind; xlsx: one workbook.
+        #[arg(long, value_enum, default_value_t = SampleFormat::Csv)]
+        format: SampleFormat,
+        /// The folder to write into (created when missing; files of the same names are replaced).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Language of the workbook's sheet names and labels.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+    },
+    /// Write the registration workbook (xlsx) a project fills in: a sheet per kind
+    /// (participants, WHO-5, GSE, ten-step, interventions) with the headers `report` reads,
+    /// drop-down lists of the offered interventions and of every closed set, checks of whole
+    /// numbers and date-formatted date columns. Filled in, it goes straight into `report`.
+    ///
+    /// Example: overgang template --offered counselling,group_therapy -o registrering.xlsx
+    Template {
+        /// The intervention categories the project offers (comma-separated ids; default: all).
+        #[arg(long, value_name = "A,B,C")]
+        offered: Option<String>,
+        /// Language of the sheet names and the drop-down lists.
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+        /// Write to FILE (atomically); without it, to stdout when that is not a terminal.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Projects side by side (seed 001 Table 1): participants, mean months of participation,
     /// mean age, share of women and the WHO-5 first wave, one column per project.
     ///
-    /// Each PROJECT is a cohort document (.json) or a folder of CSV files (as `report` reads
-    /// them; the folder's name is the project's name).
+    /// Each PROJECT is a cohort document (.json), a workbook (.xlsx, .xlsm, .xls, .ods) or a
+    /// folder of CSV files and workbooks (as `report` reads them; the folder's name is the
+    /// project's name).
     ///
     /// Example: overgang compare aarhus.json esbjerg.json --min-cell 0
     Compare {
@@ -196,7 +232,8 @@ impl OptionArgs {
             "wave_gap_days": wave_gap,
             "target": target,
             "by_municipality": self.by_municipality,
-            "format": id(self.format),
+            // xlsx is written here, from the core's tables; the core renders the rest.
+            "format": (self.format != ReportFormat::Xlsx).then(|| id(self.format)),
             "lang": id(self.lang),
         })
     }
@@ -214,12 +251,21 @@ enum ScoreFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+/// The core's formats (`report::Format`), and `xlsx`, a workbook the command writes itself
+/// (binary: the library's renderers return text).
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
 enum ReportFormat {
     Md,
     Json,
     Html,
     Csv,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum SampleFormat {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -262,7 +308,7 @@ fn parse_args() -> Result<Cli, ExitCode> {
                 ErrorKind::UnknownArgument => "an argument this command does not have",
                 ErrorKind::MissingRequiredArgument => "a required argument is missing",
                 ErrorKind::InvalidSubcommand => {
-                    "a command that does not exist; commands: report, compare, validate, audit, score"
+                    "a command that does not exist; commands: report, compare, validate, sample, template, audit, score"
                 }
                 ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
                     "the wrong number of values"
@@ -301,26 +347,49 @@ fn main() -> ExitCode {
         Command::Audit { file, format } => audit::run(&file, format == ScoreFormat::Json),
         Command::Report {
             files,
-            options,
+            options: args,
             output,
             project,
             input,
         } => {
             // The core reads every option, so the CLI, Python and JavaScript cannot disagree.
-            let (options, render_options) = match read_options(&options.named()) {
+            let (options, render_options) = match read_options(&args.named()) {
                 Ok(o) => o,
                 Err(e) => return invalid(&e),
             };
             match report(&files, &project, options, &input) {
+                Ok(r) if args.format == ReportFormat::Xlsx => {
+                    let tables = overgang::report::tables(&r, render_options.lang);
+                    match workbook::report(&tables, render_options.lang) {
+                        Ok(bytes) => output::write_bytes(output.as_deref(), &bytes, Some("xlsx")),
+                        Err(e) => workbook_failed(&e),
+                    }
+                }
                 Ok(r) => output::write(output.as_deref(), &render(&r, &render_options)),
                 Err(failure) => fail(failure),
             }
         }
+        Command::Sample {
+            format,
+            output,
+            lang,
+        } => sample(format, &output, &id(lang)),
+        Command::Template {
+            offered,
+            lang,
+            output,
+        } => template(offered.as_deref(), &id(lang), output.as_deref()),
         Command::Compare {
             projects,
             options,
             output,
         } => {
+            if options.format == ReportFormat::Xlsx {
+                eprintln!(
+                    "error: format: compare is not written as xlsx; allowed: md, json, html, csv"
+                );
+                return ExitCode::from(2);
+            }
             let (options, render_options) = match read_options(&options.named()) {
                 Ok(o) => o,
                 Err(e) => return invalid(&e),
@@ -335,6 +404,83 @@ fn main() -> ExitCode {
     }
 }
 
+fn workbook_failed(e: &rust_xlsxwriter::XlsxError) -> ExitCode {
+    eprintln!("error: could not make the workbook: {e}");
+    ExitCode::FAILURE
+}
+
+/// The offered categories (all by default) and the language, read by the core's option reader.
+fn template_options(
+    offered: Option<&str>,
+    lang: &str,
+) -> Result<(Vec<overgang::ids::IdLabel>, overgang::Language), ValidationError> {
+    let (options, render) = read_options(&serde_json::json!({
+        "offered": offered.map(id_list),
+        "lang": lang,
+    }))?;
+    let all = overgang::ids::options::<overgang::intervention::Category>(render.lang);
+    let offered = match options.offered {
+        Some(list) => all
+            .into_iter()
+            .filter(|x| list.iter().any(|c| c.as_str() == x.id))
+            .collect(),
+        None => all,
+    };
+    Ok((offered, render.lang))
+}
+
+/// `overgang template`: the registration workbook.
+fn template(offered: Option<&str>, lang: &str, output: Option<&std::path::Path>) -> ExitCode {
+    let (offered, lang) = match template_options(offered, lang) {
+        Ok(o) => o,
+        Err(e) => return invalid(&e),
+    };
+    match workbook::template(&offered, lang).and_then(|mut b| b.save_to_buffer()) {
+        Ok(bytes) => output::write_bytes(output, &bytes, Some("xlsx")),
+        Err(e) => workbook_failed(&e),
+    }
+}
+
+/// `overgang sample`: the sample cohort as CSV files or as the filled-in registration workbook.
+fn sample(format: SampleFormat, dir: &std::path::Path, lang: &str) -> ExitCode {
+    use overgang::cohort::sheet::{tables, to_csv};
+    let tables = tables(&overgang::sample::cohort());
+    let files: Vec<(String, Vec<u8>)> = match format {
+        SampleFormat::Csv => tables
+            .iter()
+            .map(|t| (format!("{}.csv", t.kind.as_str()), to_csv(t).into_bytes()))
+            .collect(),
+        SampleFormat::Xlsx => {
+            let (offered, lang) = match template_options(None, lang) {
+                Ok(o) => o,
+                Err(e) => return invalid(&e),
+            };
+            let book = workbook::template(&offered, lang).and_then(|mut b| {
+                workbook::fill(&mut b, &tables, lang)?;
+                b.save_to_buffer()
+            });
+            match book {
+                Ok(bytes) => vec![("sample.xlsx".to_string(), bytes)],
+                Err(e) => return workbook_failed(&e),
+            }
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("error: {}: {e}", dir.display());
+        return ExitCode::from(2);
+    }
+    for (name, bytes) in &files {
+        let path = dir.join(name);
+        if let Err(e) = output::atomic_write(&path, bytes) {
+            eprintln!("error: {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    println!("{}: {}", dir.display(), names.join(", "));
+    ExitCode::SUCCESS
+}
+
 fn fail(failure: Failure) -> ExitCode {
     match failure {
         Failure::Invalid(e) => invalid(&e),
@@ -345,18 +491,22 @@ fn fail(failure: Failure) -> ExitCode {
     }
 }
 
-/// One project of `compare`: a cohort document, or a folder of CSV files.
+/// One project of `compare`: a cohort document, a workbook, or a folder of CSV files and
+/// workbooks.
 fn project(path: &PathBuf) -> Result<Cohort, Failure> {
     if path.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+            .filter(|p| {
+                p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+                    || overgang::cohort::sheet::is_workbook(&p.to_string_lossy())
+            })
             .collect();
         files.sort();
         if files.is_empty() {
             return Err(Failure::Io(format!(
-                "{}: no CSV files in the folder",
+                "{}: no CSV files or workbooks in the folder",
                 path.display()
             )));
         }
@@ -517,4 +667,23 @@ fn invalid(e: &ValidationError) -> ExitCode {
         }
     }
     ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_formats_are_the_cores_and_xlsx() {
+        let cli: Vec<String> = ReportFormat::value_variants()
+            .iter()
+            .map(|f| id(*f))
+            .collect();
+        let mut core: Vec<String> = overgang::ids::ids::<overgang::report::Format>()
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        core.push("xlsx".into());
+        assert_eq!(cli, core);
+    }
 }

@@ -7,9 +7,24 @@ use std::process::ExitCode;
 
 /// Writes `text` to `path` (atomically) or to stdout.
 pub fn write(path: Option<&Path>, text: &str) -> ExitCode {
+    write_bytes(path, text.as_bytes(), None)
+}
+
+/// Writes `bytes` to `path` (atomically) or to stdout. A binary format (`binary`: its name,
+/// e.g. `xlsx`) is refused on a terminal: it needs `-o FILE` or a redirection.
+pub fn write_bytes(path: Option<&Path>, bytes: &[u8], binary: Option<&str>) -> ExitCode {
+    use std::io::IsTerminal;
+    if let (None, Some(format)) = (path, binary) {
+        if std::io::stdout().is_terminal() {
+            eprintln!(
+                "error: {format} is a binary format and is not written to a terminal; give -o FILE (or redirect stdout to a file)"
+            );
+            return ExitCode::from(2);
+        }
+    }
     let result = match path {
-        None => std::io::stdout().lock().write_all(text.as_bytes()),
-        Some(path) => atomic_write(path, text.as_bytes()),
+        None => std::io::stdout().lock().write_all(bytes),
+        Some(path) => atomic_write(path, bytes),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -20,7 +35,7 @@ pub fn write(path: Option<&Path>, text: &str) -> ExitCode {
     }
 }
 
-fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -322,6 +322,14 @@ class TargetOptions(TypedDict):
     measures: NotRequired[List["TargetMeasure"]]
 
 
+class Excluded(TypedDict):
+    """What was left out of a report's input ([`crate::cohort::csv::OnError::Drop`])."""
+    rows: int
+    participants: int
+    with_participant: int
+    by_code: Dict[str, int]
+
+
 class ParticipantRecord(TypedDict):
     """One participant of a cohort with everything recorded about them."""
     id: "ParticipantId"
@@ -473,6 +481,7 @@ class Report(TypedDict):
     targets: NotRequired[Union[List["TargetRow"], None]]
     protection: "Protection"
     options: "ReportOptions"
+    excluded: NotRequired[Union["Excluded", None]]
 
 
 class Cohort(TypedDict):

@@ -396,7 +396,7 @@ impl CsvOptions {
     }
 
     /// The library's column for a header cell as written (trimmed, any case).
-    fn column(&self, header: &str) -> String {
+    pub(crate) fn column(&self, header: &str) -> String {
         let h = header.trim().to_lowercase();
         self.columns
             .iter()

@@ -18,6 +18,7 @@ pub mod csv;
 mod fast;
 mod measurement;
 mod model;
+pub mod sheet;
 
 pub use measurement::Measurement;
 pub use model::{compare, Cohort, ParticipantRecord, ReadProgress};

@@ -25,5 +25,5 @@ pub use options::{
     options_json, read_options, Format, InterventionBins, RenderOptions, ReportOptions,
     TargetMeasure, TargetOptions, WaveGap,
 };
-pub use render::{figures, render, Figure};
+pub use render::{figures, render, tables, Block, Figure, Tables};
 pub use sections::{compute, CtiFacts, Subject};

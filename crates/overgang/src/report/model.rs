@@ -63,12 +63,12 @@ pub struct Report {
     /// Rows of the input left out because they had problems (CSV read with
     /// `on_error = "drop"`); absent when nothing could be left out (the default, strict).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(skip))]
     pub excluded: Option<Excluded>,
 }
 
 /// What was left out of a report's input ([`crate::cohort::csv::OnError::Drop`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Excluded {
     /// Rows left out in all (rows with a problem and the rows of their participants).

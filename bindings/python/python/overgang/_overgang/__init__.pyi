@@ -87,7 +87,7 @@ class Cohort:
         """Reads a cohort document from a file participant by participant, without holding its text; `progress(bytes_read, total_bytes, participants)` or `True` for tqdm."""
     @staticmethod
     def from_csv(participants: Optional[Union[str, os.PathLike[str]]] = None, who5: Optional[Union[str, os.PathLike[str]]] = None, gse: Optional[Union[str, os.PathLike[str]]] = None, ten_step: Optional[Union[str, os.PathLike[str]]] = None, interventions: Optional[Union[str, os.PathLike[str]]] = None, venues: Optional[Union[str, os.PathLike[str]]] = None, visits: Optional[Union[str, os.PathLike[str]]] = None, project: str = "Projekt", encoding: str = "auto", columns: Optional[Union[Dict[str, str], Sequence[Tuple[str, str]]]] = None, on_error: Literal["fail", "drop"] = "fail") -> "Cohort":
-        """Reads CSV exports as Danish Excel and SurveyXact write them; `on_error="drop"` leaves out rows with problems."""
+        """Reads CSV exports as Danish Excel and SurveyXact write them, or workbooks (.xlsx, .xlsm, .xls, .ods: every sheet by its header); `on_error="drop"` leaves out rows with problems."""
     @staticmethod
     def from_frames(participants: Any = None, who5: Any = None, gse: Any = None, ten_step: Any = None, interventions: Any = None, venues: Any = None, visits: Any = None, project: str = "Projekt", columns: Optional[Union[Dict[str, str], Sequence[Tuple[str, str]]]] = None, on_error: Literal["fail", "drop"] = "fail") -> "Cohort":
         """Reads pandas DataFrames with the same reading as CSV (in memory)."""
@@ -109,8 +109,8 @@ def _score_gse_array(a: Any) -> Dict[str, Any]: ...
 
 def _render_report(report: Dict[str, Any], *, format: Optional[str] = None, lang: Optional[str] = None) -> str: ...
 def _error_summary(errors: Sequence[Dict[str, Any]]) -> Tuple[Dict[str, Any], str]: ...
-def compare(cohorts: Sequence[Union[Cohort, str, bytes, Dict[str, Any]]], *, format: Optional[str] = None, lang: Optional[str] = None, as_of: Optional[Union[str, datetime.date]] = None, min_cell: Optional[int] = None, min_wave: Optional[int] = None, intervention_bins: Optional[Union[int, Sequence[int]]] = None, offered: Optional[Sequence[str]] = None, bins_exclude: Optional[Sequence[str]] = None, wave_gap_days: Optional[Union[str, Sequence[Optional[int]]]] = None, target: Optional[Union[int, Dict[str, Any]]] = None) -> Any:
-    """Projects side by side (seed 001 Table 1): a dict {"projects": [...]}, or text when format is given."""
+def compare(cohorts: Sequence[Union[Cohort, str, bytes, os.PathLike[str], Dict[str, Any]]], *, format: Optional[str] = None, lang: Optional[str] = None, as_of: Optional[Union[str, datetime.date]] = None, min_cell: Optional[int] = None, min_wave: Optional[int] = None, intervention_bins: Optional[Union[int, Sequence[int]]] = None, offered: Optional[Sequence[str]] = None, bins_exclude: Optional[Sequence[str]] = None, wave_gap_days: Optional[Union[str, Sequence[Optional[int]]]] = None, target: Optional[Union[int, Dict[str, Any]]] = None) -> Any:
+    """Projects side by side (seed 001 Table 1): a dict {"projects": [...]}, or text when format is given. An item is a Cohort, a workbook path or a document."""
 
 def report_options(*, format: Optional[str] = None, lang: Optional[str] = None, as_of: Optional[Union[str, datetime.date]] = None, min_cell: Optional[int] = None, min_wave: Optional[int] = None, intervention_bins: Optional[Union[int, Sequence[int]]] = None, offered: Optional[Sequence[str]] = None, bins_exclude: Optional[Sequence[str]] = None, wave_gap_days: Optional[Union[str, Sequence[Optional[int]]]] = None, target: Optional[Union[int, Dict[str, Any]]] = None) -> Dict[str, Any]:
     """The report and render options in effect (defaults filled in); raises ValidationError."""

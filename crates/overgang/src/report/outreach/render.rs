@@ -97,6 +97,11 @@ fn count(c: &Cell, lang: Language) -> String {
     }
 }
 
+/// The outreach report's title and subtitle.
+pub(in crate::report) fn titles(r: &OutreachReport, lang: Language) -> (String, String) {
+    (title(lang), subtitle(r, lang))
+}
+
 fn title(lang: Language) -> String {
     t(lang, "Outreach", "Opsøgende arbejde")
 }
@@ -197,7 +202,7 @@ fn key_rows(kind: &str, rows: &[KeyRow], lang: Language) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn blocks(r: &OutreachReport, lang: Language) -> Vec<Block> {
+pub(in crate::report) fn blocks(r: &OutreachReport, lang: Language) -> Vec<Block> {
     let share_header =
         |first: String| vec![first, t(lang, "Count", "Antal"), t(lang, "Share", "Andel")];
     let mut years: Vec<Vec<String>> = r

@@ -630,5 +630,28 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
                 .collect(),
         });
     }
+    if let Some(x) = &r.excluded {
+        // `Into<Option<u64>>`: a count is shown, or hidden when withheld.
+        let n = |v: Option<u64>| v.map_or_else(|| hidden.clone(), |v| v.to_string());
+        let (rows, people, with) = (
+            n(x.rows.into()),
+            n(x.participants.into()),
+            n(x.with_participant.into()),
+        );
+        out.push(Block {
+            heading: t(lang, "Rows left out of the input", "Rækker udeladt af inputtet"),
+            note: Some(t(
+                lang,
+                &format!("Rows with problems were left out (on-error drop): {rows} rows, {people} of them participants, and {with} rows of those participants' registrations. Rows per problem code (a row with two kinds of problem counts under both)."),
+                &format!("Rækker med fejl er udeladt (on-error drop): {rows} rækker, heraf {people} deltagere, og {with} rækker med disse deltageres registreringer. Rækker pr. fejlkode (en række med to slags fejl tæller under begge)."),
+            )),
+            header: vec![t(lang, "Problem code", "Fejlkode"), t(lang, "Rows", "Rækker")],
+            rows: x
+                .by_code
+                .iter()
+                .map(|(code, count)| vec![code.clone(), n((*count).into())])
+                .collect(),
+        });
+    }
     out
 }

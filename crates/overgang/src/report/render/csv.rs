@@ -221,6 +221,30 @@ pub fn figures(r: &Report) -> Vec<Figure> {
                 .map(|x| figure("municipalities", x.municipality.to_string(), m.n).cell(&x.cell)),
         );
     }
+    if let Some(x) = &r.excluded {
+        // `Into<Option<u64>>`: a count, or none when withheld.
+        let count = |section: &str, key: &str, v: Option<u64>| {
+            let mut f = figure(section, key, 0).cell(&Cell {
+                count: v,
+                percent: None,
+                suppressed: v.is_none(),
+            });
+            f.n = v;
+            f
+        };
+        out.push(count("excluded", "rows", x.rows.into()));
+        out.push(count("excluded", "participants", x.participants.into()));
+        out.push(count(
+            "excluded",
+            "with_participant",
+            x.with_participant.into(),
+        ));
+        out.extend(
+            x.by_code
+                .iter()
+                .map(|(code, v)| count("excluded.by_code", code, (*v).into())),
+        );
+    }
     out
 }
 

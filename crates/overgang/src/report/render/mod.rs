@@ -13,6 +13,7 @@ pub(in crate::report) mod table;
 pub use csv::{figures, Figure};
 pub(crate) use html::escape as escape_html;
 pub(crate) use markdown::escape as escape_markdown;
+pub use table::{tables, Block, Tables};
 
 use super::model::Report;
 use super::options::{Format, RenderOptions};

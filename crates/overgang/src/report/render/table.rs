@@ -5,12 +5,63 @@ use crate::language::Language;
 use crate::report::cells::Cell;
 use crate::report::model::Report;
 
-/// A block of the report: a heading, a note and a table (header and rows of cells).
-pub(in crate::report) struct Block {
+/// A table of a report as its human formats show it, in one language: a heading, a note, a
+/// header and rows of text (hidden counts as `<5`, shares as `35 %`, Danish decimal commas).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Block {
+    /// The table's heading.
     pub heading: String,
+    /// A note under the heading (what is counted, what was left out).
     pub note: Option<String>,
+    /// The column headings.
     pub header: Vec<String>,
+    /// The rows: a label and its cells.
     pub rows: Vec<Vec<String>>,
+}
+
+/// A report's tables as its human formats show them ([`tables`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Tables {
+    /// The report's title (with the project's name).
+    pub title: String,
+    /// The line under the title: date, participants and the suppression rule.
+    pub subtitle: String,
+    /// The tables, in the order the report shows them (outreach last).
+    pub blocks: Vec<Block>,
+}
+
+/// The report's tables in `lang`, as Markdown and HTML show them (the one table model of the
+/// human formats, for other formats such as workbooks).
+///
+/// ```
+/// use overgang::report::tables;
+/// let r = overgang::cohort::Cohort::sample().report(&Default::default())?;
+/// let t = tables(&r, overgang::Language::En);
+/// assert!(t.title.starts_with("Cohort report"));
+/// assert_eq!(t.blocks[0].heading, "Age");
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+pub fn tables(r: &Report, lang: Language) -> Tables {
+    if let (0, Some(o)) = (r.participants.count, &r.outreach) {
+        // A document of outreach alone: the outreach report's own tables.
+        let (title, subtitle) = crate::report::outreach::render::titles(o, lang);
+        return Tables {
+            title,
+            subtitle,
+            blocks: crate::report::outreach::render::blocks(o, lang),
+        };
+    }
+    let mut blocks = super::blocks::blocks(r, lang);
+    if let Some(o) = &r.outreach {
+        blocks.extend(crate::report::outreach::render::blocks(o, lang));
+    }
+    Tables {
+        title: title(r, lang),
+        subtitle: subtitle(r, lang),
+        blocks,
+    }
 }
 
 pub(in crate::report) fn t(lang: Language, en: &str, da: &str) -> String {
