@@ -36,6 +36,14 @@ pub fn write_bytes(path: Option<&Path>, bytes: &[u8], binary: Option<&str>) -> E
 }
 
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written to as it is:
+    // renaming a file over it would replace /dev/null with a regular file.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)?
+            .write_all(bytes);
+    }
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -193,6 +193,51 @@ fn a_pipe_stops_at_the_size_limit() {
 
 #[cfg(unix)]
 #[test]
+fn a_pipe_or_device_given_to_o_is_written_to_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tmp("fifo");
+    let fifo = dir.join("report.fifo");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    let out = bin()
+        .args(["report", "--format", "json", "-o"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Still a pipe: a rename over it would have left a regular file (as over /dev/null).
+    // Checked first: the reader waits for a writer that, then, never came.
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+    let text = reader.join().unwrap();
+    assert!(text.contains("\"participants\""), "{text}");
+    std::fs::remove_file(&fifo).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
 fn reports_are_written_0600_through_no_planted_symlink_and_keep_an_existing_mode() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tmp("modes");
