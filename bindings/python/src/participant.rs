@@ -89,7 +89,31 @@ fn options<'py>(
     Ok(pythonize::pythonize(py, &list)?)
 }
 
+/// The message of one problem (an element of `ValidationError.errors`) in a language, from
+/// its code and context: `error_message(e.errors[0], "da")`.
+#[pyfunction]
+#[pyo3(signature = (error, lang = None))]
+fn error_message(
+    py: Python<'_>,
+    error: &Bound<'_, PyAny>,
+    lang: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let lang = crate::convert::language(py, lang)?;
+    let error: overgang::FieldError = pythonize::depythonize(error).map_err(|_| {
+        crate::errors::to_py(
+            py,
+            overgang::ValidationError::single(
+                "error",
+                overgang::ErrorCode::InvalidFormat,
+                "error: expected a problem as ValidationError.errors holds it: {field, code, message, context?}",
+            ),
+        )
+    })?;
+    Ok(overgang::catalogue::message(&error, lang))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(error_message, m)?)?;
     m.add_function(wrap_pyfunction!(validate_id, m)?)?;
     m.add_function(wrap_pyfunction!(pseudonym, m)?)?;
     m.add_function(wrap_pyfunction!(age_band, m)?)?;

@@ -49,3 +49,29 @@ def test_questionnaire(case, check):
         }
 
     check(case, call)
+
+
+MESSAGES = load("messages.json")
+
+
+@pytest.mark.parametrize("case", MESSAGES["errors"], ids=ids(MESSAGES["errors"]))
+def test_error_message(case):
+    assert overgang.error_message(case["error"], "da") == case["da"]
+    assert overgang.error_message(case["error"], "en") == case["en"]
+
+
+@pytest.mark.parametrize("case", MESSAGES["ids"], ids=ids(MESSAGES["ids"]))
+def test_error_message_of_an_id(case):
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.validate_id(case["id"])
+    error = info.value.errors[0]
+    assert error["code"] == case["code"]
+    assert overgang.error_message(error, "da") == case["da"]
+    assert overgang.error_message(error) == case["da"]  # Danish by default
+    assert overgang.error_message(error, "en") == case["en"]
+
+
+def test_error_message_refuses_what_is_not_a_problem():
+    with pytest.raises(overgang.ValidationError) as info:
+        overgang.error_message({"code": "no_such_code"}, "da")
+    assert info.value.errors[0]["field"] == "error"

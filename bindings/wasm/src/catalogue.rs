@@ -64,3 +64,67 @@ option_list!("municipalities", municipalities, "municipalities");
 option_list!("supportRoles", support_roles, "support_roles");
 option_list!("focusAreas", focus_areas, "focus_areas");
 option_list!("ctiPhases", cti_phases, "cti_phases");
+
+/// The message of one problem (an element of a `ValidationError`'s `errors`) in a language,
+/// from its code and context (the core's `catalogue::message`): what a form shows beside the
+/// field, without restating a rule. `errorMessage({code: "out_of_range", context: {min: 18,
+/// max: 120}, ...}, "da")` is "Skal være mellem 18 og 120.".
+#[wasm_bindgen(js_name = errorMessage)]
+pub fn error_message(
+    #[wasm_bindgen(unchecked_param_type = "FieldError")] error: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] lang: JsValue,
+) -> Result<String, JsValue> {
+    let lang = language(&lang)?;
+    let error = field_error(&error).ok_or_else(|| {
+        crate::errors::to_js(&overgang::ValidationError::single(
+            "error",
+            overgang::ErrorCode::InvalidFormat,
+            "error: expected a problem as a ValidationError's errors hold it: {field, code, message, context?}",
+        ))
+    })?;
+    Ok(overgang::catalogue::message(&error, lang))
+}
+
+/// A problem as the bindings give it (`{field, code, message, context?}`), read by hand
+/// (serde's reader of it is a large part of the form's small module); `None` when it is not one.
+fn field_error(value: &JsValue) -> Option<overgang::FieldError> {
+    use js_sys::Reflect;
+    let get = |o: &JsValue, k: &str| {
+        Reflect::get(o, &k.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let code = get(value, "code")?.as_string()?;
+    let code = *overgang::ErrorCode::ALL
+        .iter()
+        .find(|c| c.as_str() == code)?;
+    let field = get(value, "field")
+        .and_then(|f| f.as_string())
+        .unwrap_or_default();
+    let message = get(value, "message")
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    let mut e = overgang::FieldError::new(field, code, message);
+    let Some(ctx) = get(value, "context") else {
+        return Some(e);
+    };
+    let texts = |k: &str| -> Option<Vec<String>> {
+        let list = get(&ctx, k)?;
+        js_sys::Array::is_array(&list).then(|| {
+            js_sys::Array::from(&list)
+                .iter()
+                .filter_map(|x| x.as_string())
+                .collect()
+        })
+    };
+    let number = |k: &str| get(&ctx, k).and_then(|v| v.as_f64());
+    let c = e.context.get_or_insert_with(Box::default);
+    c.min = number("min");
+    c.max = number("max");
+    c.allowed = texts("allowed");
+    c.characters = texts("characters");
+    c.max_length = number("max_length").map(|n| n as u64);
+    c.min_length = number("min_length").map(|n| n as u64);
+    c.format = get(&ctx, "format").and_then(|v| v.as_string());
+    Some(e)
+}

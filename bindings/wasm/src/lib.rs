@@ -24,6 +24,8 @@ mod cohort;
 #[cfg(feature = "report")]
 mod compare;
 mod convert;
+#[cfg(feature = "report")]
+mod csv;
 #[cfg(feature = "records")]
 mod cti;
 mod errors;
@@ -51,7 +53,9 @@ export interface Who5Score { raw: number; index: number; band: Who5Band; poorWel
 export interface GseScore { score: number; mean: number; answered: number; imputed: boolean; }
 export interface AnswerOption { value: number; label: string; }
 export interface Questionnaire { id: "who5" | "gse"; language: "da" | "en"; requestedLanguage: string; fallback: boolean; title: string; stem: string; items: string[]; answers: AnswerOption[]; }
-export interface FieldError { field: string; code: string; message: string; location?: { file: string; line: number; column?: string }; }
+export interface FieldError { field: string; code: string; message: string; location?: { file: string; line: number; column?: string }; context?: ErrorContext; }
+/** What a rule allows, as data: a form writes its message from it (or asks `errorMessage`). */
+export interface ErrorContext { min?: number; max?: number; allowed?: string[]; max_length?: number; min_length?: number; format?: string; characters?: string[]; }
 export interface IdLabel { id: string; label: string; }
 export interface TenStepDimensions { health: number | null; relations: number | null; mentalWellbeing: number | null; optionsForAction: number | null; }
 export interface AreaDevelopment { area: string; ratings: number; first: number; latest: number; change: number; positive: boolean | null; }
@@ -59,6 +63,15 @@ export interface CourseInput { contactStart: string; phase1Start: string; phaseM
 export interface PlannedPhase { phase: "contact" | "planning" | "try_out" | "transfer"; start: string; end: string; }
 export interface TargetOption { percent: number; programmes?: string[]; measures?: string[]; }
 export interface CohortReportOptions { byMunicipality?: boolean; asOf?: string; minCell?: number; minWave?: number; interventionBins?: number | number[]; offered?: string[]; binsExclude?: string[]; waveGapDays?: "any" | [number, number | null]; target?: number | TargetOption; format?: "md" | "json" | "html" | "csv"; lang?: "da" | "en"; }
+/** CSV files by kind for `cohortFromCsv`: each text, bytes (decoded by `encoding`) or `{name, text}` (the name is used in problems' locations). */
+export interface CsvFiles { participants?: CsvText; who5?: CsvText; gse?: CsvText; tenStep?: CsvText; interventions?: CsvText; venues?: CsvText; visits?: CsvText; }
+export type CsvText = string | Uint8Array | { name: string; text: string | Uint8Array };
+/** How CSV files are read: `onError: "drop"` leaves out rows with problems and counts them in `excluded`. */
+export interface CsvOptions { project?: string; encoding?: "auto" | "utf-8" | "windows-1252"; columns?: Record<string, string> | [string, string][]; onError?: "fail" | "drop"; }
+/** A cohort read from CSV: the cohort document (snake_case keys) and, with `onError: "drop"`, what was left out. */
+/** What `onError: "drop"` left out: rows in all, participants, rows left out with their participant, rows per error code. */
+export interface Excluded { rows: number; participants: number; with_participant: number; by_code: Record<string, number>; }
+export interface CohortFromCsv { cohort: Cohort; excluded: Excluded | null; }
 /** Projects side by side (seed 001 Table 1), snake_case keys. */
 export interface Comparison { projects: { project: string; participants: number; mean_months: number | null; mean_age: number | null; women_percent: number | null; who5_first_wave: { n: number; mean_index: number } | null }[]; }
 /** The cohort report with its documented snake_case JSON keys (docs/report.md). */

@@ -1,5 +1,6 @@
 // The shared vectors (tests/vectors/*.json), run through the wasm build.
 import { test } from "node:test";
+import assert from "node:assert/strict";
 import { overgang, load, check } from "./helpers.mjs";
 
 const who5 = load("who5.json");
@@ -25,3 +26,25 @@ for (const c of questionnaire.questionnaire) {
       };
     }));
 }
+
+const messages = load("messages.json");
+for (const c of messages.errors) {
+  test(`error message: ${c.name}`, () => {
+    assert.equal(overgang.errorMessage(c.error, "da"), c.da);
+    assert.equal(overgang.errorMessage(c.error, "en"), c.en);
+  });
+}
+for (const c of messages.ids) {
+  test(`error message of an ID: ${c.name}`, () => {
+    const r = overgang.safeValidateId(c.id);
+    assert.equal(r.ok, false);
+    const [e] = r.errors;
+    assert.equal(e.code, c.code);
+    assert.equal(overgang.errorMessage(e, "da"), c.da);
+    assert.equal(overgang.errorMessage(e), c.da); // Danish by default
+    assert.equal(overgang.errorMessage(e, "en"), c.en);
+  });
+}
+test("errorMessage refuses what is not a problem", () => {
+  assert.throws(() => overgang.errorMessage({ code: "no_such_code" }, "da"), (e) => e.name === "ValidationError" && e.errors[0].field === "error");
+});

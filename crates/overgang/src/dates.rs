@@ -5,6 +5,9 @@
 use crate::error::{ErrorCode, FieldError};
 use time::{Date, Month};
 
+/// The written form of a date, as a pattern: the `format` of a date error's context.
+pub const DATE_FORMAT: &str = "YYYY-MM-DD";
+
 /// Days per month used for durations: the mean Gregorian month (365.25 / 12).
 pub const DAYS_PER_MONTH: f64 = 30.4375;
 
@@ -13,11 +16,14 @@ pub const DAYS_PER_MONTH: f64 = 30.4375;
 /// ```
 /// use overgang::dates::parse_date;
 /// assert_eq!(parse_date("start", "2024-02-29").unwrap().to_string(), "2024-02-29");
-/// assert_eq!(parse_date("start", "2023-02-29").unwrap_err().code.as_str(), "invalid_format");
+/// let e = parse_date("start", "29-02-2024").unwrap_err();
+/// assert_eq!(e.code.as_str(), "invalid_format");
+/// assert_eq!(e.context.unwrap().format.as_deref(), Some("YYYY-MM-DD"));
 /// ```
 ///
 /// # Errors
-/// `invalid_format` on `field` for anything else (the text is not echoed).
+/// `invalid_format` on `field` for anything else, with [`DATE_FORMAT`] as the context's
+/// `format` (the text is not echoed).
 pub fn parse_date(field: &str, text: &str) -> Result<Date, FieldError> {
     // Exactly `YYYY-MM-DD` (four-digit year), checked by hand: time's format-description parser
     // is a large part of the browser build for this one format.
@@ -42,14 +48,17 @@ pub fn parse_date(field: &str, text: &str) -> Result<Date, FieldError> {
                 ErrorCode::InvalidFormat,
                 format!("{field}: not a valid date; expected YYYY-MM-DD, e.g. 2024-03-01"),
             )
+            .with_format(DATE_FORMAT)
         })
 }
 
-/// The error for a spreadsheet or CSV cell that is not a date: it says every form accepted.
+/// The error for a spreadsheet or CSV cell that is not a date: it says every form accepted
+/// (the context's `format` is [`DATE_FORMAT`], the form every reader takes).
 ///
 /// ```
 /// let e = overgang::dates::date_cell_error("start");
 /// assert!(e.message.contains("DD-MM-YYYY"));
+/// assert_eq!(e.context.unwrap().format.as_deref(), Some("YYYY-MM-DD"));
 /// ```
 pub fn date_cell_error(field: &str) -> FieldError {
     FieldError::new(
@@ -59,6 +68,7 @@ pub fn date_cell_error(field: &str) -> FieldError {
             "{field}: not a valid date; expected YYYY-MM-DD or day first DD-MM-YYYY (also with . or /), e.g. 2024-03-01 or 01-03-2024"
         ),
     )
+    .with_format(DATE_FORMAT)
 }
 
 /// Parses a date as spreadsheets write it (the CSV and spreadsheet readers; JSON documents

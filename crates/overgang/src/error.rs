@@ -167,6 +167,13 @@ pub struct ErrorContext {
     /// The fewest characters or bytes allowed (keys).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<u64>,
+    /// The written form expected, as a pattern (`YYYY-MM-DD` for dates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// The characters allowed in a text (an ID): ranges and single characters,
+    /// e.g. `["A-Z", "a-z", "0-9", ".", "_", "-"]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub characters: Option<Vec<String>>,
 }
 
 impl Eq for ErrorContext {}
@@ -236,6 +243,19 @@ impl FieldError {
     /// The same error with the longest allowed text or list as context.
     pub fn with_max_length(mut self, max_length: u64) -> Self {
         self.context.get_or_insert_with(Box::default).max_length = Some(max_length);
+        self
+    }
+
+    /// The same error with the written form expected (`YYYY-MM-DD`) as context.
+    pub fn with_format(mut self, format: &str) -> Self {
+        self.context.get_or_insert_with(Box::default).format = Some(format.to_string());
+        self
+    }
+
+    /// The same error with the characters a text may contain as context.
+    pub fn with_characters(mut self, characters: &[&str]) -> Self {
+        self.context.get_or_insert_with(Box::default).characters =
+            Some(characters.iter().map(|s| (*s).to_string()).collect());
         self
     }
 

@@ -313,3 +313,23 @@ fn privacy_vectors() {
         check(case, outcome);
     }
 }
+
+#[test]
+fn messages_vectors() {
+    use overgang::{catalogue::message, FieldError, Language};
+    let v = load("messages.json");
+    for case in v["errors"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let error: FieldError = serde_json::from_value(case["error"].clone()).unwrap();
+        assert_eq!(message(&error, Language::Da), case["da"], "{name}");
+        assert_eq!(message(&error, Language::En), case["en"], "{name}");
+    }
+    for case in v["ids"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let err = participant::ParticipantId::new(case["id"].as_str().unwrap()).unwrap_err();
+        let error = &err.errors()[0];
+        assert_eq!(error.code.as_str(), case["code"], "{name}");
+        assert_eq!(message(error, Language::Da), case["da"], "{name}");
+        assert_eq!(message(error, Language::En), case["en"], "{name}");
+    }
+}

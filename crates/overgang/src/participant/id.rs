@@ -8,6 +8,10 @@ use std::fmt;
 /// Longest ID, in characters.
 pub const MAX_ID_LEN: usize = 64;
 
+/// The characters an ID may contain (ranges and single characters): the `characters` of an ID
+/// error's context, with [`MAX_ID_LEN`] as its `max_length`.
+pub const ID_CHARACTERS: &[&str] = &["A-Z", "a-z", "0-9", ".", "_", "-"];
+
 /// A project-unique pseudonymous ID: 1-64 characters of `A-Za-z0-9._-`, never containing a
 /// CPR number. Validated on construction and on deserialisation.
 ///
@@ -28,7 +32,15 @@ impl ParticipantId {
     ///
     /// # Errors
     /// On field `id`: `contains_cpr` (checked first, and never echoed), `missing` for an
-    /// empty ID, `too_long` over 64 characters, `invalid_format` for other characters.
+    /// empty ID, `too_long` over 64 characters, `invalid_format` for other characters; the
+    /// last three with the allowed characters and [`MAX_ID_LEN`] as context.
+    ///
+    /// ```
+    /// use overgang::participant::ParticipantId;
+    /// let err = ParticipantId::new("Anna Hansen").unwrap_err();
+    /// let ctx = err.errors()[0].context.clone().unwrap();
+    /// assert_eq!((ctx.characters.unwrap().len(), ctx.max_length), (6, Some(64)));
+    /// ```
     pub fn new(text: &str) -> Result<ParticipantId, ValidationError> {
         check("id", text).map_err(|e| ValidationError::new(vec![e]))?;
         Ok(ParticipantId(text.to_string()))
@@ -45,25 +57,29 @@ pub(crate) fn check(field: &str, text: &str) -> Result<(), FieldError> {
     if contains_cpr(text) {
         return Err(cpr_error(field));
     }
+    let rule = |e: FieldError| {
+        e.with_characters(ID_CHARACTERS)
+            .with_max_length(MAX_ID_LEN as u64)
+    };
     if text.is_empty() {
-        return Err(FieldError::new(field, ErrorCode::Missing, format!("{field} is missing; an ID of 1-64 characters A-Z, a-z, 0-9, '.', '_' or '-' is required")));
+        return Err(rule(FieldError::new(field, ErrorCode::Missing, format!("{field} is missing; an ID of 1-64 characters A-Z, a-z, 0-9, '.', '_' or '-' is required"))));
     }
     if text.chars().count() > MAX_ID_LEN {
-        return Err(FieldError::new(
+        return Err(rule(FieldError::new(
             field,
             ErrorCode::TooLong,
             format!("{field}: the ID is longer than {MAX_ID_LEN} characters"),
-        ));
+        )));
     }
     if !text
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
     {
-        return Err(FieldError::new(
+        return Err(rule(FieldError::new(
             field,
             ErrorCode::InvalidFormat,
             format!("{field}: an ID may only contain A-Z, a-z, 0-9, '.', '_' and '-' (no spaces, names or other characters)"),
-        ));
+        )));
     }
     Ok(())
 }

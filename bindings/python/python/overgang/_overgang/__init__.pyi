@@ -3,7 +3,7 @@
 from typing_extensions import final
 import datetime
 import os
-from typing import Any, Callable, Dict, List, Literal, Optional, Sequence, SupportsFloat, SupportsIndex, Tuple, Union
+from typing import Any, Callable, Dict, List, Literal, Mapping, Optional, Sequence, SupportsFloat, SupportsIndex, Tuple, Union
 from .._types import Report
 
 from . import cti as cti, outcomes as outcomes, outreach as outreach, participant as participant, ten_step as ten_step
@@ -71,6 +71,10 @@ def pseudonym(key: Union[bytes, str], local_id: str, prefix: str) -> str:
 def age_band(age: int) -> str:
     """The report's age band ("18-25", "26-30", "31-35", "36-45", "over_45") of an age of 18 or more."""
 
+
+
+def error_message(error: Mapping[str, Any], lang: Optional[str] = None) -> str:
+    """The message of one problem (an element of ValidationError.errors) in a language, from its code and context."""
 
 
 def options(kind: str, lang: Optional[str] = None) -> List[Dict[str, str]]:
