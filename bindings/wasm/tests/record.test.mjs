@@ -8,7 +8,6 @@ import fc from "fast-check";
 import * as R from "../www/record.js";
 import { overgang } from "./helpers.mjs";
 import { validRecord, recordFromJson } from "./records.mjs";
-import { message } from "../www/i18n.js";
 
 const RUNS = Number(process.env.OVERGANG_FUZZ_EXAMPLES ?? 150);
 
@@ -92,14 +91,19 @@ test("local date: the calendar day where the worker is", () => {
   assert.equal(R.localDate(d), "2024-03-02");
 });
 
-test("Danish messages say what is allowed when the core gives an error's context", () => {
+test("the page's messages are the core's (errorMessage): what is allowed, from the error's context", () => {
+  const message = (lang, err) => overgang.errorMessage(err, lang);
   const e = (code, field, context) => ({ code, field, message: `${field}: core message`, ...(context ? { context } : {}) });
   assert.equal(message("da", e("out_of_range", "age", { min: 18, max: 120 })), "Skal være mellem 18 og 120.");
   assert.equal(message("da", e("too_many_missing", "items", { min: 7 })), "For mange manglende svar: mindst 7 skal være besvaret.");
-  assert.equal(message("da", e("unknown_value", "gender", { allowed: ["woman", "man"] })), "Ukendt værdi. Tilladt: woman, man.");
-  assert.doesNotMatch(message("da", e("invalid_format", "id")), /dato|ÅÅÅÅ/);
-  assert.match(message("da", e("invalid_format", "who5[0].date")), /ÅÅÅÅ-MM-DD/);
-  assert.equal(message("en", e("out_of_range", "age", { min: 18, max: 120 })), "age: core message");
-  // Every code the core can produce has a Danish text (none falls back to English).
-  for (const code of overgang.errorCodes()) assert.doesNotMatch(message("da", e(code, "x")), /core message/, code);
+  assert.equal(message("da", e("unknown_value", "gender", { allowed: ["woman", "man"] })), "Ukendt værdi. Tilladt: woman og man.");
+  // A name typed as the ID: the core's ID rule, not a date hint; a bad date: the core's format.
+  const idError = overgang.safeValidateId("Maria Jensen").errors[0];
+  assert.doesNotMatch(message("da", idError), /dato|ÅÅÅÅ/);
+  assert.match(message("da", idError), /A-Z/);
+  const dateError = overgang.safeParticipantFromJson({ id: "A-1", start: "1/3/2024" }).errors[0];
+  assert.match(message("da", dateError), /ÅÅÅÅ-MM-DD/);
+  assert.equal(message("en", e("out_of_range", "age", { min: 18, max: 120 })), "Must be between 18 and 120.");
+  // Every code the core can produce has a Danish and an English text, never the core's English message.
+  for (const code of overgang.errorCodes()) for (const lang of ["da", "en"]) assert.doesNotMatch(message(lang, e(code, "x")), /core message/, code);
 });

@@ -6,7 +6,7 @@
 // ID checks) loads with the page; the second (../pkg-web-report/: whole records, ten-step
 // documents, the cohort report) is imported the first time one of its functions is needed.
 import init, * as og from "../pkg-web/overgang.js";
-import { UI, message as coreMessage } from "./i18n.js";
+import { UI } from "./i18n.js";
 import * as R from "./record.js";
 import * as store from "./store.js";
 
@@ -19,8 +19,8 @@ const el = (tag, attrs = {}, ...children) => {
   e.append(...children);
   return e;
 };
-/** The message for a core error in the page's language (i18n.js: from its code and context). */
-const message = (err) => coreMessage(lang, err);
+/** The message for a core error in the page's language: the core's, from its code and context. */
+const message = (err) => og.errorMessage(err, lang);
 /** The label of an id of one of the core's lists (`who5_bands`, `who5_changes`, ...) in the page's language. */
 const label = (kind, id) => og.options(kind, lang).find((o) => o.id === id)?.label ?? id;
 const has = (...names) => names.every((f) => typeof og[f] === "function");
@@ -675,22 +675,15 @@ function exportCohort() {
 async function importCohort(file) {
   const out = $("import-result");
   out.replaceChildren();
-  let doc = null;
-  try { doc = JSON.parse(await file.text()); } catch { /* reported below */ }
-  const list = doc && Array.isArray(doc.participants) ? doc.participants : null;
+  const text = await file.text();
   const f = await fullOrSay(out);
   if (!f) return;
-  const errors = [];
-  if (!list) errors.push({ field: "participants", code: "not_a_list", message: "participants: expected a list of participant records" });
-  else {
-    const seen = new Set();
-    list.forEach((p, i) => {
-      const [, e] = attempt(f.recordFromJson, p);
-      if (e) errors.push(...e.map((x) => ({ ...x, field: `participants[${i}].${x.field}` })));
-      else if (seen.has(p.id)) errors.push({ field: `participants[${i}].id`, code: "duplicate", message: `participants[${i}].id: the same ID appears twice in the file` });
-      else seen.add(p.id);
-    });
-  }
+  // The core reads the document (JSON, the list of participants, every record, IDs unique) and
+  // says what is wrong; the page restates none of it.
+  const [, coreErrors] = attempt(f.cohortReport, text);
+  const errors = coreErrors ?? [];
+  const doc = errors.length ? null : JSON.parse(text);
+  const list = doc ? doc.participants : [];
   if (errors.length) {
     out.append(el("p", { class: "error", text: t("import_bad") }), el("ul", { class: "flags" }, ...errors.slice(0, 20).map((e) => el("li", { text: `${e.field}: ${message(e)}` }))));
     return;

@@ -1,6 +1,6 @@
-// The page's own texts in Danish and English, and the message shown for a core error.
-// No domain rule or limit is written here: what is allowed comes from the error's `context`
-// (given by the core) or, in English, from the core's own message.
+// The page's own texts in Danish and English. No domain rule, limit or message of a core error
+// is written here: a problem's message comes from the core (errorMessage, from its code and
+// context).
 
 export const UI = {
   da: {
@@ -112,51 +112,3 @@ export const UI = {
     range: (lo, hi) => `Index ${lo}-${hi}`,
   },
 };
-
-const DA_CODES = {
-  missing: "Skal udfyldes.", not_a_number: "Skal være et tal.", not_an_integer: "Skal være et helt tal.",
-  contains_cpr: "Dette ligner et CPR-nummer. Brug projektets pseudonyme ID.", too_long: "For langt.",
-  inconsistent: "Passer ikke med de andre oplysninger.", unknown_value: "Ukendt værdi.", unknown_field: "Ukendt felt.",
-  not_a_list: "Skal være en liste.", too_many_missing: "For mange manglende svar.",
-  wrong_length: "Forkert antal svar.", duplicate: "Findes allerede (dublet).", too_large: "Filen er for stor.",
-  too_deep: "Filen er for dybt indlejret.", invalid_json: "Filen er ikke gyldig JSON.", out_of_order: "Datoerne står i forkert rækkefølge.",
-  weak_key: "Nøglen er for svag.",
-};
-
-const isDate = (field) => /(^|\.|_)(date|start|end|as_of)$|^(start|end)$/.test(field);
-
-/**
- * The message for one core error in the page's language. English: the core's own message, which
- * says what is allowed. Danish: a text per code, completed with what is allowed from the error's
- * `context` ({min, max, allowed, max_length, ...}) when the core gives one.
- */
-export function message(lang, err) {
-  if (lang !== "da") return err.message;
-  const c = err.context || {};
-  const list = (xs) => xs.join(", ");
-  switch (err.code) {
-    case "out_of_range":
-      if (c.min !== undefined && c.max !== undefined) return `Skal være mellem ${c.min} og ${c.max}.`;
-      if (c.min !== undefined) return `Skal være mindst ${c.min}.`;
-      if (c.max !== undefined) return `Må højst være ${c.max}.`;
-      return "Værdien ligger uden for det tilladte område.";
-    case "invalid_format":
-      if (isDate(err.field)) return "Ugyldig dato: skriv ÅÅÅÅ-MM-DD.";
-      if (err.field === "id" || err.field.endsWith(".id")) return Array.isArray(c.allowed) ? `Et ID må kun indeholde ${list(c.allowed)}.` : "Ugyldigt ID: brug kun bogstaver uden æøå, tal, punktum, bindestreg og understregning – ingen mellemrum.";
-      return "Ugyldigt format.";
-    case "too_long":
-      return c.max_length !== undefined || c.max !== undefined ? `For langt: højst ${c.max_length ?? c.max} tegn.` : DA_CODES.too_long;
-    case "weak_key":
-      return c.min_length !== undefined ? `Nøglen er for svag: mindst ${c.min_length} tegn eller bytes.` : DA_CODES.weak_key;
-    case "unknown_value":
-      return Array.isArray(c.allowed) ? `Ukendt værdi. Tilladt: ${list(c.allowed)}.` : DA_CODES.unknown_value;
-    case "inconsistent":
-      return /end$/.test(err.field) ? "Slutdatoen ligger før startdatoen." : DA_CODES.inconsistent;
-    case "wrong_length":
-      return c.expected !== undefined || c.len !== undefined ? `Forkert antal svar: der skal være ${c.expected ?? c.len}.` : DA_CODES.wrong_length;
-    case "too_many_missing":
-      return c.min !== undefined ? `For mange manglende svar: mindst ${c.min} skal være besvaret.` : DA_CODES.too_many_missing;
-    default:
-      return DA_CODES[err.code] || err.message;
-  }
-}
