@@ -69,6 +69,10 @@ option_list!("ctiPhases", cti_phases, "cti_phases");
 /// from its code and context (the core's `catalogue::message`): what a form shows beside the
 /// field, without restating a rule. `errorMessage({code: "out_of_range", context: {min: 18,
 /// max: 120}, ...}, "da")` is "Skal være mellem 18 og 120.".
+///
+/// In the builds with `records` only: the messages of every code in two languages are too large
+/// for the web form's first module, which loads the second when it has an error to show.
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = errorMessage)]
 pub fn error_message(
     #[wasm_bindgen(unchecked_param_type = "FieldError")] error: JsValue,
@@ -86,7 +90,8 @@ pub fn error_message(
 }
 
 /// A problem as the bindings give it (`{field, code, message, context?}`), read by hand
-/// (serde's reader of it is a large part of the form's small module); `None` when it is not one.
+/// (serde's reader of it is large); `None` when it is not one.
+#[cfg(feature = "records")]
 fn field_error(value: &JsValue) -> Option<overgang::FieldError> {
     use js_sys::Reflect;
     let get = |o: &JsValue, k: &str| {

@@ -38,8 +38,10 @@ test("the first module has what the page needs first, and leaves whole records t
   }
   assert.equal(first.recordFromJson, undefined);
   assert.equal(first.cohortReport, undefined);
+  // The messages of every code in two languages: the page loads the second module to show one.
+  assert.equal(first.errorMessage, undefined);
   const second = await import("../pkg-web-report/overgang.js");
-  for (const name of ["recordFromJson", "tenStepDimensions", "tenStepDevelopment", "cohortReport", "cohortRender", "reportOptions"]) {
+  for (const name of ["recordFromJson", "tenStepDimensions", "tenStepDevelopment", "cohortReport", "cohortRender", "reportOptions", "errorMessage"]) {
     assert.equal(typeof second[name], "function", name);
   }
 });

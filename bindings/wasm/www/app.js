@@ -19,8 +19,13 @@ const el = (tag, attrs = {}, ...children) => {
   e.append(...children);
   return e;
 };
-/** The message for a core error in the page's language: the core's, from its code and context. */
-const message = (err) => og.errorMessage(err, lang);
+/**
+ * The message for a core error in the page's language: the core's, from its code and context
+ * (errorMessage, in the second module: the messages are too large for the first). Until the
+ * second module has loaded, the core's English message; asking starts the loading, and what
+ * shows errors is drawn again when it arrives (afterFullLoaded). Never a text of the page's own.
+ */
+const message = (err) => (needFull() ? full.errorMessage(err, lang) : err.message);
 /** The label of an id of one of the core's lists (`who5_bands`, `who5_changes`, ...) in the page's language. */
 const label = (kind, id) => og.options(kind, lang).find((o) => o.id === id)?.label ?? id;
 const has = (...names) => names.every((f) => typeof og[f] === "function");
@@ -43,6 +48,8 @@ function needFull() {
 function afterFullLoaded() {
   document.body.dataset.records = "ready";
   validateRegistration();
+  // Errors shown before it arrived (in the core's English) now get their message in the page's language.
+  for (const id of ["who5", "gse"]) if (state.questionnaires[id]) update(id);
   if (has("tenStepAreas", "tenStepStage", "options")) { updateTenStep(); renderChange("ten", R.history(state.doc, "ten")); }
 }
 /** The second module, or null after saying it could not be loaded. */
