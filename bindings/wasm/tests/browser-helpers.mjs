@@ -45,7 +45,12 @@ export async function shoot(page, name) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  await page.screenshot({ path: path.join(shots, `${name}-phone.png`), fullPage: true });
+  // Chromium's full-page capture after a resize leaves a sandboxed iframe (the report) blank: the
+  // phone screenshot is taken with a viewport as tall as the page instead (vh units grow with it).
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 390, height });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path: path.join(shots, `${name}-phone.png`) });
   await page.setViewportSize(size);
   return overflow;
 }

@@ -258,12 +258,15 @@ test("no horizontal scrolling on any tab, at desktop and phone width", async () 
       await tab(name);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${name} at ${width}px: horizontal overflow of ${overflow}px`);
-      // The tab list stays one row (it scrolls sideways on a phone), and the selected tab is in view.
+      // The tab list stays one row (it scrolls sideways on a phone), and the selected tab is in
+      // view, clear of the fades at the row's edges (as wide as its padding).
       const layout = await page.evaluate(() => {
         const tabs = [...document.querySelectorAll('[role="tab"]')];
-        const nav = document.querySelector('[role="tablist"]').getBoundingClientRect();
+        const list = document.querySelector('[role="tablist"]');
+        const nav = list.getBoundingClientRect(), style = getComputedStyle(list);
+        const left = nav.left + parseFloat(style.paddingLeft), right = nav.right - parseFloat(style.paddingRight);
         const sel = document.querySelector('[role="tab"][aria-selected="true"]').getBoundingClientRect();
-        return { rows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size, inView: sel.left >= nav.left - 1 && sel.right <= nav.right + 1 };
+        return { rows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size, inView: sel.left >= left - 1 && sel.right <= right + 1 };
       });
       assert.equal(layout.rows, 1, `${name} at ${width}px: the tab list wraps`);
       assert.ok(layout.inView, `${name} at ${width}px: the selected tab is out of view`);

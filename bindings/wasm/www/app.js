@@ -786,13 +786,19 @@ function renderAll() {
 }
 
 let selectTab = () => {};
-/** On a narrow screen the tab row scrolls sideways: keeps the selected tab in view. */
+/**
+ * On a narrow screen the tab row scrolls sideways: keeps the selected tab in view, clear of the
+ * fades at the row's edges (as wide as the row's padding, style.css). The browser's own scrolling
+ * on focus or click only brings it inside the row, where a fade may still cover it.
+ */
 function keepSelectedTabInView() {
   const tab = document.querySelector('[role="tab"][aria-selected="true"]');
   const list = tab.parentElement;
+  const style = getComputedStyle(list);
   const nav = list.getBoundingClientRect(), r = tab.getBoundingClientRect();
-  if (r.left < nav.left) list.scrollLeft -= nav.left - r.left + 16;
-  else if (r.right > nav.right) list.scrollLeft += r.right - nav.right + 32;
+  const left = nav.left + parseFloat(style.paddingLeft), right = nav.right - parseFloat(style.paddingRight);
+  if (r.left < left) list.scrollLeft -= left - r.left + 16;
+  else if (r.right > right) list.scrollLeft += r.right - right + 16;
 }
 function setupTabs() {
   const tabs = [...document.querySelectorAll('[role="tab"]')];
@@ -811,6 +817,8 @@ function setupTabs() {
     if (tab.id === "tab-report") renderReport();
   };
   selectTab = (name) => select($(`tab-${name}`), false);
+  // A phone turned, or a window made narrower: the row may scroll now.
+  addEventListener("resize", keepSelectedTabInView);
   tabs.forEach((tab, i) => {
     tab.addEventListener("click", () => select(tab));
     tab.addEventListener("keydown", (e) => {
