@@ -1,10 +1,9 @@
 //! `cohortReport(json, options)`: the report of a cohort document, computed in the browser.
 
-use crate::convert::from_js_document;
+use crate::convert::{from_js_document, to_js_document};
 use crate::errors::IntoJsResult;
 use overgang::report::{read_options, RenderOptions, ReportOptions};
 use overgang::ValidationError;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Report and render options (`{asOf, minCell, minWave, interventionBins, format, lang}`), read
@@ -26,9 +25,7 @@ pub fn report_options(
     #[wasm_bindgen(unchecked_optional_param_type = "CohortReportOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (report, render) = options(&opts).into_js()?;
-    overgang::report::options_json(&report, &render)
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    to_js_document(&overgang::report::options_json(&report, &render))
 }
 
 /// The report of a cohort document (JSON text or an object) as a plain object with the
@@ -42,9 +39,7 @@ pub fn cohort_report(
     let doc = from_js_document(&cohort).into_js()?;
     let cohort = overgang::cohort::Cohort::from_value(&doc).into_js()?;
     let report = cohort.report(&options).into_js()?;
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    to_js_document(&report)
 }
 
 /// The report rendered as text: options `{format: "md"|"html"|"csv"|"json", lang: "da"|"en", asOf, minCell, minWave, interventionBins}`; the defaults are Markdown in Danish, as in Python and the CLI.
@@ -69,9 +64,7 @@ pub fn audit(
 ) -> Result<JsValue, JsValue> {
     let value = from_js_document(&report).into_js()?;
     let report = overgang::report::Report::from_value(&value).into_js()?;
-    overgang::report::audit(&report)
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    to_js_document(&overgang::report::audit(&report))
 }
 
 /// The built-in synthetic sample cohort as a JSON document (text).

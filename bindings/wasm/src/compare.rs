@@ -2,11 +2,10 @@
 //! cohort document.
 
 use crate::cohort::options;
-use crate::convert::from_js_document;
+use crate::convert::{from_js_document, to_js_document};
 use crate::errors::IntoJsResult;
 use overgang::report::Comparison;
 use overgang::ValidationError;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Reads each document (JSON text or an object) and compares them under the same options.
@@ -52,8 +51,7 @@ pub fn compare_cohorts(
     #[wasm_bindgen(unchecked_param_type = "CohortReportOptions | undefined")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (c, _) = comparison(&docs, &opts).into_js()?;
-    c.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    to_js_document(&c)
 }
 
 /// The comparison rendered as text (`format`: "md", "html", "csv" or "json"; `lang`).

@@ -40,10 +40,7 @@ pub fn raw_answers(v: &JsValue) -> Result<Option<Vec<RawAnswer>>, overgang::Vali
 /// Serialises a core value to a plain JS object, with object keys in camelCase. The keys are
 /// renamed on the JS values (no `serde_json` in between: the form's small build has none).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let js = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    camel_case_keys(js)
+    camel_case_keys(to_js_document(value)?)
 }
 
 /// The value with the keys of its plain objects (recursively, in order) in camelCase.
@@ -103,7 +100,6 @@ pub fn from_js_document(v: &JsValue) -> Result<serde_json::Value, overgang::Vali
     overgang::json::parse_json(&text)
 }
 
-#[cfg(feature = "records")]
 /// Serialises a document with its own (snake_case) JSON keys, as the cohort report reads them.
 pub fn to_js_document<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value

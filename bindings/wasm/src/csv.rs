@@ -3,12 +3,12 @@
 //! in the browser or Node. The files are text (strings) or bytes (`Uint8Array`, decoded by the
 //! core: `encoding` "auto", "utf-8" or "windows-1252").
 
+use crate::convert::to_js_document;
 use crate::errors::IntoJsResult;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use overgang::cohort::csv::{decode, CsvFile, CsvFiles, CsvOptions, Encoding, OnError};
 use overgang::cohort::Cohort;
 use overgang::{ErrorCode, FieldError, ValidationError};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -261,12 +261,6 @@ fn file(x: &Option<(String, String)>) -> Option<CsvFile<'_>> {
     })
 }
 
-fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
-}
-
 /// CSV exports (text or bytes by kind: `{participants, who5, gse, tenStep, interventions,
 /// venues, visits}`, each a string, a `Uint8Array` or `{name, text}`) as a cohort document:
 /// `{cohort, excluded}`, the document with its snake_case JSON keys (as `cohortReport` reads
@@ -282,7 +276,7 @@ pub fn cohort_from_csv(
     let doc = js_sys::JSON::parse(&cohort.to_json())?;
     let out = Object::new();
     Reflect::set(&out, &"cohort".into(), &doc)?;
-    Reflect::set(&out, &"excluded".into(), &to_plain(&excluded)?)?;
+    Reflect::set(&out, &"excluded".into(), &to_js_document(&excluded)?)?;
     Ok(out.into())
 }
 
@@ -306,5 +300,5 @@ pub fn cohort_report_from_csv(
     let (report_options, _) = crate::cohort::options(&report_options.into()).into_js()?;
     let mut report = cohort.report(&report_options).into_js()?;
     report.excluded = excluded;
-    to_plain(&report)
+    to_js_document(&report)
 }
