@@ -225,18 +225,7 @@ fn read(files: &JsValue, options: &JsValue, report_keys: bool) -> Result<Loaded,
         let errors = read
             .rest
             .iter()
-            .map(|(i, _, _)| {
-                FieldError::new(
-                    format!("options[{i}]"),
-                    ErrorCode::UnknownField,
-                    format!(
-                        "option #{}: not a known option; allowed: {}",
-                        i + 1,
-                        CSV_KEYS.join(", ")
-                    ),
-                )
-                .with_allowed(&CSV_KEYS)
-            })
+            .map(|(i, _, _)| overgang::report::options::unknown_option(*i, &CSV_KEYS))
             .collect();
         return Err(ValidationError::new(errors));
     }

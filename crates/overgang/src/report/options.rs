@@ -436,18 +436,7 @@ pub fn read_options(value: &Value) -> Result<(ReportOptions, RenderOptions), Val
             .chain(&RENDER_KEYS)
             .any(|(s, c)| key == s || key == c);
         if !is_known {
-            errors.push(
-                FieldError::new(
-                    format!("options[{i}]"),
-                    ErrorCode::UnknownField,
-                    format!(
-                        "option #{}: not a known option; allowed: {}",
-                        i + 1,
-                        known.join(", ")
-                    ),
-                )
-                .with_allowed(&known),
-            );
+            errors.push(unknown_option(i, &known));
         }
     }
     // The value of an option and the name the caller wrote it under (for messages).
@@ -767,4 +756,25 @@ pub fn options_json(report: &ReportOptions, render: &RenderOptions) -> Value {
         map.extend(more);
     }
     out
+}
+
+/// The problem of an option key that is not one of `allowed`: named by its position
+/// (`options[2]`), never repeated (it may be a name), with the allowed keys.
+///
+/// ```
+/// let e = overgang::report::options::unknown_option(1, &["format", "lang"]);
+/// assert_eq!((e.field.as_str(), e.code.as_str()), ("options[1]", "unknown_field"));
+/// assert!(e.message.contains("option #2") && e.message.contains("format, lang"));
+/// ```
+pub fn unknown_option(i: usize, allowed: &[&str]) -> FieldError {
+    FieldError::new(
+        format!("options[{i}]"),
+        ErrorCode::UnknownField,
+        format!(
+            "option #{}: not a known option; allowed: {}",
+            i + 1,
+            allowed.join(", ")
+        ),
+    )
+    .with_allowed(allowed)
 }
