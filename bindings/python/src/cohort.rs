@@ -239,7 +239,7 @@ impl Cohort {
     ) -> PyResult<overgang::report::Report> {
         let cohort = &self.0;
         let mut report = py.detach(|| cohort.report(options)).into_py_result(py)?;
-        report.excluded = self.1.clone();
+        report.set_excluded(self.1.clone());
         Ok(report)
     }
 }
