@@ -115,6 +115,7 @@ pub fn from_js_document(v: &JsValue) -> Result<serde_json::Value, overgang::Vali
 /// 2n + 1 bytes, and no list of a document is longer than the participant limit, so
 /// `new Array(1e8)` is refused at once instead of becoming 200 MB of `null`s.
 /// Reads through `Reflect` (which catches a throwing getter or proxy: left to `stringify`).
+#[cfg(feature = "records")]
 fn within_size(v: &JsValue) -> bool {
     fn walk(v: &JsValue, depth: usize, budget: &mut f64) -> bool {
         if depth > overgang::limits::MAX_JSON_DEPTH || !v.is_object() {

@@ -238,8 +238,20 @@ fn random_excluded() -> impl Strategy<Value = Excluded> {
         })
 }
 
+/// Cases per property: `PROPTEST_CASES` for a long run, else fewer in debug builds.
+fn cases(debug: u32, release: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) {
+            debug
+        } else {
+            release
+        })
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(if cfg!(debug_assertions) { 64 } else { 2000 }))]
+    #![proptest_config(ProptestConfig::with_cases(cases(64, 2000)))]
     #[test]
     fn no_random_small_cohort_with_targets_and_rows_left_out_discloses_anything(
         n in 2usize..40,

@@ -499,8 +499,16 @@ fn report_vectors() {
     }
 }
 
+/// Cases of the auditor's property: `PROPTEST_CASES` for a long run, else fewer in debug builds.
+fn audit_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) { 200 } else { 2000 })
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(if cfg!(debug_assertions) { 200 } else { 2000 }))]
+    #![proptest_config(ProptestConfig::with_cases(audit_cases()))]
 
     /// The outreach tables are in the auditor's relations (years and total, months and year,
     /// the mapping's tables, nationalities and women met, targets and their year), and the
