@@ -97,7 +97,18 @@ fn read_bytes(py: Python<'_>, field: &str, path: &PathBuf) -> PyResult<(String, 
 
 /// A file that cannot be opened or read, as the matching Python exception naming the path.
 fn io_error(path: &std::path::Path, e: &std::io::Error) -> IoFailure {
-    IoFailure(format!("cannot read {}: {e}", path.display()), e.kind())
+    // The path is the caller's text: only a short file name without a CPR number or a
+    // control character is repeated (never the folders, never a name like `010190-1234`).
+    let shown = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| {
+            n.chars().count() <= 64
+                && !n.chars().any(char::is_control)
+                && !overgang::privacy::contains_cpr(n)
+        })
+        .unwrap_or("the file");
+    IoFailure(format!("cannot read {shown} ({})", e.kind()), e.kind())
 }
 
 /// An I/O failure on its way to a Python exception, optionally prefixed by the argument name.
@@ -120,6 +131,9 @@ impl From<IoFailure> for PyErr {
         }
     }
 }
+
+/// Entries of a `columns` map, checked before converting it.
+const MAX_COLUMNS: usize = 1_000;
 
 /// The core's CSV options from `encoding`, `columns` (a dict or pairs) and `on_error`.
 pub fn csv_options(
@@ -146,7 +160,10 @@ pub fn csv_options(
     let Some(columns) = columns.filter(|c| !c.is_none()) else {
         return Ok(options);
     };
+    // Counted before converting: `range(2**62)` is refused, not materialised.
+    let bounded = columns.len().is_ok_and(|n| n <= MAX_COLUMNS);
     let pairs: Vec<(String, String)> = match columns.cast::<PyDict>() {
+        _ if !bounded => Err(pyo3::exceptions::PyValueError::new_err("")),
         Ok(d) => d
             .iter()
             .map(|(k, v)| Ok((k.extract::<String>()?, v.extract::<String>()?)))
@@ -239,7 +256,7 @@ impl Cohort {
     ) -> PyResult<overgang::report::Report> {
         let cohort = &self.0;
         let mut report = py.detach(|| cohort.report(options)).into_py_result(py)?;
-        report.excluded = self.1.clone();
+        report.set_excluded(self.1.clone());
         Ok(report)
     }
 }

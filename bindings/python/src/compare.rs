@@ -21,19 +21,32 @@ fn workbook_path(item: &Bound<'_, PyAny>) -> Option<std::path::PathBuf> {
 #[pyo3(signature = (cohorts, **options))]
 fn compare<'py>(
     py: Python<'py>,
-    cohorts: Vec<Bound<'py, PyAny>>,
+    cohorts: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let wants_text = options.is_some_and(|o| o.contains("format").unwrap_or(false));
     let (report, render) = crate::cohort::options(py, options)?;
-    let mut list = Vec::with_capacity(cohorts.len());
-    for c in &cohorts {
+    if cohorts.is_instance_of::<pyo3::types::PyString>()
+        || cohorts.is_instance_of::<pyo3::types::PyDict>()
+    {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "cohorts: expected a list of Cohort objects or documents",
+        ));
+    }
+    // Read lazily and at most one more than the core's limit, which refuses it: `range(2**62)`
+    // is never materialised.
+    let mut list = Vec::new();
+    for c in cohorts.try_iter()? {
+        let c = c?;
+        if list.len() > overgang::report::compare::MAX_COMPARE_PROJECTS {
+            break;
+        }
         if let Ok(c) = c.cast::<Cohort>() {
             list.push(c.get().0.clone());
-        } else if let Some(path) = workbook_path(c) {
+        } else if let Some(path) = workbook_path(&c) {
             list.push(crate::cohort::from_workbook(py, &path)?.0);
         } else {
-            let value = crate::convert::document(py, c)?;
+            let value = crate::convert::document(py, &c)?;
             list.push(overgang::cohort::Cohort::from_value(&value).into_py_result(py)?);
         }
     }

@@ -75,10 +75,14 @@ def test_drop_leaves_out_bad_rows_and_the_report_counts_them(tmp_path):
         (e["location"]["line"], e["code"]) for e in info.value.errors) == [(5, "out_of_range"), (9, "unknown_value")]
     c = overgang.Cohort.from_csv(participants=people, who5=who5, columns=cols, on_error="drop")
     assert len(c) == 39
-    r = c.report()
+    r = c.report(min_cell=0)
     assert r["excluded"] == {"rows": 3, "participants": 1, "with_participant": 1,
                              "by_code": {"out_of_range": 1, "unknown_value": 1}}
     assert c.excluded == r["excluded"]
+    # Under the default min_cell, 3 rows left out is a small count: the block is withheld.
+    protected = c.report()
+    assert "excluded" not in protected
+    assert {"figure": "excluded", "reason": "small_count"} in protected["protection"]["withheld"]
     assert "excluded" not in overgang.Cohort.sample().report()
 
 

@@ -89,6 +89,16 @@ fn camel(key: &str) -> String {
 pub fn from_js_document(v: &JsValue) -> Result<serde_json::Value, overgang::ValidationError> {
     let text = match v.as_string() {
         Some(text) => text,
+        None if !within_size(v) => {
+            return Err(overgang::ValidationError::single(
+                "",
+                overgang::ErrorCode::TooLarge,
+                format!(
+                    "the document is larger than the {} MB limit",
+                    overgang::limits::MAX_INPUT_BYTES / 1_000_000
+                ),
+            ))
+        }
         None => js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).ok_or_else(|| {
             overgang::ValidationError::single(
                 "",
@@ -98,6 +108,49 @@ pub fn from_js_document(v: &JsValue) -> Result<serde_json::Value, overgang::Vali
         })?,
     };
     overgang::json::parse_json(&text)
+}
+
+/// Whether an object's JSON text could be within the size limit, judged by its arrays'
+/// lengths and objects' keys before `JSON.stringify` materialises it: n elements take at least
+/// 2n + 1 bytes, and no list of a document is longer than the participant limit, so
+/// `new Array(1e8)` is refused at once instead of becoming 200 MB of `null`s.
+/// Reads through `Reflect` (which catches a throwing getter or proxy: left to `stringify`).
+#[cfg(feature = "records")]
+fn within_size(v: &JsValue) -> bool {
+    fn walk(v: &JsValue, depth: usize, budget: &mut f64) -> bool {
+        if depth > overgang::limits::MAX_JSON_DEPTH || !v.is_object() {
+            return true; // deeper nesting is refused by the depth limit after stringify
+        }
+        if js_sys::Array::is_array(v) {
+            let len = js_sys::Reflect::get(v, &JsValue::from_str("length"))
+                .ok()
+                .and_then(|l| l.as_f64())
+                .unwrap_or(0.0);
+            // No list of a document is longer than the participant limit.
+            *budget -= 2.0 * len + 1.0;
+            if *budget < 0.0 || len > overgang::limits::MAX_PARTICIPANTS as f64 {
+                return false;
+            }
+            (0..len as u32).all(|i| {
+                let c = js_sys::Reflect::get_u32(v, i).unwrap_or(JsValue::NULL);
+                walk(&c, depth + 1, budget)
+            })
+        } else {
+            let Ok(keys) = js_sys::Reflect::own_keys(v) else {
+                return true;
+            };
+            *budget -= 2.0 * f64::from(keys.length()) + 1.0;
+            if *budget < 0.0 {
+                return false;
+            }
+            keys.iter().all(|k| {
+                let c = js_sys::Reflect::get(v, &k).unwrap_or(JsValue::NULL);
+                walk(&c, depth + 1, budget)
+            })
+        }
+    }
+    let mut budget = overgang::limits::MAX_INPUT_BYTES as f64;
+    walk(v, 0, &mut budget)
 }
 
 /// Serialises a document with its own (snake_case) JSON keys, as the cohort report reads them.

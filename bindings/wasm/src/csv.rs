@@ -288,6 +288,6 @@ pub fn cohort_report_from_csv(
     }
     let (report_options, _) = crate::cohort::options(&report_options.into()).into_js()?;
     let mut report = cohort.report(&report_options).into_js()?;
-    report.excluded = excluded;
+    report.set_excluded(excluded);
     to_js_document(&report)
 }

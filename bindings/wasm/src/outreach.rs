@@ -10,8 +10,22 @@ use wasm_bindgen::prelude::*;
 pub fn municipality(
     #[wasm_bindgen(unchecked_param_type = "number | string")] code: JsValue,
 ) -> Result<JsValue, JsValue> {
-    // Any JS value as JSON, so the core names a wrong type by its own rule.
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(code).unwrap_or_default();
+    // Any JS value as JSON of its kind, so the core names a wrong type by its own rule. Only
+    // the kind of an array or object is kept: converting it whole (serde_wasm_bindgen) recursed
+    // once per nesting level and overflowed the wasm stack on deep nesting, corrupting memory.
+    let value = if let Some(n) = code.as_f64() {
+        serde_json::Number::from_f64(n).map_or(serde_json::Value::Null, serde_json::Value::Number)
+    } else if let Some(t) = code.as_string() {
+        serde_json::Value::String(t)
+    } else if let Some(b) = code.as_bool() {
+        serde_json::Value::Bool(b)
+    } else if js_sys::Array::is_array(&code) {
+        serde_json::Value::Array(Vec::new())
+    } else if code.is_object() {
+        serde_json::Value::Object(serde_json::Map::new())
+    } else {
+        serde_json::Value::Null
+    };
     let m = overgang::municipality::MunicipalityCode::from_value("municipality", &value)
         .map_err(|e| overgang::ValidationError::new(vec![e]))
         .into_js()?;

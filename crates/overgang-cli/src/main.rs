@@ -548,7 +548,7 @@ fn report(
     if !files.is_empty() {
         let (cohort, excluded) = validate::load(files, project, input)?;
         let mut report = cohort.into_report(&options)?;
-        report.excluded = excluded;
+        report.set_excluded(excluded);
         return Ok(report);
     }
     let cohort = Cohort::sample();

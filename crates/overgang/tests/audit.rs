@@ -124,8 +124,20 @@ fn the_sample_report_is_clean() {
     assert!(audit(&r).is_empty());
 }
 
+/// Cases per property: `PROPTEST_CASES` for a long run, else fewer in debug builds.
+fn cases(debug: u32, release: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) {
+            debug
+        } else {
+            release
+        })
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(if cfg!(debug_assertions) { 96 } else { 1000 }))]
+    #![proptest_config(ProptestConfig::with_cases(cases(96, 1000)))]
     #[test]
     fn no_random_small_cohort_discloses_anything(n in 2usize..40, seed in 0u64..10_000, min_cell in 3u64..7) {
         let doc = overgang::sample::generate(n, seed);

@@ -498,3 +498,61 @@ fn report_vectors() {
         }
     }
 }
+
+/// Cases of the auditor's property: `PROPTEST_CASES` for a long run, else fewer in debug builds.
+fn audit_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) { 200 } else { 2000 })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(audit_cases()))]
+
+    /// The outreach tables are in the auditor's relations (years and total, months and year,
+    /// the mapping's tables, nationalities and women met, targets and their year), and the
+    /// outreach suppression leaves it nothing to pin down.
+    #[test]
+    fn the_auditor_finds_nothing_in_a_random_outreach_report(doc in document(), min_cell in 2u64..7) {
+        let o = Outreach::from_value(&doc).unwrap();
+        let mut report = overgang::cohort::Cohort::sample().report(&Default::default()).unwrap();
+        report.options.min_cell = min_cell;
+        report.outreach = Some(compute(&o, &OutreachOptions::new(Some(date("2025-03-01")), min_cell)));
+        let findings = overgang::report::audit(&report);
+        prop_assert!(findings.iter().all(|f| !f.figure.starts_with("outreach")), "{:?}", findings);
+    }
+}
+
+/// Unprotected, an outreach figure that follows from others is found: a year hidden beside
+/// the total and the other years.
+#[test]
+fn the_auditor_reads_the_outreach_tables() {
+    let o = Outreach::from_value(&json!({"outreach_visits": [
+        {"date": "2023-03-01", "form": "online", "women_met": 20, "new_contacts": 9},
+        {"date": "2024-03-01", "form": "online", "women_met": 3, "new_contacts": 3},
+        {"date": "2025-03-01", "form": "online", "women_met": 12, "new_contacts": 8}]}))
+    .unwrap();
+    let mut report = overgang::cohort::Cohort::sample()
+        .report(&Default::default())
+        .unwrap();
+    let mut r = compute(&o, &OutreachOptions::new(Some(date("2025-12-31")), 5));
+    report.outreach = Some(r.clone());
+    assert!(overgang::report::audit(&report).is_empty());
+    // Show the other years' women met again: 35 - 20 - 12 = 3 for 2024.
+    for y in &mut r.years {
+        if y.year != 2024 {
+            let c = if y.year == 2023 { 20 } else { 12 };
+            y.figures.women_met = Cell::shown(c, 0);
+        }
+    }
+    r.total.women_met = Cell::shown(35, 0);
+    report.outreach = Some(r);
+    let findings = overgang::report::audit(&report);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.figure == "outreach.years[2024].women_met" && f.value == Some(3)),
+        "{findings:?}"
+    );
+}

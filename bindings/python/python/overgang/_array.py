@@ -4,7 +4,11 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._errors import ValidationError
 from ._overgang import ARRAY_ERRORS, _score_gse_array, _score_who5_array
+
+#: Rows of a sequence that is not yet an array, checked before converting it.
+MAX_ROWS = 10_000_000
 
 #: Band codes of ``Who5Arrays.band``: -1 means the row has no score (see ``error``).
 WHO5_BANDS = {0: "high_risk", 1: "risk", 2: "no_immediate_risk"}
@@ -39,7 +43,20 @@ def _cells(a):
     (no copy), else one converted copy. Masked values become NaN (missing)."""
     if isinstance(a, np.ma.MaskedArray):
         a = np.ma.filled(a.astype(np.float64), np.nan)
-    a = np.asarray(a)
+    if not isinstance(a, np.ndarray):
+        # Counted before converting: `range(2**62)` is refused, not materialised.
+        try:
+            rows = len(a)
+        except (TypeError, OverflowError):
+            rows = MAX_ROWS + 1 if hasattr(a, "__len__") else 0
+        if rows > MAX_ROWS:
+            raise ValidationError(f"too many rows (at most {MAX_ROWS})", [
+                {"field": "", "code": "too_long", "message": f"too many rows (at most {MAX_ROWS})"}])
+        try:
+            a = np.asarray(a)
+        except (ValueError, RecursionError, OverflowError):
+            raise ValidationError("expected a 2-D array of numbers", [
+                {"field": "", "code": "invalid_format", "message": "expected a 2-D array of numbers"}]) from None
     if a.dtype == np.float64 or a.dtype == np.int64:
         return np.ascontiguousarray(a)
     if a.dtype.kind in "iub":

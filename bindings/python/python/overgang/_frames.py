@@ -34,7 +34,11 @@ def _cell(value):
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
         return _cell(value.item())
     if isinstance(value, (list, tuple)):
+        if any(isinstance(v, (list, tuple, dict, set)) for v in value):
+            raise TypeError("a DataFrame cell holds nested lists; expected numbers, text or dates")
         return ";".join(_cell(v) for v in value)
+    if isinstance(value, (dict, set)):
+        raise TypeError("a DataFrame cell holds a mapping or set; expected a number, text or date")
     return str(value)
 
 
@@ -43,7 +47,10 @@ def frame_to_csv(frame, name):
     if isinstance(frame, dict):
         import pandas as pd
 
-        frame = pd.DataFrame(frame)
+        try:
+            frame = pd.DataFrame(frame)
+        except (ValueError, TypeError, RecursionError):
+            raise TypeError(f"{name}: expected a pandas DataFrame or a dict of columns") from None
     if not hasattr(frame, "columns") or not hasattr(frame, "itertuples"):
         raise TypeError(f"{name}: expected a pandas DataFrame")
     # A named index (e.g. ``id``) is a column of the table.

@@ -53,6 +53,11 @@ def _fail(errors):
 def _columns(df, columns, count):
     """The answer columns: as given, or ``item1``..``itemN`` found by name (any case)."""
     if columns is not None:
+        if isinstance(columns, (str, bytes)) or not hasattr(columns, "__len__"):
+            raise TypeError("columns: expected a list of column names")
+        if len(columns) != count:
+            _fail([{"field": "columns", "code": "wrong_length",
+                    "message": f"columns: expected {count} answer columns"}])
         cols = list(columns)
         if len(cols) != count:
             _fail([{"field": "columns", "code": "wrong_length",
@@ -133,6 +138,8 @@ def _not_numbers(pd, df, cols, score, low):
 
 def _frame(df, columns, count, score, low):
     pd = _pd()
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError("df: expected a pandas DataFrame")
     cols = _columns(df, columns, count)
     _not_numbers(pd, df, cols, score, low)
     return df[cols].to_numpy(dtype="float64", na_value=float("nan"))

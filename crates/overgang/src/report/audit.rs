@@ -86,7 +86,7 @@ impl System {
     }
 
     /// A count out of `n` and its complement, the people not counted.
-    fn share(&mut self, figure: String, cell: &Cell, n: u64) {
+    fn share(&mut self, figure: String, cell: &Cell, n: u64) -> usize {
         let c = self.cell(figure.clone(), cell, n);
         self.vars.push(Var {
             figure: format!("{figure} (the rest)"),
@@ -99,6 +99,41 @@ impl System {
             rhs: n as f64,
             at_most: false,
         });
+        c
+    }
+
+    /// A count no figure shows (the rest of a group, a group's part outside a programme).
+    fn unknown(&mut self, figure: String, max: u64) -> usize {
+        self.vars.push(Var {
+            figure,
+            value: None,
+            max,
+        });
+        self.vars.len() - 1
+    }
+
+    /// A count the report prints.
+    fn known(&mut self, figure: String, value: u64) -> usize {
+        self.vars.push(Var {
+            figure,
+            value: Some(value),
+            max: value,
+        });
+        self.vars.len() - 1
+    }
+
+    /// `Σ terms = rhs`, or `≤ rhs` when `at_most`.
+    fn relate(&mut self, terms: Vec<(usize, f64)>, rhs: f64, at_most: bool) {
+        self.relations.push(Relation {
+            terms,
+            rhs,
+            at_most,
+        });
+    }
+
+    /// The variable of a figure already written down.
+    fn find(&self, figure: &str) -> Option<usize> {
+        self.vars.iter().position(|v| v.figure == figure)
     }
 
     fn finding(&mut self, figure: String, code: &str, value: Option<u64>) {
@@ -333,6 +368,14 @@ pub fn audit(r: &Report) -> Vec<Finding> {
             a.n,
         );
     }
+    registrations(&mut s, r);
+    targets(&mut s, r);
+    if let Some(x) = &r.excluded {
+        excluded(&mut s, x, &r.protection.withheld, min_cell);
+    }
+    if let Some(o) = &r.outreach {
+        outreach(&mut s, o);
+    }
     s.table(
         "cti.by_status",
         r.cti
@@ -426,4 +469,288 @@ pub fn audit(r: &Report) -> Vec<Finding> {
         }
     }
     s.findings
+}
+
+/// Returns, challenges, municipalities and a CTI course's results: counts out of a shown `n`.
+fn registrations(s: &mut System, r: &Report) {
+    let all = r.participants.count;
+    if let Some(c) = &r.participation.returning {
+        s.share("participation.returning".into(), c, all);
+    }
+    if let Some(t) = &r.challenges {
+        for x in &t.rows {
+            s.share(format!("challenges.{}", x.area.as_str()), &x.cell, t.n);
+        }
+    }
+    if let Some(t) = &r.municipalities {
+        s.table(
+            "municipalities",
+            t.rows.iter().map(|x| (x.municipality.to_string(), &x.cell)),
+            t.n,
+            false,
+        );
+    }
+    let c = &r.cti.results;
+    for (key, se) in [
+        ("risk_zone", &c.risk_zone),
+        ("sold_sex_last_month", &c.sold_sex_last_month),
+    ] {
+        for (side, cell) in [("start", &se.start), ("end", &se.end)] {
+            s.share(format!("cti.results.{key}.{side}"), cell, se.n);
+        }
+    }
+    s.share(
+        "cti.results.progression.moderate_or_large".into(),
+        &c.progression.moderate_or_large,
+        c.progression.n,
+    );
+}
+
+/// Targets of positive development: a count out of those assessed, and, for a ten-step
+/// measure, the same count as the ten-step table's over a subset of its people (everyone when
+/// no programme is named): the difference is the positive development of those outside the
+/// programmes, itself a count that must not be small.
+fn targets(s: &mut System, r: &Report) {
+    for t in r.targets.iter().flatten() {
+        let figure = target_figure(t);
+        let cell = Cell {
+            count: t.positive,
+            percent: None,
+            suppressed: t.suppressed || t.positive.is_none(),
+        };
+        let positive = s.share(figure.clone(), &cell, t.assessed);
+        let super::options::TargetMeasure::TenStep(area) = t.measure else {
+            continue;
+        };
+        let Some(a) = r.ten_step.areas.iter().find(|a| a.area == area) else {
+            continue;
+        };
+        let Some(outside_n) = a.n.checked_sub(t.assessed) else {
+            continue;
+        };
+        let Some(area_positive) = s.find(&format!("ten_step.{}.positive", area.as_str())) else {
+            continue;
+        };
+        let outside = s.unknown(format!("{figure} (outside the programmes)"), outside_n);
+        let outside_rest = s.unknown(
+            format!("{figure} (outside the programmes, not positive)"),
+            outside_n,
+        );
+        s.relate(
+            vec![(positive, 1.0), (outside, 1.0), (area_positive, -1.0)],
+            0.0,
+            false,
+        );
+        s.relate(
+            vec![(outside, 1.0), (outside_rest, 1.0)],
+            outside_n as f64,
+            false,
+        );
+    }
+}
+
+/// A target row's figure name (`targets.ten_step:economy.positive`).
+pub(super) fn target_figure(t: &super::model::TargetRow) -> String {
+    format!("targets.{}.positive", t.measure.id())
+}
+
+/// Rows left out of the input (`on_error = "drop"`): the rows with a problem and the rows
+/// left out with their participant add up to the rows left out; participants left out and
+/// each code's rows are some of the rows with a problem, and every row with a problem has at
+/// least one code. The participants counted and those left out add up to the input's, a total
+/// no table is a part of, so it gives nothing away.
+fn excluded(
+    s: &mut System,
+    x: &super::model::Excluded,
+    withheld: &[super::model::Withheld],
+    min_cell: u64,
+) {
+    let small = |v: u64| (1..min_cell).contains(&v);
+    let mut printed = vec![
+        ("excluded.rows".to_string(), x.rows),
+        ("excluded.participants".to_string(), x.participants),
+        ("excluded.with_participant".to_string(), x.with_participant),
+    ];
+    printed.extend(
+        x.by_code
+            .iter()
+            .map(|(code, v)| (format!("excluded.by_code.{code}"), *v)),
+    );
+    for (figure, v) in &printed {
+        if small(*v) {
+            s.finding(figure.clone(), "small_count", Some(*v));
+        }
+    }
+    let rows = s.known("excluded.rows".into(), x.rows);
+    let with = s.known("excluded.with_participant".into(), x.with_participant);
+    let people = s.known("excluded.participants".into(), x.participants);
+    let problem = s.unknown("excluded.rows (with a problem)".into(), x.rows);
+    s.relate(vec![(problem, 1.0), (with, 1.0), (rows, -1.0)], 0.0, false);
+    s.relate(vec![(people, 1.0), (problem, -1.0)], 0.0, true);
+    let mut codes: Vec<usize> = x
+        .by_code
+        .iter()
+        .map(|(code, v)| s.known(format!("excluded.by_code.{code}"), *v))
+        .collect();
+    for w in withheld {
+        if w.figure.starts_with("excluded.by_code.") {
+            codes.push(s.unknown(w.figure.clone(), x.rows));
+        }
+    }
+    let mut sum: Vec<(usize, f64)> = vec![(problem, 1.0)];
+    for &c in &codes {
+        s.relate(vec![(c, 1.0), (problem, -1.0)], 0.0, true);
+        sum.push((c, -1.0));
+    }
+    s.relate(sum, 0.0, true);
+}
+
+/// An upper bound for a hidden outreach count whose total is hidden too.
+const OUTREACH_MAX: u64 = 1_000_000_000;
+
+/// The outreach report's sums: each measure's years add up to its total (distinct venues
+/// visited: each year at most the total, the total at most the years together), a year's
+/// months to its new contacts, the mapping's tables to their totals, nationalities to the
+/// women met, and a target's achieved figure is its year's.
+fn outreach(s: &mut System, o: &super::outreach::OutreachReport) {
+    let measures = |f: &super::outreach::Figures| {
+        [
+            ("visits", f.visits),
+            ("venues_visited", f.venues_visited),
+            ("women_met", f.women_met),
+            ("new_contacts", f.new_contacts),
+            ("counselled", f.counselled),
+            ("sti_tests", f.sti_tests),
+            ("referred_to_clinic", f.referred_to_clinic),
+        ]
+    };
+    let var = |s: &mut System, figure: String, c: &Cell, max: Option<&Cell>| {
+        let max = max.and_then(|m| m.count).unwrap_or(OUTREACH_MAX);
+        s.cell(figure, c, max)
+    };
+    let total: Vec<usize> = measures(&o.total)
+        .iter()
+        .map(|(k, c)| var(s, format!("outreach.total.{k}"), c, None))
+        .collect();
+    let totals = measures(&o.total);
+    let years: Vec<Vec<usize>> = o
+        .years
+        .iter()
+        .map(|y| {
+            measures(&y.figures)
+                .iter()
+                .zip(&totals)
+                .map(|((k, c), (_, t))| {
+                    var(s, format!("outreach.years[{}].{k}", y.year), c, Some(t))
+                })
+                .collect()
+        })
+        .collect();
+    for (m, &t) in total.iter().enumerate() {
+        let mut terms: Vec<(usize, f64)> = years.iter().map(|y| (y[m], 1.0)).collect();
+        terms.push((t, -1.0));
+        if m == 1 {
+            // A venue visited in two years counts in both.
+            for y in &years {
+                s.relate(vec![(y[m], 1.0), (t, -1.0)], 0.0, true);
+            }
+            let flipped = terms.iter().map(|&(i, k)| (i, -k)).collect();
+            s.relate(flipped, 0.0, true);
+        } else if !years.is_empty() {
+            s.relate(terms, 0.0, false);
+        }
+    }
+    for (y, ix) in o.years.iter().zip(&years) {
+        let prefix = format!("{:04}-", y.year);
+        let mut terms: Vec<(usize, f64)> = o
+            .contacts_per_month
+            .iter()
+            .filter(|m| m.month.starts_with(&prefix))
+            .map(|m| {
+                let v = var(
+                    s,
+                    format!("outreach.contacts_per_month[{}]", m.month),
+                    &m.new_contacts,
+                    Some(&y.figures.new_contacts),
+                );
+                (v, 1.0)
+            })
+            .collect();
+        if !terms.is_empty() {
+            terms.push((ix[3], -1.0));
+            s.relate(terms, 0.0, false);
+        }
+    }
+    let v = &o.venues;
+    let count = var(s, "outreach.venues.count".into(), &v.count, None);
+    let rows = |s: &mut System, table: &str, rows: &[super::outreach::KeyRow], max: &Cell| {
+        rows.iter()
+            .map(|x| {
+                var(
+                    s,
+                    format!("outreach.venues.{table}.{}", x.key),
+                    &x.cell,
+                    Some(max),
+                )
+            })
+            .collect::<Vec<usize>>()
+    };
+    let by_visits = rows(s, "by_visits", &v.by_visits, &v.count);
+    let by_status = rows(s, "by_status", &v.by_status, &v.count);
+    let sum = |s: &mut System, parts: &[usize], whole: usize| {
+        let mut terms: Vec<(usize, f64)> = parts.iter().map(|&p| (p, 1.0)).collect();
+        terms.push((whole, -1.0));
+        s.relate(terms, 0.0, false);
+    };
+    if let [none, one, several] = by_visits[..] {
+        sum(s, &[none, total[1]], count);
+        sum(s, &[one, several], total[1]);
+    }
+    if let [active, _] = by_status[..] {
+        sum(s, &by_status, count);
+        let active_cell = v.by_status.first().map_or(Cell::SUPPRESSED, |x| x.cell);
+        let forms = rows(s, "active_by_form", &v.active_by_form, &active_cell);
+        sum(s, &forms, active);
+        let regions = rows(s, "active_by_region", &v.active_by_region, &active_cell);
+        sum(s, &regions, active);
+    }
+    let n = &o.nationalities;
+    let mut parts: Vec<usize> = n
+        .top
+        .iter()
+        .map(|x| {
+            var(
+                s,
+                format!("outreach.nationalities.{}", x.key),
+                &x.cell,
+                Some(&o.total.women_met),
+            )
+        })
+        .collect();
+    parts.push(var(
+        s,
+        "outreach.nationalities.other".into(),
+        &n.other,
+        Some(&o.total.women_met),
+    ));
+    parts.push(var(
+        s,
+        "outreach.nationalities.not_recorded".into(),
+        &n.not_recorded,
+        Some(&o.total.women_met),
+    ));
+    sum(s, &parts, total[2]);
+    for t in &o.targets {
+        let Some(yi) = o.years.iter().position(|y| y.year == t.year) else {
+            continue;
+        };
+        let m = if t.measure == "counselled" { 4 } else { 3 };
+        let a = var(
+            s,
+            format!("outreach.targets[{}].{}", t.year, t.measure),
+            &t.achieved,
+            None,
+        );
+        s.relate(vec![(a, 1.0), (years[yi][m], -1.0)], 0.0, false);
+    }
 }

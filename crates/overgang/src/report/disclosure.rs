@@ -4,9 +4,9 @@
 //! the auditor finds nothing. Suppression is this library's own safeguard for special-category
 //! data (the agency's published reports print counts as small as 3).
 
-use super::audit::audit;
+use super::audit::{audit, target_figure};
 use super::cells::Cell;
-use super::model::{Report, Withheld};
+use super::model::{Excluded, Report, Withheld};
 
 /// Rounds of audit-and-withhold before everything left is withheld (a report of a few people).
 const MAX_ROUNDS: usize = 8;
@@ -18,7 +18,32 @@ pub(super) fn protect(r: &mut Report) {
         return;
     }
     let small = |v: u64| (1..min_cell).contains(&v);
-    let mut withheld = Vec::new();
+    // Protecting again (after `excluded` is attached) keeps what was withheld before.
+    let mut withheld = std::mem::take(&mut r.protection.withheld);
+    // Rows left out of the input: a code's small count is withheld; a small count of rows or
+    // participants withholds the whole block (its figures are plain counts, not cells).
+    if let Some(x) = &mut r.excluded {
+        x.by_code.retain(|code, v| {
+            let keep = !small(*v);
+            if !keep {
+                withheld.push(Withheld {
+                    figure: format!("excluded.by_code.{code}"),
+                    reason: "small_count".into(),
+                });
+            }
+            keep
+        });
+        if [x.rows, x.participants, x.with_participant]
+            .into_iter()
+            .any(small)
+        {
+            r.excluded = None;
+            withheld.push(Withheld {
+                figure: "excluded".into(),
+                reason: "small_count".into(),
+            });
+        }
+    }
     // Small counts printed on their own.
     let (w, g) = (&mut r.who5.left_out, &mut r.gse.left_out);
     for v in [
@@ -106,25 +131,42 @@ pub(super) fn protect(r: &mut Report) {
     }
     // Audit and withhold until nothing can be worked out.
     for round in 0..=MAX_ROUNDS {
+        // The auditor reads the withheld list too (a withheld code is an unknown count).
+        r.protection.withheld.clone_from(&withheld);
         let findings = audit(r);
         if findings.is_empty() {
             break;
         }
         for f in findings {
+            if f.figure.starts_with("excluded") {
+                // The rows left out: withheld as a block.
+                if r.excluded.take().is_some() {
+                    withheld.push(Withheld {
+                        figure: "excluded".into(),
+                        reason: "linked".into(),
+                    });
+                }
+                continue;
+            }
             let figure = f.figure.trim_end_matches(" (the rest)");
-            let (targets, reason) = if f.code == "complement" {
-                (vec![figure.to_string()], "complement")
-            } else {
+            let mut changed = false;
+            if f.code == "complement" && withhold(r, figure, round == MAX_ROUNDS) {
+                withheld.push(Withheld {
+                    figure: figure.to_string(),
+                    reason: "complement".into(),
+                });
+                changed = true;
+            }
+            if !changed {
                 // A pinned count: withhold the shown figures it follows from (all of their
                 // tables in the last round).
-                (f.from.clone(), "linked")
-            };
-            for t in targets {
-                if withhold(r, &t, round == MAX_ROUNDS) {
-                    withheld.push(Withheld {
-                        figure: t,
-                        reason: reason.into(),
-                    });
+                for t in &f.from {
+                    if withhold(r, t, round == MAX_ROUNDS) {
+                        withheld.push(Withheld {
+                            figure: t.clone(),
+                            reason: "linked".into(),
+                        });
+                    }
                 }
             }
         }
@@ -196,6 +238,37 @@ fn cells(r: &mut Report) -> Vec<(String, String, &mut Cell)> {
         let f = format!("ten_step.{}.positive", a.area.as_str());
         out.push((f.clone(), f, &mut a.positive));
     }
+    if let Some(c) = &mut r.participation.returning {
+        let f = "participation.returning".to_string();
+        out.push((f.clone(), f, c));
+    }
+    if let Some(t) = &mut r.challenges {
+        for x in &mut t.rows {
+            let f = format!("challenges.{}", x.area.as_str());
+            out.push((f.clone(), f, &mut x.cell));
+        }
+    }
+    if let Some(t) = &mut r.municipalities {
+        for x in &mut t.rows {
+            out.push((
+                format!("municipalities.{}", x.municipality),
+                "municipalities".into(),
+                &mut x.cell,
+            ));
+        }
+    }
+    let c = &mut r.cti.results;
+    for (key, se) in [
+        ("risk_zone", &mut c.risk_zone),
+        ("sold_sex_last_month", &mut c.sold_sex_last_month),
+    ] {
+        for (side, cell) in [("start", &mut se.start), ("end", &mut se.end)] {
+            let f = format!("cti.results.{key}.{side}");
+            out.push((f.clone(), f, cell));
+        }
+    }
+    let f = "cti.results.progression.moderate_or_large".to_string();
+    out.push((f.clone(), f, &mut c.progression.moderate_or_large));
     for x in &mut r.cti.by_status {
         out.push((
             format!("cti.by_status.{}", x.status.as_str()),
@@ -209,6 +282,20 @@ fn cells(r: &mut Report) -> Vec<(String, String, &mut Cell)> {
 /// Withholds `figure` (and, for `whole_table`, every cell of its table). Whether anything
 /// changed.
 fn withhold(r: &mut Report, figure: &str, whole_table: bool) -> bool {
+    if let Some(t) = r
+        .targets
+        .iter_mut()
+        .flatten()
+        .find(|t| target_figure(t) == figure)
+    {
+        let changed = t.positive.is_some();
+        t.positive = None;
+        t.percent_of_assessed = None;
+        t.percent_of_in_scope = None;
+        t.met = None;
+        t.suppressed = true;
+        return changed;
+    }
     let mut cells = cells(r);
     let Some(table) = cells.iter().find(|c| c.0 == figure).map(|c| c.1.clone()) else {
         return false;
@@ -221,4 +308,30 @@ fn withhold(r: &mut Report, figure: &str, whole_table: bool) -> bool {
         }
     }
     changed
+}
+
+impl Report {
+    /// Attaches the rows left out of the input ([`Cohort::from_csv_with`] with
+    /// `on_error = "drop"`) and protects them with the rest of the report: a code's small
+    /// count is withheld, and so is the whole block when a count of rows or participants is
+    /// small or follows from the others (listed in `protection.withheld`).
+    ///
+    /// [`Cohort::from_csv_with`]: crate::cohort::Cohort::from_csv_with
+    ///
+    /// ```
+    /// use overgang::report::Excluded;
+    /// let mut report = overgang::cohort::Cohort::sample().report(&Default::default())?;
+    /// let mut excluded = Excluded::default();
+    /// excluded.rows = 2;
+    /// excluded.participants = 1;
+    /// excluded.with_participant = 1;
+    /// report.set_excluded(Some(excluded));
+    /// assert!(report.excluded.is_none()); // 2 rows: a small count
+    /// assert!(report.protection.withheld.iter().any(|w| w.figure == "excluded"));
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    pub fn set_excluded(&mut self, excluded: Option<Excluded>) {
+        self.excluded = excluded;
+        protect(self);
+    }
 }

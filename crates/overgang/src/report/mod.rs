@@ -26,4 +26,4 @@ pub use options::{
     TargetMeasure, TargetOptions, WaveGap,
 };
 pub use render::{figures, render, tables, Block, Figure, Tables};
-pub use sections::{compute, CtiFacts, Subject};
+pub use sections::{compute, CtiFacts, Subject, RECENT_DAYS};

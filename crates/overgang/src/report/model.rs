@@ -60,10 +60,28 @@ pub struct Report {
     pub outreach: Option<super::outreach::OutreachReport>,
     /// Options the report was computed with.
     pub options: ReportOptions,
+    /// Warnings about reports this one could be compared with (differencing: an `as_of` a
+    /// few days apart or other bins would differ by a few people); empty when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub notes: Vec<Note>,
     /// Rows of the input left out because they had problems (CSV read with
     /// `on_error = "drop"`); absent when nothing could be left out (the default, strict).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excluded: Option<Excluded>,
+}
+
+/// A warning in a report's notes: a code (`as_of_near_few`, `bins_near_few`) and its text in
+/// Danish and English, from the core. It never says how many people (that is the small count).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Note {
+    /// The note's code.
+    pub code: String,
+    /// The text in Danish.
+    pub da: String,
+    /// The text in English.
+    pub en: String,
 }
 
 /// What was left out of a report's input ([`crate::cohort::csv::OnError::Drop`]).

@@ -5,6 +5,8 @@
 
 mod cti;
 mod cti_results;
+mod differencing;
+pub use differencing::RECENT_DAYS;
 mod interventions;
 mod measures;
 mod people;
@@ -157,6 +159,7 @@ fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOpti
             .map(|t| targets::section(subjects, t, min_cell)),
         outreach: None,
         protection: Default::default(),
+        notes: differencing::notes(subjects, as_of, options),
         options: options.clone(),
         excluded: None,
     }
