@@ -270,6 +270,12 @@ export interface TargetOptions {
   programmes?: string[];
   measures?: TargetMeasure[];
 }
+/** A warning in a report's notes: a code (`as_of_near_few`, `bins_near_few`) and its text in */
+export interface Note {
+  code: string;
+  da: string;
+  en: string;
+}
 /** What was left out of a report's input ([`crate::cohort::csv::OnError::Drop`]). */
 export interface Excluded {
   rows: number;
@@ -405,6 +411,7 @@ export interface Report {
   targets?: TargetRow[] | null;
   protection: Protection;
   options: ReportOptions;
+  notes?: Note[];
   excluded?: Excluded | null;
 }
 /** A project's cohort. */

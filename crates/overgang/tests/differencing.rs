@@ -119,3 +119,28 @@ fn no_notes_when_suppression_is_off() {
     );
     assert!(r.notes.is_empty());
 }
+
+#[test]
+fn notes_are_shown_in_every_human_format_in_the_chosen_language() {
+    use overgang::report::{render, Format, RenderOptions};
+    let mut people = settled();
+    people.push(person(20, "2024-05-30", 1));
+    let r = report(people, json!({"as_of": "2024-05-31"}));
+    let note = &r.notes[0];
+    for (lang, heading, text) in [
+        (Language::Da, "Bemærkninger", &note.da),
+        (Language::En, "Notes", &note.en),
+    ] {
+        for format in [Format::Md, Format::Html] {
+            let out = render(&r, &RenderOptions::new(format, lang));
+            assert!(out.contains(heading), "{format:?} {lang:?}");
+            // HTML escapes; compare the first words.
+            let words: String = text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(out.contains(&words), "{format:?} {lang:?}: {words}");
+        }
+    }
+}

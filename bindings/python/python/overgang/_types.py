@@ -322,6 +322,13 @@ class TargetOptions(TypedDict):
     measures: NotRequired[List["TargetMeasure"]]
 
 
+class Note(TypedDict):
+    """A warning in a report's notes: a code (`as_of_near_few`, `bins_near_few`) and its text in"""
+    code: str
+    da: str
+    en: str
+
+
 class Excluded(TypedDict):
     """What was left out of a report's input ([`crate::cohort::csv::OnError::Drop`])."""
     rows: int
@@ -481,6 +488,7 @@ class Report(TypedDict):
     targets: NotRequired[Union[List["TargetRow"], None]]
     protection: "Protection"
     options: "ReportOptions"
+    notes: NotRequired[List["Note"]]
     excluded: NotRequired[Union["Excluded", None]]
 
 

@@ -63,7 +63,6 @@ pub struct Report {
     /// Warnings about reports this one could be compared with (differencing: an `as_of` a
     /// few days apart or other bins would differ by a few people); empty when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(skip))]
     pub notes: Vec<Note>,
     /// Rows of the input left out because they had problems (CSV read with
     /// `on_error = "drop"`); absent when nothing could be left out (the default, strict).
@@ -74,6 +73,7 @@ pub struct Report {
 /// A warning in a report's notes: a code (`as_of_near_few`, `bins_near_few`) and its text in
 /// Danish and English, from the core. It never says how many people (that is the small count).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Note {
     /// The note's code.

@@ -653,5 +653,17 @@ pub(super) fn blocks(r: &Report, lang: Language) -> Vec<Block> {
                 .collect(),
         });
     }
+    if !r.notes.is_empty() {
+        out.push(Block {
+            heading: t(lang, "Notes", "Bemærkninger"),
+            note: None,
+            header: vec![t(lang, "Note", "Bemærkning")],
+            rows: r
+                .notes
+                .iter()
+                .map(|x| vec![t(lang, &x.en, &x.da)])
+                .collect(),
+        });
+    }
     out
 }
