@@ -613,17 +613,7 @@ const OUTREACH_MAX: u64 = 1_000_000_000;
 /// months to its new contacts, the mapping's tables to their totals, nationalities to the
 /// women met, and a target's achieved figure is its year's.
 fn outreach(s: &mut System, o: &super::outreach::OutreachReport) {
-    let measures = |f: &super::outreach::Figures| {
-        [
-            ("visits", f.visits),
-            ("venues_visited", f.venues_visited),
-            ("women_met", f.women_met),
-            ("new_contacts", f.new_contacts),
-            ("counselled", f.counselled),
-            ("sti_tests", f.sti_tests),
-            ("referred_to_clinic", f.referred_to_clinic),
-        ]
-    };
+    let measures = |f: &super::outreach::Figures| f.named();
     let var = |s: &mut System, figure: String, c: &Cell, max: Option<&Cell>| {
         let max = max.and_then(|m| m.count).unwrap_or(OUTREACH_MAX);
         s.cell(figure, c, max)

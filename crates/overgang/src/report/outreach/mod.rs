@@ -151,6 +151,21 @@ pub struct Figures {
     pub referred_to_clinic: Cell,
 }
 
+impl Figures {
+    /// Each figure with its JSON key, in the report's order.
+    pub fn named(&self) -> [(&'static str, Cell); 7] {
+        [
+            ("visits", self.visits),
+            ("venues_visited", self.venues_visited),
+            ("women_met", self.women_met),
+            ("new_contacts", self.new_contacts),
+            ("counselled", self.counselled),
+            ("sti_tests", self.sti_tests),
+            ("referred_to_clinic", self.referred_to_clinic),
+        ]
+    }
+}
+
 /// One year's figures: `{year, visits, venues_visited, ...}`.
 ///
 /// ```

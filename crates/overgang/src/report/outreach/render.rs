@@ -424,17 +424,7 @@ pub fn figures(r: &OutreachReport) -> Vec<(String, String, Option<i32>, Cell)> {
     let mut row = |section: &str, key: &str, year: Option<i32>, c: &Cell| {
         out.push((section.to_string(), key.to_string(), year, *c));
     };
-    let figures = |f: &Figures| {
-        [
-            ("visits", f.visits),
-            ("venues_visited", f.venues_visited),
-            ("women_met", f.women_met),
-            ("new_contacts", f.new_contacts),
-            ("counselled", f.counselled),
-            ("sti_tests", f.sti_tests),
-            ("referred_to_clinic", f.referred_to_clinic),
-        ]
-    };
+    let figures = |f: &Figures| f.named();
     for y in &r.years {
         for (k, c) in figures(&y.figures) {
             row("year", k, Some(y.year), &c);
