@@ -1,6 +1,9 @@
 //! Disclosure control over a whole report: the attacks of issue 20 reproduced, and the auditor
 //! run on the sample and on thousands of random small cohorts.
 
+mod common;
+
+use common::cases;
 use overgang::cohort::Cohort;
 use overgang::report::{audit, read_options, Report};
 use proptest::prelude::*;
@@ -25,20 +28,24 @@ fn report(people: Vec<Value>, options: Value) -> Report {
     Cohort::from_value(&doc).unwrap().report(&options).unwrap()
 }
 
+/// 13 people measured twice; at wave 2: 2 high risk, 6 risk, 5 no immediate risk.
+fn thirteen_measured_twice() -> Vec<Value> {
+    (0..13)
+        .map(|i| {
+            let second = match i {
+                0..2 => HIGH_RISK,
+                2..8 => RISK,
+                _ => NO_RISK,
+            };
+            person(i, &[RISK, second])
+        })
+        .collect()
+}
+
 #[test]
 fn a_hidden_band_cannot_be_recovered_from_the_risk_zone() {
     // 13 people measured twice; at wave 2: 2 high risk, 6 risk, 5 no immediate risk.
-    let mut people = Vec::new();
-    for i in 0..13 {
-        let second = if i < 2 {
-            HIGH_RISK
-        } else if i < 8 {
-            RISK
-        } else {
-            NO_RISK
-        };
-        people.push(person(i, &[RISK, second]));
-    }
+    let people = thirteen_measured_twice();
     let r = report(people, json!({"min_cell": 5, "min_wave": 10}));
     let wave2 = &r.who5.waves[1];
     assert!(wave2.bands.high_risk.suppressed);
@@ -93,17 +100,7 @@ fn nine_of_ten_does_not_disclose_the_one() {
 
 #[test]
 fn the_auditor_finds_what_an_unprotected_report_gives_away() {
-    let mut people = Vec::new();
-    for i in 0..13 {
-        let second = if i < 2 {
-            HIGH_RISK
-        } else if i < 8 {
-            RISK
-        } else {
-            NO_RISK
-        };
-        people.push(person(i, &[RISK, second]));
-    }
+    let people = thirteen_measured_twice();
     let mut r = report(people, json!({"min_cell": 5}));
     // Undo the protection: show the risk zone again, as the report did before.
     r.who5.risk_zone.latest = overgang::report::Cell::shown(8, 13);
@@ -122,18 +119,6 @@ fn the_auditor_finds_what_an_unprotected_report_gives_away() {
 fn the_sample_report_is_clean() {
     let r = Cohort::sample().report(&Default::default()).unwrap();
     assert!(audit(&r).is_empty());
-}
-
-/// Cases per property: `PROPTEST_CASES` for a long run, else fewer in debug builds.
-fn cases(debug: u32, release: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(if cfg!(debug_assertions) {
-            debug
-        } else {
-            release
-        })
 }
 
 proptest! {

@@ -3,6 +3,9 @@
 //! `on_error = "drop"`) and the registrations (returns, challenges, municipalities, a CTI
 //! course's results) are in the auditor's relations and protected with the rest.
 
+mod common;
+
+use common::cases;
 use overgang::cohort::csv::{CsvFile, CsvFiles, CsvOptions, OnError};
 use overgang::cohort::Cohort;
 use overgang::report::{audit, read_options, Excluded, Report};
@@ -235,18 +238,6 @@ fn random_excluded() -> impl Strategy<Value = Excluded> {
                 x.by_code.insert("invalid_date".into(), problem);
             }
             x
-        })
-}
-
-/// Cases per property: `PROPTEST_CASES` for a long run, else fewer in debug builds.
-fn cases(debug: u32, release: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(if cfg!(debug_assertions) {
-            debug
-        } else {
-            release
         })
 }
 

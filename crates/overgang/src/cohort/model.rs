@@ -857,14 +857,12 @@ impl Members {
         }
         match doc::parse_part(text) {
             Ok(value) => self.read(i, &value),
-            Err(e) if doc::is_duplicate_key(&e) => self.errors.push(FieldError::new(
-                crate::json::indexed("participants", i),
-                ErrorCode::Duplicate,
-                format!(
-                    "{}: a key appears twice in one object (nothing is dropped silently)",
-                    crate::json::indexed("participants", i)
-                ),
-            )),
+            Err(e) if doc::is_duplicate_key(&e) => {
+                let path = doc::indexed("participants", i);
+                let message = format!("{path}: {}", doc::DUPLICATE_KEY_PROBLEM);
+                self.errors
+                    .push(FieldError::new(path, ErrorCode::Duplicate, message));
+            }
             // Not JSON: the whole document is refused, at the position in the text.
             Err(e) => return Err(e),
         }
@@ -1044,6 +1042,23 @@ mod tests {
     use super::*;
     use crate::report::{render_comparison, Format, RenderOptions};
     use crate::Language;
+
+    #[test]
+    fn a_key_twice_in_a_participant_is_refused_at_that_participant() {
+        let text = r#"{"project": "P", "participants": [{"id": "A-1", "start": "2024-01-15"},
+            {"id": "A-2", "start": "2024-01-15", "Anna": 1, "Anna": 2}]}"#;
+        for err in [
+            Cohort::from_json(text).unwrap_err(),
+            Cohort::from_reader(text.as_bytes()).unwrap_err(),
+        ] {
+            let e = &err.errors()[0];
+            assert_eq!(
+                (e.field.as_str(), e.code),
+                ("participants[1]", ErrorCode::Duplicate)
+            );
+            assert!(!e.message.contains("Anna"));
+        }
+    }
 
     #[test]
     fn compare_without_projects_and_with_errors_prefixed() {

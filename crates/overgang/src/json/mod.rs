@@ -72,6 +72,10 @@ pub(crate) fn parse_part(text: &str) -> Result<Value, serde_json::Error> {
     serde_json::from_str::<Strict>(text).map(|s| s.0)
 }
 
+/// What a key given twice is called in messages (the key itself is never repeated).
+pub(crate) const DUPLICATE_KEY_PROBLEM: &str =
+    "a key appears twice in one object (nothing is dropped silently)";
+
 /// Whether a parse error is a key given twice (not a syntax error).
 pub(crate) fn is_duplicate_key(e: &serde_json::Error) -> bool {
     e.to_string().starts_with(DUPLICATE_KEY)

@@ -174,10 +174,7 @@ fn parse_error_at(
         return too_many(list_key, max_items);
     }
     let (code, problem) = if text.starts_with(DUPLICATE_KEY) {
-        (
-            ErrorCode::Duplicate,
-            "a key appears twice in one object (nothing is dropped silently)",
-        )
+        (ErrorCode::Duplicate, super::DUPLICATE_KEY_PROBLEM)
     } else {
         (ErrorCode::InvalidJson, json_problem(e))
     };
