@@ -545,6 +545,11 @@ fn report(
     options: ReportOptions,
     input: &validate::InputArgs,
 ) -> Result<overgang::report::Report, Failure> {
+    if let Some(document) = validate::one_document(files) {
+        // The CSV options are checked even though a document does not use them.
+        input.options()?;
+        return progress::report(document, &options);
+    }
     if !files.is_empty() {
         let (cohort, excluded) = validate::load(files, project, input)?;
         let mut report = cohort.into_report(&options)?;

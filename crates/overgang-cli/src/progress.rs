@@ -4,6 +4,9 @@
 use crate::Failure;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use overgang::cohort::{Cohort, ReadProgress};
+use overgang::report::{Report, ReportOptions};
+use overgang::ValidationError;
+use std::fs::File;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -12,8 +15,26 @@ const BAR_FROM_BYTES: u64 = 20_000_000;
 
 /// Reads a cohort document from `path` (a file, a pipe or `/dev/stdin`).
 pub fn read_cohort(path: &Path) -> Result<Cohort, Failure> {
-    let file =
-        std::fs::File::open(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
+    with_bar(path, |file, progress| {
+        Cohort::from_reader_with_progress(file, progress)
+    })
+}
+
+/// The report on the cohort document at `path`, read without keeping its records (see
+/// [`Cohort::report_from_reader`]).
+pub fn report(path: &Path, options: &ReportOptions) -> Result<Report, Failure> {
+    with_bar(path, |file, progress| {
+        Cohort::report_from_reader(file, options, progress)
+    })
+}
+
+/// Runs `read` on the file at `path` with a progress bar when it is large and stderr is a
+/// terminal.
+fn with_bar<T>(
+    path: &Path,
+    read: impl FnOnce(File, &mut dyn FnMut(ReadProgress)) -> Result<T, ValidationError>,
+) -> Result<T, Failure> {
+    let file = File::open(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
     let size = file
         .metadata()
         .ok()
@@ -31,8 +52,8 @@ pub fn read_cohort(path: &Path) -> Result<Cohort, Failure> {
         _ => None,
     };
     let mut shown = 0u64;
-    let result = Cohort::from_reader_with_progress(file, &mut |p: ReadProgress| {
-        // Redraw at most every megabyte: the callback comes after each participant.
+    let result = read(file, &mut |p: ReadProgress| {
+        // Redraw at most every megabyte.
         if let Some(bar) = &bar {
             if p.bytes >= shown + 1_000_000 {
                 shown = p.bytes;

@@ -69,6 +69,20 @@ fn file_name(p: &Path) -> String {
     )
 }
 
+/// The one cohort document (`.json`) among the input files, if that is what they are.
+pub fn one_document(files: &[PathBuf]) -> Option<&PathBuf> {
+    match files {
+        [one]
+            if one
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json")) =>
+        {
+            Some(one)
+        }
+        _ => None,
+    }
+}
+
 /// Reads a cohort from a JSON document, or CSV files and workbooks (their sheets), each
 /// recognised by its header after the column map, with the rows left out under
 /// `--on-error drop`.
@@ -78,13 +92,8 @@ pub fn load(
     input: &InputArgs,
 ) -> Result<(Cohort, Option<Excluded>), Failure> {
     let options = input.options()?;
-    if let [one] = files {
-        if one
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        {
-            return Ok((crate::progress::read_cohort(one)?, None));
-        }
+    if let Some(document) = one_document(files) {
+        return Ok((crate::progress::read_cohort(document)?, None));
     }
     let mut texts = Vec::new();
     let mut errors = Vec::new();

@@ -9,8 +9,12 @@ use overgang::cohort::Cohort;
 /// The bound stated in docs/security.md: memory per participant kept (generated participants
 /// carry years of questionnaires, assessments and CTI courses) ...
 const BYTES_PER_PARTICIPANT: usize = 1_600;
-/// ... plus a fixed part (buffers, one participant's JSON value).
+/// ... plus a fixed part (buffers, one participant's JSON value, batches in flight between
+/// reading threads).
 const FIXED_BYTES: usize = 4_000_000;
+/// The bound of a report read straight from a document (`Cohort::report_from_reader`): the
+/// report's facts of each participant, not their record.
+const REPORT_BYTES_PER_PARTICIPANT: usize = 1_000;
 
 /// A field of /proc/self/status in bytes.
 fn status_bytes(field: &str) -> usize {
@@ -23,15 +27,11 @@ fn status_bytes(field: &str) -> usize {
 /// Set in the child process: the document it reads.
 const CHILD: &str = "OVERGANG_MEMORY_TEST_FILE";
 
-/// Runs this test again in a fresh process (so no memory freed earlier is reused) to read the
+/// Runs `test` again in a fresh process (so no memory freed earlier is reused) to read the
 /// file at `path`; returns the growth of its peak resident memory while reading.
-fn peak_reading(path: &std::path::Path) -> usize {
+fn peak_of(test: &str, path: &std::path::Path) -> usize {
     let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "reading_takes_memory_by_participants_not_by_text",
-            "--nocapture",
-        ])
+        .args(["--exact", test, "--nocapture"])
         .env(CHILD, path)
         .output()
         .unwrap();
@@ -66,7 +66,8 @@ fn reading_takes_memory_by_participants_not_by_text() {
     let (a, b) = (dir.join("compact.json"), dir.join("pretty.json"));
     std::fs::write(&a, &compact).unwrap();
     std::fs::write(&b, &pretty).unwrap();
-    let (peak_compact, peak_pretty) = (peak_reading(&a), peak_reading(&b));
+    let test = "reading_takes_memory_by_participants_not_by_text";
+    let (peak_compact, peak_pretty) = (peak_of(test, &a), peak_of(test, &b));
     std::fs::remove_dir_all(&dir).unwrap();
     // Both read back the same cohort (checked here, where it does not count).
     assert_eq!(Cohort::from_json(&pretty).unwrap(), cohort);
@@ -97,4 +98,36 @@ fn reading_takes_memory_by_participants_not_by_text() {
         hi * 5 <= lo * 6,
         "compact {peak_compact}, pretty {peak_pretty}"
     );
+}
+
+#[test]
+fn a_report_read_from_a_document_keeps_facts_not_records() {
+    if let Some(path) = std::env::var_os(CHILD) {
+        let before = status_bytes("VmRSS:");
+        let file = std::fs::File::open(path).unwrap();
+        let report = Cohort::report_from_reader(file, &Default::default(), &mut |_| {}).unwrap();
+        let growth = status_bytes("VmHWM:").saturating_sub(before);
+        assert!(report.participants.count > 0);
+        eprintln!("peak growth: {growth}");
+        return;
+    }
+    let n = 10_000;
+    let cohort = Cohort::generate(n, 12);
+    let dir = std::env::temp_dir().join(format!("overgang-memory-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("cohort.json");
+    std::fs::write(&path, cohort.to_json()).unwrap();
+    let report = peak_of(
+        "a_report_read_from_a_document_keeps_facts_not_records",
+        &path,
+    );
+    let records = peak_of("reading_takes_memory_by_participants_not_by_text", &path);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let bound = n * REPORT_BYTES_PER_PARTICIPANT + FIXED_BYTES;
+    eprintln!("peaks: report {report}, records {records}; bound {bound}");
+    assert!(
+        report <= bound,
+        "{report} bytes for {n} participants; bound {bound}"
+    );
+    assert!(report < records, "report {report} >= records {records}");
 }

@@ -15,10 +15,14 @@
 //! `docs/schema/cohort.schema.json`.
 
 pub mod csv;
+mod facts;
 mod fast;
 mod measurement;
+mod members;
 mod model;
+mod record;
 pub mod sheet;
 
 pub use measurement::Measurement;
-pub use model::{compare, Cohort, ParticipantRecord, ReadProgress};
+pub use model::{compare, Cohort, ReadProgress};
+pub use record::ParticipantRecord;

@@ -1,16 +1,16 @@
 //! The cohort model (see the module docs of [`crate::cohort`]).
 
-use super::{csv, measurement, Measurement};
+use super::facts::{self, Fact};
+use super::members::{self, Members};
+use super::{csv, ParticipantRecord};
 use crate::json as doc;
 
 use crate::error::{ErrorCode, FieldError, ValidationError};
 use crate::intervention::Category;
 use crate::limits;
 use crate::outreach::Outreach;
-use crate::participant::Participant;
 use crate::report::outreach::OutreachOptions;
-use crate::report::{self, CtiFacts, Report, ReportOptions, Subject};
-use crate::{cti, gse, outcomes, ten_step, who5};
+use crate::report::{self, Report, ReportOptions, Subject};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::Date;
@@ -40,31 +40,6 @@ pub struct Cohort {
     pub outreach: Outreach,
 }
 
-/// One participant of a cohort with everything recorded about them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ParticipantRecord {
-    /// Registration: ID, gender, age, dates, interventions, referrals.
-    #[serde(flatten)]
-    pub participant: Participant,
-    /// WHO-5 questionnaires.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub who5: Vec<Measurement>,
-    /// GSE questionnaires.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub gse: Vec<Measurement>,
-    /// Ten-step assessments.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ten_step: Vec<ten_step::Assessment>,
-    /// Life-situation readings.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outcomes: Vec<outcomes::Reading>,
-    /// A CTI course.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cti: Option<cti::RecordedCourse>,
-}
-
 /// The keys of a cohort document.
 const DOCUMENT_KEYS: [&str; 8] = [
     "schema_version",
@@ -76,9 +51,6 @@ const DOCUMENT_KEYS: [&str; 8] = [
     "outreach_visits",
     "outreach_targets",
 ];
-
-/// The keys a cohort adds to a participant's registration.
-const MEMBER_KEYS: [&str; 5] = ["who5", "gse", "ten_step", "outcomes", "cti"];
 
 impl Cohort {
     /// Reads and validates a cohort document, reporting every problem with its path
@@ -99,14 +71,7 @@ impl Cohort {
     /// # Errors
     /// As [`Cohort::from_json`]; `invalid_json` when the bytes are not UTF-8.
     pub fn from_json_bytes(text: &[u8]) -> Result<Cohort, ValidationError> {
-        let mut members = Members::new();
-        let doc = doc::stream::from_slice(
-            text,
-            "participants",
-            limits::MAX_PARTICIPANTS,
-            &mut |i, v| members.read_text(i, v),
-        )?;
-        Cohort::from_document(doc, members)
+        Cohort::from_reader(text)
     }
 
     /// Reads a cohort document from a reader (a file, a pipe) without holding its text: the
@@ -138,21 +103,12 @@ impl Cohort {
         progress: &mut dyn FnMut(ReadProgress),
     ) -> Result<Cohort, ValidationError> {
         let mut members = Members::new();
-        let count = std::cell::Cell::new(0);
-        let doc = doc::stream::from_reader(
+        let doc = read_members(
             reader,
-            "participants",
-            limits::MAX_PARTICIPANTS,
-            &mut |i, v| {
-                count.set(i + 1);
-                members.read_text(i, v)
-            },
-            &mut |bytes| {
-                progress(ReadProgress {
-                    bytes,
-                    participants: count.get(),
-                })
-            },
+            &members::read_text,
+            &mut members,
+            &mut |_| {},
+            progress,
         )?;
         Cohort::from_document(doc, members)
     }
@@ -171,7 +127,7 @@ impl Cohort {
             Some(Value::Array(list)) if list.len() <= limits::MAX_PARTICIPANTS => {
                 list.iter()
                     .enumerate()
-                    .for_each(|(i, p)| members.read(i, p));
+                    .for_each(|(i, p)| members.take(i, members::read_value(i, p)));
                 doc::stream::List::Streamed(list.len())
             }
             Some(Value::Array(_)) => {
@@ -196,8 +152,35 @@ impl Cohort {
     /// The document's own keys validated, with the participants already read.
     fn from_document(
         document: Option<doc::stream::Document>,
-        members: Members,
+        members: Members<ParticipantRecord>,
     ) -> Result<Cohort, ValidationError> {
+        let (header, mut errors) = Header::read(document)?;
+        let (participants, member_errors) = members.finish();
+        errors.extend(member_errors);
+        ValidationError::check(errors, || Cohort {
+            project: header.project,
+            as_of: header.as_of,
+            offered: header.offered,
+            participants,
+            outreach: header.outreach,
+        })
+    }
+}
+
+/// A cohort document's own keys (all but its participants), validated.
+pub(super) struct Header {
+    pub(super) project: String,
+    pub(super) as_of: Option<Date>,
+    pub(super) offered: Option<Vec<Category>>,
+    pub(super) outreach: Outreach,
+}
+
+impl Header {
+    /// The keys validated, with their problems; `Err` for a document that cannot be a cohort
+    /// (not an object, or written by a newer version).
+    pub(super) fn read(
+        document: Option<doc::stream::Document>,
+    ) -> Result<(Header, Vec<FieldError>), ValidationError> {
         let Some(document) = document else {
             return Err(ValidationError::single(
                 "",
@@ -289,17 +272,17 @@ impl Cohort {
                 "participants: expected a list of participants",
             )),
         }
-        let (participants, member_errors) = members.finish();
-        errors.extend(member_errors);
-        ValidationError::check(errors, || Cohort {
+        let header = Header {
             project,
             as_of,
             offered,
-            participants,
             outreach,
-        })
+        };
+        Ok((header, errors))
     }
+}
 
+impl Cohort {
     /// Reads a CSV export (see [`csv`]): errors carry file, line and column.
     ///
     /// # Errors
@@ -471,7 +454,7 @@ impl Cohort {
         let mut members = Members::new();
         crate::sample::generated(participants.min(limits::MAX_PARTICIPANTS), seed)
             .enumerate()
-            .for_each(|(i, v)| members.read(i, &v));
+            .for_each(|(i, v)| members.take(i, members::read_value(i, &v)));
         // The generator writes only valid participants (tests read every size they make).
         let (participants, _) = members.finish();
         Cohort {
@@ -591,9 +574,15 @@ impl Cohort {
             .participants
             .iter()
             .filter(|m| m.participant.start <= as_of)
-            .map(|m| subject(m, as_of))
+            .map(|m| facts::subject(m, as_of))
             .collect();
-        Ok(self.finish_report(&subjects, as_of, &options))
+        Ok(finish_report(
+            &self.project,
+            &self.outreach,
+            &subjects,
+            as_of,
+            &options,
+        ))
     }
 
     /// As [`Cohort::report`], consuming the cohort: each participant's record is freed as soon
@@ -613,75 +602,255 @@ impl Cohort {
         let mut subjects: Vec<Subject> = std::mem::take(&mut self.participants)
             .into_iter()
             .filter(|m| m.participant.start <= as_of)
-            .map(|m| subject(&m, as_of))
+            .map(|m| facts::subject(&m, as_of))
             .collect();
         subjects.shrink_to_fit();
-        Ok(self.finish_report(&subjects, as_of, &options))
+        Ok(finish_report(
+            &self.project,
+            &self.outreach,
+            &subjects,
+            as_of,
+            &options,
+        ))
+    }
+
+    /// The report on a cohort document read from `reader`, without keeping the participants'
+    /// records: when the report date is known before the participants (the `as_of` option,
+    /// or the document's `as_of` key written before its `participants`, as
+    /// [`Cohort::write_json`] does), each participant's facts are taken as they are read, on
+    /// several threads, and their record is dropped. Memory then grows with the report's facts,
+    /// not with the records. Otherwise the cohort is read whole and reported on. The result,
+    /// errors included, is that of [`Cohort::from_reader`] and [`Cohort::into_report`].
+    ///
+    /// ```
+    /// use overgang::cohort::Cohort;
+    /// let text = Cohort::sample().to_json();
+    /// let options = Default::default();
+    /// let report = Cohort::report_from_reader(text.as_bytes(), &options, &mut |_| {})?;
+    /// assert_eq!(report, Cohort::sample().report(&options)?);
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`Cohort::from_reader`], then those of [`Cohort::report`].
+    pub fn report_from_reader(
+        reader: impl std::io::Read,
+        options: &ReportOptions,
+        progress: &mut dyn FnMut(ReadProgress),
+    ) -> Result<Report, ValidationError> {
+        // The report date, once the keys before the participants are seen: then the facts are
+        // taken on the reading threads (`None`: the records are kept).
+        let as_of = std::sync::OnceLock::<Option<Date>>::new();
+        let work = |i: usize, text: &str| {
+            let read = members::read_text(i, text)?;
+            Ok(match as_of.get().copied().flatten() {
+                Some(date) => read.map(|m| Kept::Fact(Fact::new(m, date))),
+                None => read.map(|m| Kept::Record(Box::new(m))),
+            })
+        };
+        let mut members = Members::new();
+        let doc = read_members(
+            reader,
+            &work,
+            &mut members,
+            &mut |keys| {
+                let early = options.as_of.or_else(|| {
+                    let text = keys.get("as_of")?.as_str()?;
+                    crate::dates::parse_date("as_of", text).ok()
+                });
+                let _ = as_of.set(early);
+            },
+            progress,
+        )?;
+        let (header, mut errors) = Header::read(doc)?;
+        let (kept, member_errors) = members.finish();
+        errors.extend(member_errors);
+        ValidationError::check(errors, || ())?;
+        let Some(date) = as_of.get().copied().flatten() else {
+            let participants = kept.into_iter().filter_map(Kept::into_record).collect();
+            let cohort = Cohort {
+                project: header.project,
+                as_of: header.as_of,
+                offered: header.offered,
+                participants,
+                outreach: header.outreach,
+            };
+            return cohort.into_report(options);
+        };
+        let facts: Vec<Fact> = kept.into_iter().filter_map(Kept::into_fact).collect();
+        let (as_of, options) = resolve(
+            options,
+            header.offered.as_ref(),
+            facts.iter().map(|f| f.categories.iter().copied()),
+            || Some(date),
+            header.as_of,
+        )?;
+        let mut subjects: Vec<Subject> = facts.into_iter().filter_map(|f| f.subject).collect();
+        subjects.shrink_to_fit();
+        Ok(finish_report(
+            &header.project,
+            &header.outreach,
+            &subjects,
+            as_of,
+            &options,
+        ))
     }
 
     /// The checks before a report (bins, catalogue) and its date and options as resolved.
     fn resolve(&self, options: &ReportOptions) -> Result<(Date, ReportOptions), ValidationError> {
-        options
-            .intervention_bins
-            .check("intervention_bins")
-            .map_err(|e| ValidationError::new(vec![e]))?;
-        let offered = options.offered.clone().or_else(|| self.offered.clone());
-        if let Some(offered) = &offered {
-            let allowed: Vec<&str> = offered.iter().map(|c| c.as_str()).collect();
-            let errors: Vec<FieldError> = self
-                .participants
+        resolve(
+            options,
+            self.offered.as_ref(),
+            self.participants
                 .iter()
-                .enumerate()
-                .flat_map(|(i, m)| {
-                    m.participant
-                        .interventions
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, x)| !offered.contains(&x.category))
-                        .map(move |(j, x)| (i, j, x.category))
-                })
-                .map(|(i, j, category)| {
-                    let field = format!("participants[{i}].interventions[{j}].category");
-                    FieldError::new(
-                        field.clone(),
-                        ErrorCode::UnknownValue,
-                        format!(
-                            "{field}: {category} is not in the project's catalogue (offered: {})",
-                            allowed.join(", ")
-                        ),
-                    )
-                    .with_allowed(&allowed)
-                })
-                .collect();
-            if !errors.is_empty() {
-                return Err(ValidationError::new(errors));
-            }
-        }
-        let as_of = options
-            .as_of
-            .or(self.as_of)
-            .or_else(|| self.latest_date())
-            .ok_or_else(|| {
-                ValidationError::single(
-                    "as_of",
-                    ErrorCode::Missing,
-                    "as_of is missing; give a report date (the cohort has no dates)",
-                )
-            })?;
-        let mut options = options.clone();
-        options.as_of = Some(as_of);
-        options.offered = offered;
-        Ok((as_of, options))
+                .map(|m| m.participant.interventions.iter().map(|x| x.category)),
+            || self.latest_date(),
+            self.as_of,
+        )
     }
+}
 
-    fn finish_report(&self, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
-        let mut report = report::compute(&self.project, subjects, as_of, options);
-        if !self.outreach.is_empty() {
-            let outreach = OutreachOptions::from_report_options(options);
-            report.outreach = Some(report::outreach::compute(&self.outreach, &outreach));
+/// What a report read from a document keeps of a participant (one kind for the whole list).
+// Facts inline (they are what a large report keeps), records boxed.
+#[allow(clippy::large_enum_variant)]
+enum Kept {
+    /// Boxed: a record is larger than a participant's facts, and a list holds room for its
+    /// largest kind.
+    Record(Box<ParticipantRecord>),
+    Fact(Fact),
+}
+
+impl Kept {
+    fn into_record(self) -> Option<ParticipantRecord> {
+        match self {
+            Kept::Record(m) => Some(*m),
+            Kept::Fact(_) => None,
         }
-        report
     }
+    fn into_fact(self) -> Option<Fact> {
+        match self {
+            Kept::Fact(f) => Some(f),
+            Kept::Record(_) => None,
+        }
+    }
+}
+
+impl members::Keyed for Kept {
+    fn key(&self) -> &str {
+        match self {
+            Kept::Record(m) => m.key(),
+            Kept::Fact(f) => f.key(),
+        }
+    }
+}
+
+/// Reads a cohort document's participants with `work` (on several threads), keeping them in
+/// `members`; `opens` is told the document's keys before the participants.
+fn read_members<T: members::Keyed + Send>(
+    reader: impl std::io::Read,
+    work: members::Work<'_, T>,
+    members: &mut Members<T>,
+    opens: &mut dyn FnMut(&serde_json::Map<String, Value>),
+    progress: &mut dyn FnMut(ReadProgress),
+) -> Result<Option<doc::stream::Document>, ValidationError> {
+    let count = std::cell::Cell::new(0);
+    doc::stream::from_reader_parallel(
+        reader,
+        "participants",
+        limits::MAX_PARTICIPANTS,
+        doc::stream::Elements {
+            work,
+            take: &mut |i, read| {
+                count.set(i + 1);
+                members.take(i, read);
+            },
+            opens,
+        },
+        &mut |bytes| {
+            progress(ReadProgress {
+                bytes,
+                participants: count.get(),
+            })
+        },
+    )
+}
+
+/// The checks before a report (bins, catalogue) and its date and options as resolved:
+/// `categories` are each participant's intervention categories (read only when there is a
+/// catalogue), `latest` the latest date in the data (the date when none is given).
+fn resolve<C: IntoIterator<Item = Category>>(
+    options: &ReportOptions,
+    document_offered: Option<&Vec<Category>>,
+    categories: impl Iterator<Item = C>,
+    latest: impl FnOnce() -> Option<Date>,
+    document_as_of: Option<Date>,
+) -> Result<(Date, ReportOptions), ValidationError> {
+    options
+        .intervention_bins
+        .check("intervention_bins")
+        .map_err(|e| ValidationError::new(vec![e]))?;
+    let offered = options
+        .offered
+        .clone()
+        .or_else(|| document_offered.cloned());
+    if let Some(offered) = &offered {
+        let allowed: Vec<&str> = offered.iter().map(|c| c.as_str()).collect();
+        let errors: Vec<FieldError> = categories
+            .enumerate()
+            .flat_map(|(i, list)| {
+                list.into_iter()
+                    .enumerate()
+                    .filter(|(_, x)| !offered.contains(x))
+                    .map(move |(j, x)| (i, j, x))
+            })
+            .map(|(i, j, category)| {
+                let field = format!("participants[{i}].interventions[{j}].category");
+                FieldError::new(
+                    field.clone(),
+                    ErrorCode::UnknownValue,
+                    format!(
+                        "{field}: {category} is not in the project's catalogue (offered: {})",
+                        allowed.join(", ")
+                    ),
+                )
+                .with_allowed(&allowed)
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(ValidationError::new(errors));
+        }
+    }
+    let as_of = options
+        .as_of
+        .or(document_as_of)
+        .or_else(latest)
+        .ok_or_else(|| {
+            ValidationError::single(
+                "as_of",
+                ErrorCode::Missing,
+                "as_of is missing; give a report date (the cohort has no dates)",
+            )
+        })?;
+    let mut options = options.clone();
+    options.as_of = Some(as_of);
+    options.offered = offered;
+    Ok((as_of, options))
+}
+
+/// The report from its facts, with the outreach tables when there is outreach.
+fn finish_report(
+    project: &str,
+    outreach: &Outreach,
+    subjects: &[Subject],
+    as_of: Date,
+    options: &ReportOptions,
+) -> Report {
+    let mut report = report::compute(project, subjects, as_of, options);
+    if !outreach.is_empty() {
+        let outreach_options = OutreachOptions::from_report_options(options);
+        report.outreach = Some(report::outreach::compute(outreach, &outreach_options));
+    }
+    report
 }
 
 /// Compares projects (seed 001 Table 1): each cohort's report under the same options, one
@@ -731,94 +900,6 @@ pub fn compare(
     ValidationError::check(errors, || report::compare_reports(&reports))
 }
 
-/// What the report needs of one member, as of a date.
-fn subject(m: &ParticipantRecord, as_of: Date) -> Subject {
-    let p = &m.participant;
-    let mut categories: Vec<Category> = p
-        .interventions
-        .iter()
-        .filter(|i| i.date.is_none_or(|d| d <= as_of))
-        .map(|i| i.category)
-        .collect();
-    categories.sort_unstable();
-    categories.dedup();
-    let known = |d: Date| d <= as_of;
-    let (mut who5_indices, mut who5_unscored) = (Vec::with_capacity(m.who5.len()), 0u64);
-    for x in m.who5.iter().filter(|x| known(x.date)) {
-        match who5::score(&x.items) {
-            Ok(s) => who5_indices.push((x.date, s.index)),
-            Err(_) => who5_unscored += 1,
-        }
-    }
-    let (mut gse_scores, mut gse_unscored) = (Vec::with_capacity(m.gse.len()), 0u64);
-    for x in m.gse.iter().filter(|x| known(x.date)) {
-        match gse::score(&x.items) {
-            Ok(s) => gse_scores.push((x.date, s.score)),
-            Err(_) => gse_unscored += 1,
-        }
-    }
-    let ten_step = m
-        .ten_step
-        .iter()
-        .filter(|a| known(a.date))
-        .flat_map(|a| {
-            a.ratings
-                .iter()
-                .map(move |(area, step)| (*area, a.date, step.get()))
-        })
-        .collect();
-    let cti = m.cti.as_ref().map(|c| cti_facts(m, c, as_of));
-    Subject {
-        gender: p.gender,
-        age_band: p.age_band(),
-        age: p.age,
-        start: Some(p.start),
-        end: p.end,
-        periods: p.participations.iter().map(|x| (x.start, x.end)).collect(),
-        challenges: p.challenges.clone(),
-        municipality: p.municipality,
-        anti_trafficking_referral: p.anti_trafficking_referral,
-        // The flag, or any other referral written down by name (an assumption: a label means
-        // the citizen was referred).
-        referred_to_other_services: p.referred_to_other_services || !p.other_referrals.is_empty(),
-        programme: p.programme.clone(),
-        interventions: categories,
-        who5: who5_indices,
-        who5_unscored,
-        gse_unscored,
-        gse: gse_scores,
-        ten_step,
-        cti,
-    }
-}
-
-/// What the report needs of one CTI course and of the participant's values around it.
-fn cti_facts(m: &ParticipantRecord, c: &cti::RecordedCourse, as_of: Date) -> CtiFacts {
-    let known = |d: Date| d <= as_of;
-    CtiFacts {
-        status: c.status(as_of).group(),
-        months_per_phase: c.months_per_phase(as_of).into_iter().collect(),
-        start: c.phases.first().map(|t| t.date).filter(|d| known(*d)),
-        end: c.end.as_ref().map(|e| e.date).filter(|d| known(*d)),
-        sold_sex_last_month: m
-            .participant
-            .sold_sex_last_month
-            .iter()
-            .filter(|a| known(a.date))
-            .map(|a| (a.date, a.value))
-            .collect(),
-        life_situation: m
-            .outcomes
-            .iter()
-            .filter(|r| known(r.date))
-            .map(|r| {
-                let ratings = r.ratings.iter().map(|(a, v)| (*a, v.get())).collect();
-                (r.date, ratings)
-            })
-            .collect(),
-    }
-}
-
 /// How far a read has come ([`Cohort::from_reader_with_progress`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -827,214 +908,6 @@ pub struct ReadProgress {
     pub bytes: u64,
     /// Participants read.
     pub participants: usize,
-}
-
-/// Participants read one at a time: each validated and kept as a typed record (its JSON value
-/// is dropped by the caller), with the positions needed to report repeated IDs.
-struct Members {
-    records: Vec<ParticipantRecord>,
-    positions: Vec<u32>,
-    errors: Vec<FieldError>,
-    keys: Vec<&'static str>,
-}
-
-impl Members {
-    fn new() -> Self {
-        Members {
-            records: Vec::new(),
-            positions: Vec::new(),
-            errors: Vec::new(),
-            keys: record_keys(),
-        }
-    }
-
-    /// A participant given as its text: the fast typed path, or, for anything it does not
-    /// take, the error-collecting reader.
-    fn read_text(&mut self, i: usize, text: &str) -> Result<(), serde_json::Error> {
-        if let Some(m) = super::fast::member(text) {
-            self.keep(i, m);
-            return Ok(());
-        }
-        match doc::parse_part(text) {
-            Ok(value) => self.read(i, &value),
-            Err(e) if doc::is_duplicate_key(&e) => {
-                let path = doc::indexed("participants", i);
-                let message = format!("{path}: {}", doc::DUPLICATE_KEY_PROBLEM);
-                self.errors
-                    .push(FieldError::new(path, ErrorCode::Duplicate, message));
-            }
-            // Not JSON: the whole document is refused, at the position in the text.
-            Err(e) => return Err(e),
-        }
-        Ok(())
-    }
-
-    fn read(&mut self, i: usize, value: &Value) {
-        let path = format!("participants[{i}]");
-        if let Some(m) = member(value, &path, &self.keys, &mut self.errors) {
-            self.keep(i, m);
-        }
-    }
-
-    fn keep(&mut self, i: usize, m: ParticipantRecord) {
-        // A record is several hundred bytes: grow by a quarter, not double, so a large cohort
-        // does not hold up to twice the room it needs.
-        if self.records.len() == self.records.capacity() {
-            let more = (self.records.len() / 4).max(1024);
-            self.records.reserve_exact(more);
-            self.positions.reserve_exact(more);
-        }
-        self.records.push(m);
-        self.positions.push(u32::try_from(i).unwrap_or(u32::MAX));
-    }
-
-    /// The records, and every problem (a repeated ID reported at each later position).
-    fn finish(mut self) -> (Vec<ParticipantRecord>, Vec<FieldError>) {
-        let records = &self.records;
-        let mut order: Vec<usize> = (0..records.len()).collect();
-        order.sort_unstable_by(|&a, &b| {
-            records[a]
-                .participant
-                .id
-                .as_str()
-                .cmp(records[b].participant.id.as_str())
-                .then(a.cmp(&b))
-        });
-        let mut repeated: Vec<u32> = order
-            .windows(2)
-            .filter(|w| records[w[0]].participant.id == records[w[1]].participant.id)
-            .map(|w| self.positions[w[1]])
-            .collect();
-        repeated.sort_unstable();
-        self.errors.extend(repeated.into_iter().map(|i| {
-            let path = format!("participants[{i}]");
-            FieldError::new(
-                format!("{path}.id"),
-                ErrorCode::Duplicate,
-                format!("{path}.id: the same id is used by an earlier participant"),
-            )
-        }));
-        (self.records, self.errors)
-    }
-}
-
-/// The keys of a participant object in a cohort: the registration's and the cohort's own.
-fn record_keys() -> Vec<&'static str> {
-    crate::participant::KEYS
-        .iter()
-        .chain(&MEMBER_KEYS)
-        .copied()
-        .collect()
-}
-
-impl ParticipantRecord {
-    /// Validates one participant record as a cohort holds it (registration plus `who5`, `gse`,
-    /// `ten_step`, `outcomes`, `cti`): what a form downloads and the report reads.
-    ///
-    /// ```
-    /// let m = overgang::cohort::ParticipantRecord::from_json(r#"{"id": "AAR-0001", "start": "2024-01-15",
-    ///     "who5": [{"date": "2024-01-15", "items": [3, 4, 2, 3, 4]}]}"#)?;
-    /// assert_eq!(m.who5.len(), 1);
-    /// # Ok::<(), overgang::ValidationError>(())
-    /// ```
-    ///
-    /// # Errors
-    /// Every problem, with paths such as `who5[0].item3`.
-    pub fn from_json(text: &str) -> Result<ParticipantRecord, ValidationError> {
-        ParticipantRecord::from_value(&doc::parse_json(text)?)
-    }
-
-    /// As [`ParticipantRecord::from_json`], from a JSON value.
-    ///
-    /// # Errors
-    /// Every problem, with paths.
-    pub fn from_value(value: &Value) -> Result<ParticipantRecord, ValidationError> {
-        let mut errors = Vec::new();
-        match member(value, "", &record_keys(), &mut errors) {
-            Some(m) if errors.is_empty() => Ok(m),
-            _ => Err(ValidationError::new(errors)),
-        }
-    }
-
-    /// The record as JSON text.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-}
-
-/// One participant object: registration keys go to the participant validator, the cohort's
-/// own keys are validated here. `path` is the record's path (`participants[3]`, or "" alone).
-fn member(
-    value: &Value,
-    path: &str,
-    keys: &[&str],
-    errors: &mut Vec<FieldError>,
-) -> Option<ParticipantRecord> {
-    let Some(obj) = value.as_object() else {
-        errors.push(FieldError::new(
-            path,
-            ErrorCode::InvalidFormat,
-            format!(
-                "{}: expected a participant object",
-                if path.is_empty() { "the record" } else { path }
-            ),
-        ));
-        return None;
-    };
-    let prefix = if path.is_empty() {
-        String::new()
-    } else {
-        format!("{path}.")
-    };
-    let participant = crate::participant::Participant::from_object(obj, keys)
-        .map_err(|e| errors.extend(e.prefixed(&prefix).into_errors()))
-        .ok();
-    let list = |key: &str, instrument, errors: &mut Vec<FieldError>| match obj.get(key) {
-        None | Some(Value::Null) => Vec::new(),
-        Some(v) => measurement::from_json(v, instrument, &format!("{prefix}{key}"), errors),
-    };
-    let who5 = list("who5", crate::questionnaire::Instrument::Who5, errors);
-    let gse = list("gse", crate::questionnaire::Instrument::Gse, errors);
-    let ten_step = nested(
-        obj.get("ten_step"),
-        &format!("{prefix}ten_step"),
-        errors,
-        ten_step::Assessment::from_value,
-    );
-    let outcomes = nested(
-        obj.get("outcomes"),
-        &format!("{prefix}outcomes"),
-        errors,
-        outcomes::Reading::from_value,
-    );
-    let cti = match obj.get("cti") {
-        None | Some(Value::Null) => None,
-        Some(v) => cti::RecordedCourse::from_value(v)
-            .map_err(|e| errors.extend(e.prefixed(&format!("{prefix}cti.")).into_errors()))
-            .ok(),
-    };
-    Some(ParticipantRecord {
-        participant: participant?,
-        who5,
-        gse,
-        ten_step,
-        outcomes,
-        cti,
-    })
-}
-
-/// A list of items validated by a module's own `from_value`, with indexed paths.
-fn nested<T>(
-    value: Option<&Value>,
-    path: &str,
-    errors: &mut Vec<FieldError>,
-    parse: impl Fn(&Value) -> Result<T, ValidationError>,
-) -> Vec<T> {
-    crate::json::list(value, path, "objects", errors, |v, at, errors| {
-        parse(v)
-            .map_err(|e| errors.extend(e.prefixed(&format!("{at}.")).into_errors()))
-            .ok()
-    })
 }
 
 #[cfg(test)]

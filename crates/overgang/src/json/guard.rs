@@ -171,11 +171,6 @@ impl Guard {
         }
         Ok(())
     }
-
-    /// Bytes scanned so far.
-    pub(crate) fn bytes(&self) -> u64 {
-        self.bytes
-    }
 }
 
 /// Checks a whole text already in memory.

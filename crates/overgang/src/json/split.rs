@@ -1,9 +1,16 @@
 //! Splitting a document's long list into the texts of its elements as the bytes arrive, so
 //! each element is parsed from a slice (fast, strings borrowed) and the rest of the document
-//! (its "skeleton", with the list left empty) is parsed on its own afterwards. A byte scanner
-//! like [`super::guard`]'s: it knows strings, escapes and depth, not the grammar; whatever is
-//! not valid JSON is found by the parsers of the elements and of the skeleton, whose positions
-//! are translated back to the document's.
+//! (its "skeleton", with the list left empty) is parsed on its own afterwards. A byte scanner:
+//! it knows strings, escapes and depth, not the grammar; whatever is not valid JSON is found
+//! by the parsers of the elements and of the skeleton, whose positions are translated back to
+//! the document's.
+//!
+//! The same pass checks the limits of [`super::guard`] on the list's bytes (document size,
+//! depth, string length, record size), so the bytes of a document are scanned once; the
+//! skeleton's few bytes go through the guard itself.
+
+use super::guard::{Guard, Limit};
+use crate::limits;
 
 /// A position in a text: 1-based line and column (bytes), as serde_json reports them.
 pub(crate) type Position = (usize, usize);
@@ -17,14 +24,51 @@ pub(crate) enum Stop {
     Element(Position, serde_json::Error),
     /// More elements than allowed.
     TooMany,
+    /// Over one of the limits of [`crate::limits`].
+    Limit(Limit),
+}
+
+/// Where the elements go: [`super::stream`] hands them to the caller, in order, one by one or
+/// in batches on other threads.
+pub(crate) trait Sink {
+    /// The list opens; `before` is the skeleton up to and including its `[`.
+    fn opens(&mut self, before: &[u8]);
+    /// One element's text (`i`: its place in the list) and where it begins in the document.
+    ///
+    /// # Errors
+    /// The stop of this element or of an earlier one.
+    fn element(&mut self, i: usize, text: &str, start: Position) -> Result<(), Stop>;
+    /// Every element handed over is read (and later ones are read as they come).
+    ///
+    /// # Errors
+    /// The stop of the first element that is not JSON.
+    fn settle(&mut self) -> Result<(), Stop>;
+}
+
+/// An element's parse error at its place in the document (`start`: where the element begins).
+pub(crate) fn element_error(start: Position, e: serde_json::Error) -> Stop {
+    let at = if e.line() <= 1 {
+        (start.0, start.1 + e.column().saturating_sub(1))
+    } else {
+        (start.0 + e.line() - 1, e.column())
+    };
+    Stop::Element(at, e)
 }
 
 /// The scanner's state between chunks.
 pub(crate) struct Splitter<'k> {
     list_key: &'k [u8],
+    max_items: usize,
+    max_bytes: u64,
+    /// Bytes scanned before the current chunk.
+    offset: u64,
+    line: usize,
+    /// The offset of the current line's first byte (columns are counted from it).
+    line_start: u64,
     depth: usize,
     in_string: bool,
     escaped: bool,
+    string_bytes: usize,
     /// At depth 1, the next string is a key.
     expect_key: bool,
     capturing_key: bool,
@@ -36,14 +80,17 @@ pub(crate) struct Splitter<'k> {
     streaming: bool,
     /// The list has been split once (a second one stays in the skeleton: a duplicate key).
     streamed: bool,
-    element: Vec<u8>,
+    /// An element has begun and not ended.
+    in_element: bool,
+    /// Where it began in the document, and at which index of the current chunk (0 when it
+    /// began in an earlier one, whose bytes are in `carry`).
     element_start: Position,
+    element_from: usize,
+    carry: Vec<u8>,
     after_comma: bool,
     count: usize,
-    max_items: usize,
     skeleton: Vec<u8>,
-    line: usize,
-    col: usize,
+    skeleton_guard: Guard,
     open: Position,
     close: Position,
 }
@@ -51,13 +98,60 @@ pub(crate) struct Splitter<'k> {
 /// Longest key compared with the list's key (longer keys are not it).
 const MAX_KEY: usize = 64;
 
+/// Byte classes outside strings: what the scanner stops at.
+const PLAIN: u8 = 0;
+const QUOTE: u8 = 1;
+const OPEN: u8 = 2;
+const CLOSE: u8 = 3;
+const COMMA: u8 = 4;
+const NEWLINE: u8 = 5;
+const SPACE: u8 = 6;
+
+const CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    t[b'"' as usize] = QUOTE;
+    t[b'{' as usize] = OPEN;
+    t[b'[' as usize] = OPEN;
+    t[b'}' as usize] = CLOSE;
+    t[b']' as usize] = CLOSE;
+    t[b',' as usize] = COMMA;
+    t[b'\n' as usize] = NEWLINE;
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t
+};
+
+/// The bytes the scanner stops at, by where it is.
+const fn stops(commas: bool, all_but_spaces: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let class = CLASS[b];
+        t[b] = matches!(class, QUOTE | OPEN | CLOSE | NEWLINE)
+            || commas && class == COMMA
+            || all_but_spaces && class != SPACE;
+        b += 1;
+    }
+    t
+}
+const STOP_DEEP: [bool; 256] = stops(false, false);
+const STOP_LIST: [bool; 256] = stops(true, false);
+const STOP_BETWEEN: [bool; 256] = stops(true, true);
+
 impl<'k> Splitter<'k> {
-    pub(crate) fn new(list_key: &'k str, max_items: usize) -> Self {
+    pub(crate) fn new(list_key: &'k str, max_items: usize, max_bytes: u64) -> Self {
         Splitter {
             list_key: list_key.as_bytes(),
+            max_items,
+            max_bytes,
+            offset: 0,
+            line: 1,
+            line_start: 0,
             depth: 0,
             in_string: false,
             escaped: false,
+            string_bytes: 0,
             expect_key: false,
             capturing_key: false,
             key: Vec::new(),
@@ -65,61 +159,178 @@ impl<'k> Splitter<'k> {
             list_value_next: false,
             streaming: false,
             streamed: false,
-            element: Vec::new(),
+            in_element: false,
             element_start: (1, 1),
+            element_from: 0,
+            carry: Vec::new(),
             after_comma: false,
             count: 0,
-            max_items,
             skeleton: Vec::new(),
-            line: 1,
-            col: 1,
+            // The document's size is counted here; the guard sees the skeleton only.
+            skeleton_guard: Guard::with_max_bytes(u64::MAX),
             open: (0, 0),
             close: (0, 0),
         }
     }
 
-    /// Scans the next bytes, handing each complete element to `on_item` (its index and text).
-    pub(crate) fn feed(
-        &mut self,
-        chunk: &[u8],
-        on_item: &mut dyn FnMut(usize, &str) -> Result<(), serde_json::Error>,
-    ) -> Result<(), Stop> {
-        let mut rest = chunk;
-        while let Some((&b, tail)) = rest.split_first() {
-            // Inside an element, runs of bytes that change nothing (text in strings, numbers and
-            // commas deeper down) are copied in one go: most of a document is such runs.
-            if self.streaming
-                && (self.in_string && !self.escaped || !self.in_string && self.depth >= 3)
-            {
-                let stop: fn(&u8) -> bool = if self.in_string {
-                    |&b| matches!(b, b'"' | b'\\' | b'\n')
-                } else {
-                    |&b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']' | b'\n')
-                };
-                let run = rest.iter().position(stop).unwrap_or(rest.len());
-                if run > 0 {
-                    let (copied, after) = rest.split_at(run);
-                    self.element.extend_from_slice(copied);
-                    self.col += run;
-                    rest = after;
-                    continue;
-                }
-            }
-            rest = tail;
-            let here = (self.line, self.col);
-            if b == b'\n' {
-                self.line += 1;
-                self.col = 1;
-            } else {
-                self.col += 1;
-            }
+    /// Bytes scanned so far.
+    pub(crate) fn bytes(&self) -> u64 {
+        self.offset
+    }
+
+    /// The position of the byte at index `i` of a chunk that begins at offset `base`.
+    fn position(&self, base: u64, i: usize) -> Position {
+        let col = base + i as u64 - self.line_start + 1;
+        (self.line, usize::try_from(col).unwrap_or(usize::MAX))
+    }
+
+    fn newline(&mut self, base: u64, i: usize) {
+        self.line += 1;
+        self.line_start = base + i as u64 + 1;
+    }
+
+    /// Scans the next bytes, handing each complete element to `sink`.
+    pub(crate) fn feed(&mut self, chunk: &[u8], sink: &mut dyn Sink) -> Result<(), Stop> {
+        let base = self.offset;
+        if base + chunk.len() as u64 > self.max_bytes {
+            return Err(Stop::Limit(Limit::Bytes));
+        }
+        let skeleton_before = self.skeleton.len();
+        self.element_from = 0;
+        let mut i = 0;
+        while let Some(&b) = chunk.get(i) {
             if self.streaming {
-                self.list_byte(b, here, on_item)?;
-            } else {
-                self.skeleton_byte(b, here);
+                i = self.list_run(chunk, base, i, sink)?;
+                continue;
+            }
+            let here = self.position(base, i);
+            if b == b'\n' {
+                self.newline(base, i);
+            }
+            i += 1;
+            if self.skeleton_byte(b, here) {
+                sink.opens(&self.skeleton);
             }
         }
-        Ok(())
+        if self.in_element {
+            let piece = chunk.get(self.element_from..).unwrap_or_default();
+            if self.carry.len() + piece.len() > limits::MAX_RECORD_BYTES {
+                return Err(Stop::Limit(Limit::Record));
+            }
+            self.carry.extend_from_slice(piece);
+        }
+        self.offset = base + chunk.len() as u64;
+        let added = self.skeleton.get(skeleton_before..).unwrap_or_default();
+        self.skeleton_guard.feed(added).map_err(Stop::Limit)
+    }
+
+    /// Scans the list from index `i` of the chunk until its end or the list's; returns where
+    /// it stopped.
+    fn list_run(
+        &mut self,
+        chunk: &[u8],
+        base: u64,
+        mut i: usize,
+        sink: &mut dyn Sink,
+    ) -> Result<usize, Stop> {
+        while i < chunk.len() {
+            let rest = chunk.get(i..).unwrap_or_default();
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                    self.string_bytes += 1;
+                    i += 1;
+                    continue;
+                }
+                // Most of a document is text inside strings: skip it in one go.
+                let run = memchr::memchr3(b'"', b'\\', b'\n', rest).unwrap_or(rest.len());
+                self.string_bytes += run;
+                if self.string_bytes > limits::MAX_STRING_BYTES {
+                    return Err(Stop::Limit(Limit::String));
+                }
+                i += run;
+                match chunk.get(i) {
+                    Some(b'"') => self.in_string = false,
+                    Some(b'\\') => {
+                        self.escaped = true;
+                        self.string_bytes += 1;
+                    }
+                    // A line break inside a string: not JSON, which the element's parse says.
+                    Some(_) => self.newline(base, i),
+                    None => break,
+                }
+                i += 1;
+                continue;
+            }
+            // Inside an element only strings, brackets and lines matter; at the list's level
+            // commas too, and between elements anything that is not a space.
+            let stops = if self.depth > 2 {
+                &STOP_DEEP
+            } else if self.in_element {
+                &STOP_LIST
+            } else {
+                &STOP_BETWEEN
+            };
+            let run = rest
+                .iter()
+                .position(|&b| stops[usize::from(b)])
+                .unwrap_or(rest.len());
+            i += run;
+            let Some(&b) = chunk.get(i) else { break };
+            let class = CLASS[usize::from(b)];
+            if class == NEWLINE {
+                self.newline(base, i);
+                i += 1;
+                continue;
+            }
+            if self.depth == 2 && (class == COMMA || b == b']') {
+                let here = self.position(base, i);
+                if self.in_element {
+                    self.emit(chunk, i, sink)?;
+                } else if class == COMMA || self.after_comma {
+                    let problem = if class == COMMA {
+                        "a list has an empty place"
+                    } else {
+                        "a list ends with a comma"
+                    };
+                    return Err(Stop::Syntax(here, problem));
+                }
+                i += 1;
+                if class == COMMA {
+                    self.after_comma = true;
+                } else {
+                    self.depth = 1;
+                    self.streaming = false;
+                    self.streamed = true;
+                    self.close = here;
+                    self.skeleton.push(b']');
+                    return Ok(i);
+                }
+                continue;
+            }
+            if !self.in_element {
+                self.in_element = true;
+                self.element_start = self.position(base, i);
+                self.element_from = i;
+                self.carry.clear();
+            }
+            match class {
+                QUOTE => {
+                    self.in_string = true;
+                    self.string_bytes = 0;
+                }
+                OPEN => {
+                    self.depth += 1;
+                    if self.depth > limits::MAX_JSON_DEPTH {
+                        return Err(Stop::Limit(Limit::Depth));
+                    }
+                }
+                CLOSE => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Ok(chunk.len())
     }
 
     /// Tracks strings and depth; returns whether `b` is outside any string (and not its quote).
@@ -151,7 +362,8 @@ impl<'k> Splitter<'k> {
         }
     }
 
-    fn skeleton_byte(&mut self, b: u8, here: Position) {
+    /// One byte outside the list; returns whether the list opened with it.
+    fn skeleton_byte(&mut self, b: u8, here: Position) -> bool {
         let depth_before = self.depth;
         let was_in_string = self.in_string;
         let was_escaped = self.escaped;
@@ -182,9 +394,9 @@ impl<'k> Splitter<'k> {
                     self.streaming = true;
                     self.open = here;
                     self.after_comma = false;
-                    self.element.clear();
+                    self.in_element = false;
                     self.list_value_next = false;
-                    return;
+                    return true;
                 }
                 b' ' | b'\t' | b'\r' | b'\n' => {}
                 _ => self.list_value_next = false,
@@ -194,71 +406,32 @@ impl<'k> Splitter<'k> {
             self.expect_key = true;
         }
         self.skeleton.push(b);
+        false
     }
 
-    fn list_byte(
-        &mut self,
-        b: u8,
-        here: Position,
-        on_item: &mut dyn FnMut(usize, &str) -> Result<(), serde_json::Error>,
-    ) -> Result<(), Stop> {
-        let at_list_level = self.depth == 2 && !self.in_string;
-        if at_list_level {
-            match b {
-                b',' => {
-                    self.emit(here, on_item)?;
-                    self.after_comma = true;
-                    return Ok(());
-                }
-                b']' => {
-                    if !self.element.is_empty() {
-                        self.emit(here, on_item)?;
-                    } else if self.after_comma {
-                        return Err(Stop::Syntax(here, "a list ends with a comma"));
-                    }
-                    self.depth = 1;
-                    self.streaming = false;
-                    self.streamed = true;
-                    self.close = here;
-                    self.skeleton.push(b']');
-                    return Ok(());
-                }
-                b' ' | b'\t' | b'\r' | b'\n' if self.element.is_empty() => return Ok(()),
-                _ => {}
-            }
-        }
-        if self.element.is_empty() {
-            self.element_start = here;
-        }
-        self.track(b);
-        self.element.push(b);
-        Ok(())
-    }
-
-    fn emit(
-        &mut self,
-        here: Position,
-        on_item: &mut dyn FnMut(usize, &str) -> Result<(), serde_json::Error>,
-    ) -> Result<(), Stop> {
-        if self.element.is_empty() {
-            return Err(Stop::Syntax(here, "a list has an empty place"));
-        }
+    /// The element that ends before index `end` of the chunk.
+    fn emit(&mut self, chunk: &[u8], end: usize, sink: &mut dyn Sink) -> Result<(), Stop> {
         if self.count == self.max_items {
             return Err(Stop::TooMany);
         }
+        let piece = chunk.get(self.element_from..end).unwrap_or_default();
+        if self.carry.len() + piece.len() > limits::MAX_RECORD_BYTES {
+            return Err(Stop::Limit(Limit::Record));
+        }
         let start = self.element_start;
-        let text = std::str::from_utf8(&self.element)
-            .map_err(|_| Stop::Syntax(start, "the text is not UTF-8"))?;
-        on_item(self.count, text).map_err(|e| {
-            let at = if e.line() <= 1 {
-                (start.0, start.1 + e.column().saturating_sub(1))
-            } else {
-                (start.0 + e.line() - 1, e.column())
-            };
-            Stop::Element(at, e)
-        })?;
+        let bytes = if self.carry.is_empty() {
+            piece
+        } else {
+            self.carry.extend_from_slice(piece);
+            &self.carry
+        };
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| Stop::Syntax(start, "the text is not UTF-8"))?;
+        sink.element(self.count, text, start)?;
         self.count += 1;
-        self.element.clear();
+        self.carry.clear();
+        self.in_element = false;
+        self.after_comma = false;
         Ok(())
     }
 
@@ -267,11 +440,8 @@ impl<'k> Splitter<'k> {
     pub(crate) fn finish(self) -> Result<(Vec<u8>, Option<usize>, Translate), Stop> {
         if self.streaming {
             // serde_json names the last line's column 0 at the end of a text.
-            let end = if self.col == 1 {
-                (self.line, 0)
-            } else {
-                (self.line, self.col - 1)
-            };
+            let col = self.offset - self.line_start;
+            let end = (self.line, usize::try_from(col).unwrap_or(usize::MAX));
             return Err(Stop::Syntax(end, "the text ends too early"));
         }
         let translate = Translate {

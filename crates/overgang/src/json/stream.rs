@@ -2,8 +2,8 @@
 //! element, as text, while the document is parsed, so that only one element is ever held:
 //! memory grows with what the caller keeps of each element, not with the document.
 
-use super::guard::{self, Guard, Limit};
-use super::split::{Splitter, Stop};
+use super::parallel::Parallel;
+use super::split::{element_error, Position, Sink, Splitter, Stop};
 use super::{json_problem, Strict, StrictVisitor, DUPLICATE_KEY};
 use crate::error::{ErrorCode, ValidationError};
 use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Visitor};
@@ -39,6 +39,9 @@ const TOO_MANY: &str = "overgang:too_many";
 /// position is then translated to the document's).
 pub type OnItem<'f> = &'f mut dyn FnMut(usize, &str) -> Result<(), serde_json::Error>;
 
+/// Bytes read at a time.
+const CHUNK_BYTES: usize = 1 << 16;
+
 /// Reads a document from text in memory; `None` when the top level is not an object.
 ///
 /// # Errors
@@ -51,13 +54,7 @@ pub fn from_slice(
     max_items: usize,
     on_item: OnItem<'_>,
 ) -> Result<Option<Document>, ValidationError> {
-    guard::check(text)?;
-    let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
-    let mut splitter = Splitter::new(list_key, max_items);
-    splitter
-        .feed(text, on_item)
-        .map_err(|stop| stop_error(stop, list_key, max_items))?;
-    finish(splitter, list_key, max_items, on_item)
+    from_reader(text, list_key, max_items, on_item, &mut |_| {})
 }
 
 /// Reads a document from a reader, scanning its bytes for the limits as they arrive (pipes
@@ -67,15 +64,81 @@ pub fn from_slice(
 /// # Errors
 /// As [`from_slice`], and `invalid_json` ("a read error") when the reader fails.
 pub fn from_reader(
-    mut reader: impl io::Read,
+    reader: impl io::Read,
     list_key: &str,
     max_items: usize,
     on_item: OnItem<'_>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Option<Document>, ValidationError> {
-    let mut guard = Guard::default();
-    let mut splitter = Splitter::new(list_key, max_items);
-    let mut buffer = vec![0u8; 1 << 16];
+    run(reader, list_key, max_items, &mut Inline(on_item), progress)
+}
+
+/// How [`from_reader_parallel`] reads the list's elements.
+pub(crate) struct Elements<'w, R> {
+    /// Reads one element (its place in the list and its text), on any thread.
+    pub work: super::parallel::Work<'w, R>,
+    /// Takes each value on the calling thread, in the list's order.
+    pub take: &'w mut dyn FnMut(usize, R),
+    /// Told, before any element is read, what the document's keys before the list hold (an
+    /// empty map when they cannot be read on their own).
+    pub opens: &'w mut dyn FnMut(&Map<String, Value>),
+}
+
+/// As [`from_reader`], the elements read on several threads (see [`super::parallel`]).
+///
+/// # Errors
+/// As [`from_reader`].
+pub(crate) fn from_reader_parallel<R: Send>(
+    reader: impl io::Read,
+    list_key: &str,
+    max_items: usize,
+    elements: Elements<'_, R>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Option<Document>, ValidationError> {
+    let Elements { work, take, opens } = elements;
+    let mut opens = |before: &[u8]| opens(&keys_before(before));
+    if super::parallel::helpers() == 0 {
+        let mut sink = Parallel::new(None, work, take, &mut opens);
+        return run(reader, list_key, max_items, &mut sink, progress);
+    }
+    std::thread::scope(|scope| {
+        let mut sink = Parallel::new(Some(scope), work, take, &mut opens);
+        run(reader, list_key, max_items, &mut sink, progress)
+    })
+}
+
+/// The document's keys before the list (`before` ends with its `[`), when they are JSON.
+fn keys_before(before: &[u8]) -> Map<String, Value> {
+    let mut text = before.to_vec();
+    text.extend_from_slice(b"]}");
+    match serde_json::from_slice::<Strict>(&text) {
+        Ok(Strict(Value::Object(map))) => map,
+        _ => Map::new(),
+    }
+}
+
+/// Elements handed to the caller one by one, as they are split.
+struct Inline<'f>(OnItem<'f>);
+
+impl Sink for Inline<'_> {
+    fn opens(&mut self, _: &[u8]) {}
+    fn element(&mut self, i: usize, text: &str, start: Position) -> Result<(), Stop> {
+        (self.0)(i, text).map_err(|e| element_error(start, e))
+    }
+    fn settle(&mut self) -> Result<(), Stop> {
+        Ok(())
+    }
+}
+
+fn run(
+    mut reader: impl io::Read,
+    list_key: &str,
+    max_items: usize,
+    sink: &mut dyn Sink,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Option<Document>, ValidationError> {
+    let mut splitter = Splitter::new(list_key, max_items, crate::limits::MAX_DOCUMENT_BYTES);
+    let mut buffer = vec![0u8; CHUNK_BYTES];
     let mut first = true;
     loop {
         let n = match reader.read(&mut buffer) {
@@ -91,18 +154,27 @@ pub fn from_reader(
             }
         };
         let mut chunk = buffer.get(..n).unwrap_or_default();
-        guard.feed(chunk).map_err(Limit::error)?;
         if first {
             // A byte-order mark is accepted, as in CSV.
             chunk = chunk.strip_prefix(b"\xef\xbb\xbf").unwrap_or(chunk);
             first = false;
         }
-        splitter
-            .feed(chunk, on_item)
-            .map_err(|stop| stop_error(stop, list_key, max_items))?;
-        progress(guard.bytes());
+        if let Err(stop) = splitter.feed(chunk, sink) {
+            // An element before the stop that is not JSON is the first problem of the text.
+            let stop = match stop {
+                Stop::Element(..) => stop,
+                other => match sink.settle() {
+                    Err(earlier) => earlier,
+                    Ok(()) => other,
+                },
+            };
+            return Err(stop_error(stop, list_key, max_items));
+        }
+        progress(splitter.bytes());
     }
-    finish(splitter, list_key, max_items, on_item)
+    sink.settle()
+        .map_err(|stop| stop_error(stop, list_key, max_items))?;
+    finish(splitter, list_key, max_items, sink)
 }
 
 /// Parses the skeleton (the document without the split list's elements).
@@ -110,7 +182,7 @@ fn finish(
     splitter: Splitter<'_>,
     list_key: &str,
     max_items: usize,
-    on_item: OnItem<'_>,
+    sink: &mut dyn Sink,
 ) -> Result<Option<Document>, ValidationError> {
     let (skeleton, count, translate) = splitter
         .finish()
@@ -121,7 +193,7 @@ fn finish(
         .deserialize_any(TopVisitor {
             list_key,
             max_items,
-            on_item,
+            sink,
         })
         .map_err(|e| parse_error_at(&e, at(&e), list_key, max_items))?;
     de.end()
@@ -138,6 +210,7 @@ fn stop_error(stop: Stop, list_key: &str, max_items: usize) -> ValidationError {
     match stop {
         Stop::TooMany => too_many(list_key, max_items),
         Stop::Element(at, e) => parse_error_at(&e, at, list_key, max_items),
+        Stop::Limit(limit) => limit.error(),
         Stop::Syntax((line, column), problem) => ValidationError::single(
             "",
             ErrorCode::InvalidJson,
@@ -188,7 +261,7 @@ fn parse_error_at(
 struct TopVisitor<'a, 'f> {
     list_key: &'a str,
     max_items: usize,
-    on_item: OnItem<'f>,
+    sink: &'f mut dyn Sink,
 }
 
 /// Any top level other than an object: parsed (so that syntax errors are still found), then
@@ -232,7 +305,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
                 }
                 list = map.next_value_seed(ListSeed {
                     max_items: self.max_items,
-                    on_item: &mut *self.on_item,
+                    sink: &mut *self.sink,
                 })?;
                 rest.insert(key, Value::Null);
             } else {
@@ -248,7 +321,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
 
 struct ListSeed<'f> {
     max_items: usize,
-    on_item: OnItem<'f>,
+    sink: &'f mut dyn Sink,
 }
 
 impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
@@ -300,7 +373,10 @@ impl<'de> Visitor<'de> for ListSeed<'_> {
                 return Err(de::Error::custom(TOO_MANY));
             }
             // Only a list the splitter did not take comes here (its key written with escapes).
-            (self.on_item)(n, raw.get()).map_err(|_| de::Error::custom("a syntax error"))?;
+            // The sink is settled: it reads the element now.
+            self.sink
+                .element(n, raw.get(), (1, 1))
+                .map_err(|_| de::Error::custom("a syntax error"))?;
             n += 1;
         }
         Ok(List::Streamed(n))

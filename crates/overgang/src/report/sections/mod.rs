@@ -68,6 +68,30 @@ pub struct Subject {
     pub cti: Option<CtiFacts>,
 }
 
+impl Subject {
+    /// Drops what no table reads (of each area's ten-step ratings, all but the first and the
+    /// latest), so that a report on a large cohort keeps less; the report is the same.
+    ///
+    /// ```
+    /// use overgang::report::Subject;
+    /// use overgang::ten_step::Area;
+    /// use time::macros::date;
+    /// let mut s = Subject {
+    ///     ten_step: vec![
+    ///         (Area::Economy, date!(2024 - 01 - 01), 3),
+    ///         (Area::Economy, date!(2024 - 02 - 01), 4),
+    ///         (Area::Economy, date!(2024 - 03 - 01), 6),
+    ///     ],
+    ///     ..Default::default()
+    /// };
+    /// s.compact();
+    /// assert_eq!(s.ten_step.len(), 2);
+    /// ```
+    pub fn compact(&mut self) {
+        ten_step::keep_first_and_latest(&mut self.ten_step);
+    }
+}
+
 /// What the report needs to know of one CTI course.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CtiFacts {

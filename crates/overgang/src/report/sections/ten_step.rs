@@ -5,6 +5,7 @@ use super::targets::ten_step_positive;
 use super::{share, Subject};
 use crate::report::model::{TenStepArea, TenStepSection};
 use crate::ten_step::Area;
+use time::Date;
 
 pub(super) fn section(subjects: &[Subject], min_cell: u64) -> TenStepSection {
     let areas = Area::ALL
@@ -24,4 +25,64 @@ pub(super) fn section(subjects: &[Subject], min_cell: u64) -> TenStepSection {
         })
         .collect();
     TenStepSection { areas }
+}
+
+/// Keeps, of each area's ratings, only those the report reads: the first and the latest
+/// (by [`super::targets::first_and_latest`]'s rule, ties included), in their order. The
+/// latest date of all is kept, so recent changes are still seen.
+pub(super) fn keep_first_and_latest(ratings: &mut Vec<(Area, Date, u8)>) {
+    let mut keep = vec![false; ratings.len()];
+    for &area in Area::ALL {
+        let mut first: Option<(Date, usize)> = None;
+        let mut latest: Option<(Date, usize)> = None;
+        for (k, &(a, d, _)) in ratings.iter().enumerate() {
+            if a != area {
+                continue;
+            }
+            if first.is_none_or(|(fd, _)| d < fd) {
+                first = Some((d, k));
+            }
+            if latest.is_none_or(|(ld, _)| d >= ld) {
+                latest = Some((d, k));
+            }
+        }
+        for (_, k) in first.into_iter().chain(latest) {
+            if let Some(slot) = keep.get_mut(k) {
+                *slot = true;
+            }
+        }
+    }
+    let mut kept = keep.into_iter();
+    ratings.retain(|_| kept.next().unwrap_or(true));
+    ratings.shrink_to_fit();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Subject;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// What the report reads of the ratings is the same after keeping only the first and
+        /// the latest of each area.
+        #[test]
+        fn first_and_latest_are_all_the_report_reads(
+            ratings in prop::collection::vec((0..Area::ALL.len(), 0i32..40, 1u8..=10), 0..40)
+        ) {
+            let day = |n: i32| Date::from_julian_day(2_460_000 + n).unwrap();
+            let ratings: Vec<(Area, Date, u8)> =
+                ratings.into_iter().map(|(a, d, s)| (Area::ALL[a], day(d), s)).collect();
+            let mut kept = ratings.clone();
+            keep_first_and_latest(&mut kept);
+            prop_assert!(kept.len() <= 2 * Area::ALL.len());
+            let whole = Subject { ten_step: ratings.clone(), ..Default::default() };
+            let compact = Subject { ten_step: kept.clone(), ..Default::default() };
+            for &area in Area::ALL {
+                prop_assert_eq!(ten_step_positive(&whole, area), ten_step_positive(&compact, area));
+            }
+            let latest = |r: &[(Area, Date, u8)]| r.iter().map(|x| x.1).max();
+            prop_assert_eq!(latest(&ratings), latest(&kept));
+        }
+    }
 }
