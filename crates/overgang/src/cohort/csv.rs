@@ -64,6 +64,11 @@ pub struct Origins {
 }
 
 impl Origins {
+    /// Records that the part at `path` came from `line` of `file`.
+    pub(crate) fn add(&mut self, path: String, file: String, line: u64) {
+        self.rows.insert(path, (file, line));
+    }
+
     /// Adds the location of a document path to each error that has none, with the column
     /// taken from the rest of the path (`participants[3].who5[0].item3` -> column `item3`).
     pub fn locate(&self, err: ValidationError) -> ValidationError {
@@ -134,6 +139,62 @@ fn column_of(rest: &str) -> Option<String> {
 /// A CSV file read: its header (the library's column names, lower case, after the column map)
 /// and its rows, each with its line number and its cells in canonical form ([`read_cell`]).
 pub(crate) type Table = (Vec<String>, Vec<(u64, Vec<String>)>);
+
+/// A CSV file read, held compactly: the header, and every row's cells (as many as the header)
+/// one after the other in one text. A large export has millions of cells, and a `String` each
+/// took most of the memory of reading it.
+pub(crate) struct Grid {
+    pub(crate) header: Vec<String>,
+    text: String,
+    /// Where each cell ends in `text`.
+    ends: Vec<u32>,
+    /// Each row's line in the file.
+    lines: Vec<u64>,
+}
+
+impl Grid {
+    /// Rows.
+    pub(crate) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The line of row `r`.
+    pub(crate) fn line(&self, r: usize) -> u64 {
+        self.lines.get(r).copied().unwrap_or(0)
+    }
+
+    /// Cell `c` of row `r` ("" outside the grid).
+    pub(crate) fn cell(&self, r: usize, c: usize) -> &str {
+        let i = r * self.header.len() + c;
+        let end = self.ends.get(i).map_or(0, |&e| e as usize);
+        let start = match i.checked_sub(1) {
+            Some(j) => self.ends.get(j).map_or(0, |&e| e as usize),
+            None => 0,
+        };
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// The cells of row `r`, with their columns.
+    pub(crate) fn row(&self, r: usize) -> impl Iterator<Item = (&String, &str)> {
+        self.header
+            .iter()
+            .enumerate()
+            .map(move |(c, h)| (h, self.cell(r, c)))
+    }
+
+    /// As the rows of a [`Table`] (for the outreach sheets, which are small).
+    fn into_table(self) -> Table {
+        let rows = (0..self.len())
+            .map(|r| {
+                let cells = (0..self.header.len())
+                    .map(|c| self.cell(r, c).to_string())
+                    .collect();
+                (self.line(r), cells)
+            })
+            .collect();
+        (self.header, rows)
+    }
+}
 
 /// How the bytes of a CSV file are decoded (see [`decode`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -551,7 +612,7 @@ impl Lines<'_> {
     }
 }
 
-pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Table, ValidationError> {
+pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Grid, ValidationError> {
     if file.text.len() > crate::limits::MAX_INPUT_BYTES {
         return Err(ValidationError::new(vec![FieldError::new(
             "file",
@@ -593,7 +654,7 @@ pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Table, Va
         .iter()
         .map(|h| options.column(h))
         .collect();
-    let mut rows = Vec::new();
+    let (mut cells, mut ends, mut row_lines) = (String::new(), Vec::new(), Vec::new());
     let mut errors = Vec::new();
     for record in reader.records() {
         match record {
@@ -617,14 +678,19 @@ pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Table, Va
                     );
                     continue;
                 }
-                rows.push((
-                    line,
-                    header
-                        .iter()
-                        .zip(r.iter())
-                        .map(|(h, c)| read_cell(h, c))
-                        .collect(),
-                ));
+                for (h, c) in header.iter().zip(r.iter()) {
+                    cells.push_str(&read_cell(h, c));
+                    let Ok(end) = u32::try_from(cells.len()) else {
+                        return Err(ValidationError::new(vec![FieldError::new(
+                            "file",
+                            ErrorCode::TooLarge,
+                            "file: its cells are too large to read",
+                        )
+                        .at(location(0))]));
+                    };
+                    ends.push(end);
+                }
+                row_lines.push(line);
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| lines.line(p.byte()));
@@ -639,7 +705,12 @@ pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Table, Va
             }
         }
     }
-    ValidationError::check(errors, || (header, rows))
+    ValidationError::check(errors, || Grid {
+        header,
+        text: cells,
+        ends,
+        lines: row_lines,
+    })
 }
 
 /// Excel in Danish locales writes `;`-separated files; SurveyXact writes `,` or `;`.
@@ -707,8 +778,14 @@ pub fn to_document_with(
     files: &CsvFiles<'_>,
     options: &CsvOptions,
 ) -> Result<(Value, Origins, Vec<FieldError>), ValidationError> {
-    let built = build(project, files, options, &Skip::default())?;
-    Ok((built.doc, built.origins, built.errors))
+    let mut people = Vec::new();
+    let mut origins = Origins::default();
+    let built = build(files, options, &Skip::default(), &mut |_, p, o| {
+        people.push(p);
+        origins.rows.extend(o.rows);
+    })?;
+    let doc = json!({"project": project, "participants": people});
+    Ok((doc, origins, built.errors))
 }
 
 /// Rows left out ([`OnError::Drop`]): `(file, line)`, and the IDs of participants left out.
@@ -719,8 +796,7 @@ pub(crate) struct Skip {
 }
 
 pub(crate) struct Built {
-    pub(crate) doc: Value,
-    pub(crate) origins: Origins,
+    /// Problems of the files themselves (rows, IDs), with file and line.
     pub(crate) errors: Vec<FieldError>,
     /// Rows of long files left out because their participant was (file, line).
     pub(crate) dependents: Vec<(String, u64)>,
@@ -790,14 +866,19 @@ fn check_header(file: &str, key: &str, header: &[String], required: &[String]) -
     errors
 }
 
+/// What [`build`] does with each participant: their place, their document object and where
+/// its parts came from.
+pub(crate) type OnParticipant<'f> = &'f mut dyn FnMut(usize, Value, Origins);
+
+/// Builds the participants one at a time from the files (each with their long rows), handing
+/// each to `each` as a document object: no document of the whole cohort is held.
 pub(crate) fn build(
-    project: &str,
     files: &CsvFiles<'_>,
     options: &CsvOptions,
     skip: &Skip,
+    each: OnParticipant<'_>,
 ) -> Result<Built, ValidationError> {
     let mut errors = Vec::new();
-    let mut origins = Origins::default();
     let mut dependents = Vec::new();
     let mut people_rows = Vec::new();
     let Some(pfile) = files.participants else {
@@ -819,10 +900,10 @@ pub(crate) fn build(
     let mut tables = Vec::new();
     let mut header_errors = Vec::new();
     match &ptable {
-        Ok((header, _)) => header_errors.extend(check_header(
+        Ok(grid) => header_errors.extend(check_header(
             pfile.name,
             "participants",
-            header,
+            &grid.header,
             &["id".into(), "start".into()],
         )),
         Err(e) => errors.extend(e.errors().iter().cloned()),
@@ -830,7 +911,7 @@ pub(crate) fn build(
     for (file, key) in long {
         let Some(file) = file else { continue };
         match read(&file, options) {
-            Ok(table) => {
+            Ok(grid) => {
                 let mut required: Vec<String> = vec!["id".into(), "date".into()];
                 match key {
                     "who5" => required.extend((1..=5).map(|i| format!("item{i}"))),
@@ -838,8 +919,8 @@ pub(crate) fn build(
                     "interventions" => required = vec!["id".into(), "category".into()],
                     _ => {}
                 }
-                header_errors.extend(check_header(file.name, key, &table.0, &required));
-                tables.push((file, key, table));
+                header_errors.extend(check_header(file.name, key, &grid.header, &required));
+                tables.push((file, key, grid));
             }
             Err(e) => errors.extend(e.into_errors()),
         }
@@ -848,128 +929,168 @@ pub(crate) fn build(
         header_errors.extend(errors);
         return Err(ValidationError::new(header_errors));
     }
-    let mut people: Vec<Map<String, Value>> = Vec::new();
+    // Checking a row against the rows left out costs a name per row: only when there are any.
+    let skipped = |file: &str, line: u64| {
+        !skip.rows.is_empty() && skip.rows.contains(&(file.to_string(), line))
+    };
     let mut index: HashMap<String, usize> = HashMap::new();
-    if let Ok((header, rows)) = ptable {
-        let id_col = header.iter().position(|h| h == "id");
-        for (line, cells) in rows {
-            if skip.rows.contains(&(pfile.name.to_string(), line)) {
+    // The participants file's row of each participant kept.
+    let mut person_rows: Vec<usize> = Vec::new();
+    let pgrid = ptable.ok();
+    if let Some(grid) = &pgrid {
+        let id_col = grid.header.iter().position(|h| h == "id");
+        for r in 0..grid.len() {
+            let line = grid.line(r);
+            if skipped(pfile.name, line) {
                 continue;
             }
-            let mut p = Map::new();
-            for (h, cell) in header.iter().zip(&cells) {
-                if cell.is_empty() {
-                    continue;
-                }
-                let v = match h.as_str() {
-                    "forms" | "other_referrals" => list(cell),
-                    "interventions" => Value::Array(
-                        list(cell)
-                            .as_array()
-                            .into_iter()
-                            .flatten()
-                            .map(|c| json!({"category": c}))
-                            .collect(),
-                    ),
-                    "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => {
-                        flag(cell)
-                    }
-                    "age" => number(cell),
-                    _ => json!(cell),
-                };
-                p.insert(h.clone(), v);
-            }
-            let i = people.len();
-            let path = format!("participants[{i}]");
-            let id = id_col.map(|c| cells[c].clone()).unwrap_or_default();
+            let i = person_rows.len();
+            let id = id_col
+                .map(|c| grid.cell(r, c).to_string())
+                .unwrap_or_default();
             if !id.is_empty() && index.insert(id.clone(), i).is_some() {
                 errors.push(FieldError::new("id", ErrorCode::Duplicate, "id: this id is already used on an earlier line; each participant has one row").at(Location { file: pfile.name.into(), line, column: Some("id".into()) }));
             }
-            origins.rows.insert(path, (pfile.name.to_string(), line));
             people_rows.push((pfile.name.to_string(), line, id));
-            people.push(p);
+            person_rows.push(r);
         }
     }
-    for (file, key, (header, rows)) in tables {
-        let at = |line: u64, column: Option<&str>| Location {
-            file: file.name.to_string(),
-            line,
-            column: column.map(str::to_string),
-        };
-        let Some(id_col) = header.iter().position(|h| h == "id") else {
+    // The long files' rows by participant: (participant, table, row), in the files' order.
+    let mut attached: Vec<(u32, u8, u32)> = Vec::new();
+    for (t, (file, _, grid)) in tables.iter().enumerate() {
+        let Some(id_col) = grid.header.iter().position(|h| h == "id") else {
             continue;
         };
-        let n_items = if key == "gse" { 10 } else { 5 };
-        for (line, cells) in rows {
-            if skip.rows.contains(&(file.name.to_string(), line)) {
+        for r in 0..grid.len() {
+            let line = grid.line(r);
+            if skipped(file.name, line) {
                 continue;
             }
-            if skip.ids.contains(&cells[id_col]) {
+            let id = grid.cell(r, id_col);
+            if !skip.ids.is_empty() && skip.ids.contains(id) {
                 dependents.push((file.name.to_string(), line));
                 continue;
             }
-            let Some(&who) = index.get(&cells[id_col]) else {
+            let Some(&who) = index.get(id) else {
                 errors.push(
                     FieldError::new(
                         "id",
                         ErrorCode::UnknownValue,
                         "id: no participant with this id in the participants file",
                     )
-                    .at(at(line, Some("id"))),
+                    .at(Location {
+                        file: file.name.to_string(),
+                        line,
+                        column: Some("id".to_string()),
+                    }),
                 );
                 continue;
             };
-            let mut entry = Map::new();
-            let mut items = vec![Value::Null; n_items];
-            let mut ratings = Map::new();
-            for (h, cell) in header.iter().zip(&cells) {
-                let item = h.strip_prefix("item").and_then(|i| i.parse::<usize>().ok());
-                match (h.as_str(), item) {
-                    ("id", _) => {}
-                    (_, None) if cell.is_empty() => {}
-                    ("date" | "category", _) => {
-                        entry.insert(h.clone(), json!(cell));
-                    }
-                    (_, Some(i)) if key == "who5" || key == "gse" => {
-                        if let Some(slot) = items.get_mut(i.wrapping_sub(1)) {
-                            *slot = number(cell);
-                        }
-                    }
-                    (area, _) if key == "ten_step" => {
-                        ratings.insert(area.to_string(), number(cell));
-                    }
-                    _ => {}
-                }
-            }
-            match key {
-                "who5" | "gse" => {
-                    entry.insert("items".into(), Value::Array(items));
-                }
-                "ten_step" => {
-                    entry.insert("ratings".into(), Value::Object(ratings));
-                }
-                _ => {}
-            }
-            let list = people[who]
-                .entry(key)
-                .or_insert_with(|| Value::Array(Vec::new()));
-            if let Value::Array(list) = list {
-                origins.rows.insert(
-                    format!("participants[{who}].{key}[{}]", list.len()),
-                    (file.name.to_string(), line),
-                );
-                list.push(Value::Object(entry));
-            }
+            // Indices fit: files are at most limits::MAX_INPUT_BYTES, tables at most four.
+            attached.push((who as u32, t as u8, r as u32));
         }
     }
-    let doc = json!({"project": project, "participants": people.into_iter().map(Value::Object).collect::<Vec<_>>()});
+    // Stable: each participant's rows stay in their files' order.
+    attached.sort_by_key(|&(who, _, _)| who);
+    let mut attached = attached.into_iter().peekable();
+    let Some(grid) = &pgrid else {
+        return Ok(Built {
+            errors,
+            dependents,
+            people: people_rows,
+        });
+    };
+    for (i, &r) in person_rows.iter().enumerate() {
+        let mut origins = Origins::default();
+        let path = format!("participants[{i}]");
+        origins
+            .rows
+            .insert(path.clone(), (pfile.name.to_string(), grid.line(r)));
+        let mut p = participant(grid, r);
+        while let Some((_, t, row)) = attached.next_if(|a| a.0 as usize == i) {
+            let Some((file, key, g)) = tables.get(usize::from(t)) else {
+                continue;
+            };
+            let row = row as usize;
+            let list = p.entry(*key).or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(list) = list {
+                origins.rows.insert(
+                    format!("{path}.{key}[{}]", list.len()),
+                    (file.name.to_string(), g.line(row)),
+                );
+                list.push(Value::Object(long_entry(g, row, key)));
+            }
+        }
+        each(i, Value::Object(p), origins);
+    }
     Ok(Built {
-        doc,
-        origins,
         errors,
         dependents,
         people: people_rows,
     })
+}
+
+/// A participant's object from their row of the participants file.
+fn participant(grid: &Grid, r: usize) -> Map<String, Value> {
+    let mut p = Map::new();
+    for (h, cell) in grid.row(r) {
+        if cell.is_empty() {
+            continue;
+        }
+        let v = match h.as_str() {
+            "forms" | "other_referrals" => list(cell),
+            "interventions" => Value::Array(
+                list(cell)
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|c| json!({"category": c}))
+                    .collect(),
+            ),
+            "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => flag(cell),
+            "age" => number(cell),
+            _ => json!(cell),
+        };
+        p.insert(h.clone(), v);
+    }
+    p
+}
+
+/// A row of a long file (`key`: which) as a questionnaire, assessment or intervention object.
+fn long_entry(grid: &Grid, r: usize, key: &str) -> Map<String, Value> {
+    let n_items = if key == "gse" { 10 } else { 5 };
+    let mut entry = Map::new();
+    let mut items = vec![Value::Null; n_items];
+    let mut ratings = Map::new();
+    for (h, cell) in grid.row(r) {
+        let item = h.strip_prefix("item").and_then(|i| i.parse::<usize>().ok());
+        match (h.as_str(), item) {
+            ("id", _) => {}
+            (_, None) if cell.is_empty() => {}
+            ("date" | "category", _) => {
+                entry.insert(h.clone(), json!(cell));
+            }
+            (_, Some(i)) if key == "who5" || key == "gse" => {
+                if let Some(slot) = items.get_mut(i.wrapping_sub(1)) {
+                    *slot = number(cell);
+                }
+            }
+            (area, _) if key == "ten_step" => {
+                ratings.insert(area.to_string(), number(cell));
+            }
+            _ => {}
+        }
+    }
+    match key {
+        "who5" | "gse" => {
+            entry.insert("items".into(), Value::Array(items));
+        }
+        "ten_step" => {
+            entry.insert("ratings".into(), Value::Object(ratings));
+        }
+        _ => {}
+    }
+    entry
 }
 
 /// What a CSV file holds, recognised by its header.
@@ -1060,11 +1181,11 @@ pub(crate) fn outreach(
     }
     let venues = files
         .venues
-        .map(|f| read(&f, options).map(|t| (f.name, t)))
+        .map(|f| read(&f, options).map(|g| (f.name, g.into_table())))
         .transpose()?;
     let visits = files
         .visits
-        .map(|f| read(&f, options).map(|t| (f.name, t)))
+        .map(|f| read(&f, options).map(|g| (f.name, g.into_table())))
         .transpose()?;
     fn sheet<'a>(x: &'a Option<(&'a str, Table)>) -> Option<crate::outreach::csv::Sheet<'a>> {
         x.as_ref()

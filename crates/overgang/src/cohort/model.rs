@@ -336,9 +336,9 @@ impl Cohort {
         // Leaving rows out never adds a problem to another row, so this ends after a few rounds;
         // the bound only guards against a logic error.
         for _ in 0..8 {
-            let built = csv::build(project, files, options, &skip)?;
+            let (built, cohort) = Cohort::from_csv_rows(project, files, options, &skip)?;
             let mut errors = built.errors;
-            match Cohort::from_value(&built.doc) {
+            match cohort {
                 Ok(mut cohort) if errors.is_empty() => {
                     cohort.outreach = outreach;
                     let mut excluded = report::Excluded {
@@ -361,7 +361,7 @@ impl Cohort {
                     return Ok((cohort, Some(excluded)));
                 }
                 Ok(_) => {}
-                Err(e) => errors.extend(built.origins.locate(e).into_errors()),
+                Err(e) => errors.extend(e.into_errors()),
             }
             let mut fatal = Vec::new();
             for e in errors {
@@ -407,12 +407,14 @@ impl Cohort {
             cohort.outreach = outreach?;
             return Ok(cohort);
         }
-        let (doc, origins, mut errors) = csv::to_document_with(project, files, options)?;
-        let result = match Cohort::from_value(&doc) {
+        let (built, cohort) =
+            Cohort::from_csv_rows(project, files, options, &csv::Skip::default())?;
+        let mut errors = built.errors;
+        let result = match cohort {
             Ok(cohort) if errors.is_empty() => Ok(cohort),
             Ok(_) => Err(ValidationError::new(errors)),
             Err(e) => {
-                errors.extend(origins.locate(e).into_errors());
+                errors.extend(e.into_errors());
                 Err(ValidationError::new(errors))
             }
         };
@@ -429,6 +431,64 @@ impl Cohort {
                 Err(ValidationError::new(all))
             }
         }
+    }
+
+    /// A cohort from CSV files, built one participant at a time: each is validated as it is
+    /// built and their problems are placed in the files (no document of the whole cohort is
+    /// held). The files' own problems are in the `Built`.
+    fn from_csv_rows(
+        project: &str,
+        files: &csv::CsvFiles<'_>,
+        options: &csv::CsvOptions,
+        skip: &csv::Skip,
+    ) -> Result<(csv::Built, Result<Cohort, ValidationError>), ValidationError> {
+        let mut members = Members::new();
+        let built = csv::build(files, options, skip, &mut |i, value, origins| {
+            let mut read = members::read_value(i, &value);
+            if !read.errors.is_empty() {
+                let errors = std::mem::take(&mut read.errors);
+                read.errors = origins.locate(ValidationError::new(errors)).into_errors();
+            }
+            members.take(i, read);
+        })?;
+        let mut rest = serde_json::Map::new();
+        rest.insert("project".into(), Value::String(project.to_string()));
+        rest.insert("participants".into(), Value::Null);
+        let document = doc::stream::Document {
+            rest,
+            list: doc::stream::List::Streamed(built.people.len()),
+        };
+        let (header, mut errors) = Header::read(Some(document))?;
+        let (participants, member_errors) = members.finish();
+        // A repeated ID is placed at its row of the participants file.
+        errors.extend(member_errors.into_iter().map(|e| {
+            let row = e
+                .field
+                .strip_prefix("participants[")
+                .and_then(|rest| rest.split(']').next())
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| built.people.get(i).map(|p| (i, p)));
+            match row {
+                Some((i, (file, line, _))) if e.location.is_none() => {
+                    let mut origins = csv::Origins::default();
+                    origins.add(format!("participants[{i}]"), file.clone(), *line);
+                    origins
+                        .locate(ValidationError::new(vec![e.clone()]))
+                        .into_errors()
+                        .pop()
+                        .unwrap_or(e)
+                }
+                _ => e,
+            }
+        }));
+        let cohort = ValidationError::check(errors, || Cohort {
+            project: header.project,
+            as_of: header.as_of,
+            offered: header.offered,
+            participants,
+            outreach: header.outreach,
+        });
+        Ok((built, cohort))
     }
 
     /// The built-in synthetic sample cohort (80 participants over two years).
