@@ -79,19 +79,28 @@ pub fn parse<T: IdSet>(field: &str, text: &str) -> Result<T, FieldError> {
 /// # Errors
 /// `unknown_value` on `field`, listing the allowed ids; the text is never echoed.
 pub fn parse_label<T: IdSet>(field: &str, text: &str) -> Result<T, FieldError> {
-    let wanted = text.trim().to_lowercase();
-    T::ALL
-        .iter()
-        .copied()
-        .find(|m| {
-            m.id().to_lowercase() == wanted
-                || m.label(Language::Da).to_lowercase() == wanted
-                || m.label(Language::En).to_lowercase() == wanted
-        })
-        .ok_or_else(|| {
-            let allowed: Vec<&str> = T::ALL.iter().map(|m| m.id()).collect();
-            unknown_value(field, &allowed)
-        })
+    find_label(text).ok_or_else(|| {
+        let allowed: Vec<&str> = T::ALL.iter().map(|m| m.id()).collect();
+        unknown_value(field, &allowed)
+    })
+}
+
+/// The member whose id or Danish or English label is `text` in any case (as
+/// [`parse_label`], without building an error; CSV imports call it for millions of cells).
+pub(crate) fn find_label<T: IdSet>(text: &str) -> Option<T> {
+    let text = text.trim();
+    // Compared lower-cased char by char: no string is built for the comparison.
+    let same = |a: &str| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(text.chars().flat_map(char::to_lowercase))
+    };
+    T::ALL.iter().copied().find(|m| m.id() == text).or_else(|| {
+        T::ALL
+            .iter()
+            .copied()
+            .find(|m| same(m.id()) || same(m.label(Language::Da)) || same(m.label(Language::En)))
+    })
 }
 
 /// An `unknown_value` error on `field` that lists the allowed ids (in the message and as

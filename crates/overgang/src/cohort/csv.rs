@@ -24,6 +24,7 @@
 use crate::error::{ErrorCode, FieldError, Location, ValidationError};
 use crate::RawAnswer;
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The text of one CSV file and the name to report it by.
@@ -504,51 +505,76 @@ pub fn known_columns() -> Vec<String> {
 /// assert_eq!(read_cell("gender", "kvindelig"), "kvindelig"); // refused later, at its cell
 /// ```
 pub fn read_cell(column: &str, cell: &str) -> String {
-    use crate::ids::parse_label;
+    canonical(column, cell).into_owned()
+}
+
+/// [`read_cell`], borrowing the cell when it is already canonical (most cells are).
+fn canonical<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
     use crate::intervention::Category;
     use crate::participant::{AgeBand, Gender, IntakeGoal, ProstitutionForm};
     let cell = cell.trim();
     if cell.is_empty() {
-        return String::new();
+        return Cow::Borrowed("");
     }
-    fn label<T: crate::ids::IdSet>(column: &str, cell: &str) -> String {
-        parse_label::<T>(column, cell).map_or_else(|_| cell.to_string(), |m| m.id().to_string())
+    fn label<'c, T: crate::ids::IdSet>(cell: &'c str) -> Cow<'c, str> {
+        match crate::ids::find_label::<T>(cell) {
+            Some(m) if m.id() == cell => Cow::Borrowed(cell),
+            Some(m) => Cow::Owned(m.id().to_string()),
+            None => Cow::Borrowed(cell),
+        }
     }
-    fn labels<T: crate::ids::IdSet>(column: &str, cell: &str) -> String {
-        cell.split([';', '|'])
+    fn labels<T: crate::ids::IdSet>(cell: &str) -> Cow<'_, str> {
+        let list: Vec<Cow<'_, str>> = cell
+            .split([';', '|'])
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|s| label::<T>(column, s))
-            .collect::<Vec<_>>()
-            .join(";")
+            .map(label::<T>)
+            .collect();
+        Cow::Owned(list.join(";"))
     }
     match column {
         "start" | "end" | "date" | "first_seen" | "last_seen" => {
-            crate::dates::parse_date_cell(column, cell)
-                .map_or_else(|_| cell.to_string(), crate::dates::format_date)
+            // An ISO date is kept as written (parsed and written again, it is the same text;
+            // one that does not parse is kept too, for the reader to report).
+            let iso = cell.len() == 10
+                && cell.bytes().enumerate().all(|(i, b)| match i {
+                    4 | 7 => b == b'-',
+                    _ => b.is_ascii_digit(),
+                });
+            if iso {
+                return Cow::Borrowed(cell);
+            }
+            crate::dates::parse_date_cell(column, cell).map_or(Cow::Borrowed(cell), |d| {
+                Cow::Owned(crate::dates::format_date(d))
+            })
         }
-        "gender" => label::<Gender>(column, cell),
-        "age_band" => label::<AgeBand>(column, cell),
-        "goal" => label::<IntakeGoal>(column, cell),
-        "form" => label::<ProstitutionForm>(column, cell),
-        "category" => label::<Category>(column, cell),
-        "forms" => labels::<ProstitutionForm>(column, cell),
-        "interventions" => labels::<Category>(column, cell),
+        "gender" => label::<Gender>(cell),
+        "age_band" => label::<AgeBand>(cell),
+        "goal" => label::<IntakeGoal>(cell),
+        "form" => label::<ProstitutionForm>(cell),
+        "category" => label::<Category>(cell),
+        "forms" => labels::<ProstitutionForm>(cell),
+        "interventions" => labels::<Category>(cell),
         "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => {
             match cell.to_lowercase().as_str() {
-                "1" | "true" | "yes" | "ja" | "x" | "sand" => "true".into(),
-                "0" | "false" | "no" | "nej" | "falsk" => "false".into(),
-                _ => cell.to_string(),
+                "1" | "true" | "yes" | "ja" | "x" | "sand" => Cow::Borrowed("true"),
+                "0" | "false" | "no" | "nej" | "falsk" => Cow::Borrowed("false"),
+                _ => Cow::Borrowed(cell),
             }
         }
-        "id" | "other_referrals" | "venue" | "municipality" | "nationalities" => cell.to_string(),
+        "id" | "other_referrals" | "venue" | "municipality" | "nationalities" => {
+            Cow::Borrowed(cell)
+        }
         _ => number_text(cell),
     }
 }
 
 /// A number cell with a decimal comma or a whole `.0` in canonical form (`3,0` -> `3`,
 /// `2,5` -> `2.5`); anything else unchanged.
-fn number_text(cell: &str) -> String {
+fn number_text(cell: &str) -> Cow<'_, str> {
+    if !cell.contains([',', '.']) {
+        return Cow::Borrowed(cell);
+    }
     let is_number = |s: &str| {
         let s = s.strip_prefix('-').unwrap_or(s);
         match s.split_once('.') {
@@ -567,17 +593,17 @@ fn number_text(cell: &str) -> String {
         cell.to_string()
     };
     if !is_number(&dotted) {
-        return cell.to_string();
+        return Cow::Borrowed(cell);
     }
     match dotted.split_once('.') {
         Some((whole, frac)) if frac.bytes().all(|c| c == b'0') => {
             if whole == "-0" {
-                "0".into()
+                Cow::Borrowed("0")
             } else {
-                whole.to_string()
+                Cow::Owned(whole.to_string())
             }
         }
-        _ => dotted,
+        _ => Cow::Owned(dotted),
     }
 }
 
@@ -679,7 +705,7 @@ pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Grid, Val
                     continue;
                 }
                 for (h, c) in header.iter().zip(r.iter()) {
-                    cells.push_str(&read_cell(h, c));
+                    cells.push_str(&canonical(h, c));
                     let Ok(end) = u32::try_from(cells.len()) else {
                         return Err(ValidationError::new(vec![FieldError::new(
                             "file",
