@@ -1,8 +1,10 @@
-"""Whole processes on generated cohort documents of growing size: `overgang report` (the CLI,
-reading the file participant by participant) and Python's `Cohort.from_file` + `report`,
-against the pandas script an analyst would write (`pandas_report_cli.py`: json.load,
-DataFrames, the same tables). Wall time and peak memory (GNU time's maximum resident set) of
-each process, best of REPEAT runs, as ratios to pandas measured in the same run.
+"""Whole processes on generated cohorts of growing size: `overgang report` (the CLI, reading the
+document participant by participant and keeping only the report's facts) and Python's
+`Cohort.from_file` + `report`, against the pandas script an analyst would write
+(`pandas_report_cli.py`: json.load, DataFrames, the same tables); and the same cohort as the
+CSV files a project exports (`overgang report *.csv` against the pandas script reading them
+with `read_csv`). Wall time and peak memory (GNU time's maximum resident set) of each process,
+best of REPEAT runs, as ratios to pandas measured in the same run.
 
 Usage: python benches/python/bench_process.py OVERGANG_BIN GENERATE_BIN [PARTICIPANTS ...]
 """
@@ -39,6 +41,7 @@ def main():
         "print(len(c.render(min_cell=0, format='json')))"
     )
     rows = []
+    csv_rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             path = os.path.join(tmp, f"cohort-{n}.json")
@@ -51,6 +54,16 @@ def main():
             py = measure([python, "-c", py_report, path])
             rows.append((n, mb, pandas, cli, py))
             os.remove(path)
+            folder = os.path.join(tmp, f"csv-{n}")
+            os.mkdir(folder)
+            subprocess.run([generate_bin, str(n), "--csv", folder], check=True)
+            files = [os.path.join(folder, f"{k}.csv") for k in ("participants", "who5", "gse", "ten_step", "interventions")]
+            csv_mb = sum(os.path.getsize(f) for f in files) / 1e6
+            pandas_csv = measure([python, "pandas_report_cli.py", folder], repeat=1 if n >= 1_000_000 else REPEAT)
+            cli_csv = measure([overgang_bin, "report", *files, "--project", "P", "--format", "json", "--min-cell", "0"], repeat=1 if n >= 1_000_000 else REPEAT)
+            csv_rows.append((n, csv_mb, pandas_csv, cli_csv))
+            for f in files:
+                os.remove(f)
     print("| participants | file MB | pandas script s / MB | `overgang report` s / MB | time vs pandas | memory vs pandas | Python `from_file` + `report` s / MB | time vs pandas | memory vs pandas |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n, mb, (tp, mp), (tc, mc), (ty, my) in rows:
@@ -58,6 +71,11 @@ def main():
             f"| {n:,} | {mb:.0f} | {tp:.2f} / {mp:.0f} | {tc:.2f} / {mc:.0f} | {tc / tp:.3f} ({tp / tc:.1f}x faster) | {mc / mp:.2f} "
             f"| {ty:.2f} / {my:.0f} | {ty / tp:.3f} | {my / mp:.2f} |"
         )
+    print()
+    print("| participants (CSV) | files MB | pandas `read_csv` script s / MB | `overgang report *.csv` s / MB | time vs pandas | memory vs pandas |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n, mb, (tp, mp), (tc, mc) in csv_rows:
+        print(f"| {n:,} | {mb:.0f} | {tp:.2f} / {mp:.0f} | {tc:.2f} / {mc:.0f} | {tc / tp:.3f} ({tp / tc:.1f}x faster) | {mc / mp:.2f} |")
 
 
 if __name__ == "__main__":

@@ -806,10 +806,16 @@ pub fn to_document_with(
 ) -> Result<(Value, Origins, Vec<FieldError>), ValidationError> {
     let mut people = Vec::new();
     let mut origins = Origins::default();
-    let built = build(files, options, &Skip::default(), &mut |_, p, o| {
-        people.push(p);
-        origins.rows.extend(o.rows);
-    })?;
+    let built = build(
+        files,
+        options,
+        &Skip::default(),
+        &|_, p, o| (p, o),
+        &mut |_, (p, o)| {
+            people.push(p);
+            origins.rows.extend(o.rows);
+        },
+    )?;
     let doc = json!({"project": project, "participants": people});
     Ok((doc, origins, built.errors))
 }
@@ -892,17 +898,15 @@ fn check_header(file: &str, key: &str, header: &[String], required: &[String]) -
     errors
 }
 
-/// What [`build`] does with each participant: their place, their document object and where
-/// its parts came from.
-pub(crate) type OnParticipant<'f> = &'f mut dyn FnMut(usize, Value, Origins);
-
-/// Builds the participants one at a time from the files (each with their long rows), handing
-/// each to `each` as a document object: no document of the whole cohort is held.
-pub(crate) fn build(
+/// Builds the participants one at a time from the files (each with their long rows): `work`
+/// gets each participant's place, document object and where its parts came from (on several
+/// threads), and `take` its result in order. No document of the whole cohort is held.
+pub(crate) fn build<R: Send>(
     files: &CsvFiles<'_>,
     options: &CsvOptions,
     skip: &Skip,
-    each: OnParticipant<'_>,
+    work: &(dyn Fn(usize, Value, Origins) -> R + Sync),
+    take: &mut dyn FnMut(usize, R),
 ) -> Result<Built, ValidationError> {
     let mut errors = Vec::new();
     let mut dependents = Vec::new();
@@ -1018,7 +1022,6 @@ pub(crate) fn build(
     }
     // Stable: each participant's rows stay in their files' order.
     attached.sort_by_key(|&(who, _, _)| who);
-    let mut attached = attached.into_iter().peekable();
     let Some(grid) = &pgrid else {
         return Ok(Built {
             errors,
@@ -1026,14 +1029,23 @@ pub(crate) fn build(
             people: people_rows,
         });
     };
-    for (i, &r) in person_rows.iter().enumerate() {
+    // Where each participant's rows begin in `attached`.
+    let first: Vec<usize> = (0..=person_rows.len())
+        .map(|i| attached.partition_point(|a| (a.0 as usize) < i))
+        .collect();
+    let one = |i: usize| {
+        let r = person_rows.get(i).copied().unwrap_or_default();
         let mut origins = Origins::default();
         let path = format!("participants[{i}]");
         origins
             .rows
             .insert(path.clone(), (pfile.name.to_string(), grid.line(r)));
         let mut p = participant(grid, r);
-        while let Some((_, t, row)) = attached.next_if(|a| a.0 as usize == i) {
+        let mine = match (first.get(i), first.get(i + 1)) {
+            (Some(&a), Some(&b)) => attached.get(a..b).unwrap_or_default(),
+            _ => &[],
+        };
+        for &(_, t, row) in mine {
             let Some((file, key, g)) = tables.get(usize::from(t)) else {
                 continue;
             };
@@ -1047,8 +1059,9 @@ pub(crate) fn build(
                 list.push(Value::Object(long_entry(g, row, key)));
             }
         }
-        each(i, Value::Object(p), origins);
-    }
+        work(i, Value::Object(p), origins)
+    };
+    crate::json::parallel::map_in_order(person_rows.len(), &one, take);
     Ok(Built {
         errors,
         dependents,

@@ -443,14 +443,20 @@ impl Cohort {
         skip: &csv::Skip,
     ) -> Result<(csv::Built, Result<Cohort, ValidationError>), ValidationError> {
         let mut members = Members::new();
-        let built = csv::build(files, options, skip, &mut |i, value, origins| {
-            let mut read = members::read_value(i, &value);
-            if !read.errors.is_empty() {
-                let errors = std::mem::take(&mut read.errors);
-                read.errors = origins.locate(ValidationError::new(errors)).into_errors();
-            }
-            members.take(i, read);
-        })?;
+        let built = csv::build(
+            files,
+            options,
+            skip,
+            &|i, value, origins| {
+                let mut read = members::read_value(i, &value);
+                if !read.errors.is_empty() {
+                    let errors = std::mem::take(&mut read.errors);
+                    read.errors = origins.locate(ValidationError::new(errors)).into_errors();
+                }
+                read
+            },
+            &mut |i, read| members.take(i, read),
+        )?;
         let mut rest = serde_json::Map::new();
         rest.insert("project".into(), Value::String(project.to_string()));
         rest.insert("participants".into(), Value::Null);

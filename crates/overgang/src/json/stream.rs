@@ -174,6 +174,8 @@ fn run(
     }
     sink.settle()
         .map_err(|stop| stop_error(stop, list_key, max_items))?;
+    // Once more with every element taken (the last ones were read after the last chunk).
+    progress(splitter.bytes());
     finish(splitter, list_key, max_items, sink)
 }
 
