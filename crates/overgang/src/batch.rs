@@ -13,11 +13,20 @@
 //! assert_eq!(out.index, [64, 0]);
 //! assert_eq!(out.error, [0, overgang::ErrorCode::Missing.number()]);
 //! ```
+//!
+//! How it is fast: the columns are allocated once (zeroed by the allocator, lazily) and each
+//! part of the rows writes its own slice of them in place, on its own thread for large batches.
+//! A WHO-5 row of five whole numbers on the scale (the common case) is looked up in a table of
+//! every such row, which is filled once by [`crate::who5::score_row`] itself; any other row
+//! (missing, fractional, off the scale, another type) takes [`crate::who5::score_row`]. So the
+//! results are those of the scalar API by construction, and the tests below check it.
 
 use crate::answer::RawAnswer;
 use crate::error::ErrorCode;
 use crate::{gse, who5};
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Band code of a row that has no score.
 pub const NO_BAND: i8 = -1;
@@ -64,36 +73,54 @@ pub fn who5_rows<T: Copy + Sync>(
     data: &[T],
     to_raw: impl Fn(T) -> RawAnswer + Sync,
 ) -> Who5Columns {
-    let mut parts = in_parts(data, who5::ITEMS, |part| who5_rows_in(part, &to_raw));
-    if parts.len() == 1 {
-        return parts.pop().unwrap_or_default();
-    }
-    let mut out = Who5Columns::default();
-    for p in parts {
-        out.raw.extend_from_slice(&p.raw);
-        out.index.extend_from_slice(&p.index);
-        out.band.extend_from_slice(&p.band);
-        out.poor_wellbeing.extend_from_slice(&p.poor_wellbeing);
-        out.depression_test_advised
-            .extend_from_slice(&p.depression_test_advised);
-        out.likely_depression
-            .extend_from_slice(&p.likely_depression);
-        out.error.extend_from_slice(&p.error);
-    }
+    let mut out = Who5Columns::zeroed(data.len() / who5::ITEMS);
+    in_parts(data, &mut out, |part, cols| {
+        who5_rows_in(part, &to_raw, cols)
+    });
+    out
+}
+
+/// Scores row-major GSE data (`data.len()` a multiple of 10), on several cores for large
+/// batches as [`who5_rows`].
+pub fn gse_rows<T: Copy + Sync>(data: &[T], to_raw: impl Fn(T) -> RawAnswer + Sync) -> GseColumns {
+    let mut out = GseColumns::zeroed(data.len() / gse::ITEMS);
+    in_parts(data, &mut out, |part, cols| {
+        gse_rows_in(part, &to_raw, cols)
+    });
     out
 }
 
 /// Rows below which a batch is scored in one pass (threads cost more than they save).
 const ROWS_PER_THREAD: usize = 100_000;
 
-/// `score` applied to consecutive parts of the rows, on several threads when there are many
-/// rows and cores (never in the browser build, which has no threads); parts in row order.
-fn in_parts<T: Sync, R: Send>(
+/// Columns that parts of a batch can fill in place: allocated for all rows at once, then
+/// borrowed a range of rows at a time.
+trait Columns: Send {
+    /// Cells per row of the input.
+    const WIDTH: usize;
+    /// The columns of some rows, borrowed for writing.
+    type Part<'a>: Send
+    where
+        Self: 'a;
+    /// Columns for `rows` rows, zeroed (the allocator's zeroed pages: no pass over them).
+    fn zeroed(rows: usize) -> Self;
+    /// Number of rows.
+    fn rows(&self) -> usize;
+    /// The columns of `rows` (a range within `0..self.rows()`).
+    fn part(&mut self, rows: Range<usize>) -> Self::Part<'_>;
+    /// The columns of consecutive parts of `per_part` rows each (the last may be shorter).
+    fn parts(&mut self, per_part: usize) -> Vec<Self::Part<'_>>;
+}
+
+/// `score` applied to consecutive parts of the rows, each writing its own rows of `out`, on
+/// several threads when there are many rows and cores (never in the browser build, which has
+/// no threads). The calling thread scores the first part itself.
+fn in_parts<T: Sync, C: Columns>(
     data: &[T],
-    width: usize,
-    score: impl Fn(&[T]) -> R + Sync,
-) -> Vec<R> {
-    let rows = data.len() / width;
+    out: &mut C,
+    score: impl for<'a> Fn(&[T], C::Part<'a>) + Sync,
+) {
+    let rows = out.rows();
     let threads = if cfg!(target_arch = "wasm32") {
         1
     } else {
@@ -102,109 +129,325 @@ fn in_parts<T: Sync, R: Send>(
             .min(rows / ROWS_PER_THREAD)
             .max(1)
     };
+    let per_part = rows.div_ceil(threads).max(1);
     if threads == 1 {
-        return vec![score(data)];
+        score(data, out.part(0..rows));
+        return;
     }
-    let per_part = rows.div_ceil(threads) * width;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = data
-            .chunks(per_part)
-            .map(|part| s.spawn(|| score(part)))
+    let failed: Vec<usize> = std::thread::scope(|s| {
+        let score = &score;
+        let mut parts = out
+            .parts(per_part)
+            .into_iter()
+            .zip(data.chunks(per_part * C::WIDTH));
+        let first = parts.next();
+        let handles: Vec<_> = parts
+            .map(|(cols, d)| s.spawn(move || score(d, cols)))
             .collect();
-        // A scoring thread cannot panic (no indexing or unwrap in it); a failed join would
-        // lose rows, so it is scored again here rather than dropped.
+        if let Some((cols, d)) = first {
+            score(d, cols);
+        }
+        // A scoring thread has no reason to panic; if one did, its rows are scored again
+        // below (after the threads' borrows end) rather than lost.
         handles
             .into_iter()
-            .zip(data.chunks(per_part))
-            .map(|(h, part)| h.join().unwrap_or_else(|_| score(part)))
+            .enumerate()
+            .filter_map(|(i, h)| h.join().is_err().then_some(i + 1))
+            .collect()
+    });
+    for i in failed {
+        let start = i * per_part;
+        let end = (start + per_part).min(rows);
+        if let Some(d) = data.get(start * C::WIDTH..end * C::WIDTH) {
+            score(d, out.part(start..end));
+        }
+    }
+}
+
+/// The rows of each column in `parts` of `per_part` rows.
+fn column_parts<X>(column: &mut [X], per_part: usize) -> std::slice::ChunksMut<'_, X> {
+    column.chunks_mut(per_part)
+}
+
+/// Some rows of [`Who5Columns`], borrowed for writing.
+struct Who5Part<'a> {
+    raw: &'a mut [u8],
+    index: &'a mut [u8],
+    band: &'a mut [i8],
+    poor_wellbeing: &'a mut [bool],
+    depression_test_advised: &'a mut [bool],
+    likely_depression: &'a mut [bool],
+    error: &'a mut [u8],
+}
+
+impl Columns for Who5Columns {
+    const WIDTH: usize = who5::ITEMS;
+    type Part<'a> = Who5Part<'a>;
+
+    fn zeroed(rows: usize) -> Self {
+        Who5Columns {
+            raw: vec![0; rows],
+            index: vec![0; rows],
+            band: vec![0; rows],
+            poor_wellbeing: vec![false; rows],
+            depression_test_advised: vec![false; rows],
+            likely_depression: vec![false; rows],
+            error: vec![0; rows],
+        }
+    }
+
+    fn rows(&self) -> usize {
+        self.error.len()
+    }
+
+    fn part(&mut self, r: Range<usize>) -> Who5Part<'_> {
+        Who5Part {
+            raw: self.raw.get_mut(r.clone()).unwrap_or_default(),
+            index: self.index.get_mut(r.clone()).unwrap_or_default(),
+            band: self.band.get_mut(r.clone()).unwrap_or_default(),
+            poor_wellbeing: self.poor_wellbeing.get_mut(r.clone()).unwrap_or_default(),
+            depression_test_advised: self
+                .depression_test_advised
+                .get_mut(r.clone())
+                .unwrap_or_default(),
+            likely_depression: self
+                .likely_depression
+                .get_mut(r.clone())
+                .unwrap_or_default(),
+            error: self.error.get_mut(r).unwrap_or_default(),
+        }
+    }
+
+    fn parts(&mut self, per_part: usize) -> Vec<Who5Part<'_>> {
+        let mut raw = column_parts(&mut self.raw, per_part);
+        let mut index = column_parts(&mut self.index, per_part);
+        let mut band = column_parts(&mut self.band, per_part);
+        let mut poor = column_parts(&mut self.poor_wellbeing, per_part);
+        let mut advised = column_parts(&mut self.depression_test_advised, per_part);
+        let mut likely = column_parts(&mut self.likely_depression, per_part);
+        column_parts(&mut self.error, per_part)
+            .map_while(|error| {
+                Some(Who5Part {
+                    raw: raw.next()?,
+                    index: index.next()?,
+                    band: band.next()?,
+                    poor_wellbeing: poor.next()?,
+                    depression_test_advised: advised.next()?,
+                    likely_depression: likely.next()?,
+                    error,
+                })
+            })
+            .collect()
+    }
+}
+
+/// One row's WHO-5 results, as the columns hold them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Who5Row {
+    raw: u8,
+    index: u8,
+    band: i8,
+    poor_wellbeing: bool,
+    depression_test_advised: bool,
+    likely_depression: bool,
+    error: u8,
+}
+
+impl Who5Row {
+    fn of(result: Result<who5::Who5Score, ErrorCode>) -> Self {
+        match result {
+            Ok(s) => Who5Row {
+                raw: s.raw,
+                index: s.index,
+                band: s.band.code() as i8,
+                poor_wellbeing: s.poor_wellbeing,
+                depression_test_advised: s.depression_test_advised,
+                likely_depression: s.likely_depression,
+                error: 0,
+            },
+            Err(code) => Who5Row {
+                raw: 0,
+                index: 0,
+                band: NO_BAND,
+                poor_wellbeing: false,
+                depression_test_advised: false,
+                likely_depression: false,
+                error: code.number(),
+            },
+        }
+    }
+}
+
+/// Answers a WHO-5 item can take (0-5).
+const WHO5_SCALE: usize = (who5::MAX_ANSWER - who5::MIN_ANSWER) as usize + 1;
+
+/// [`who5::score_row`] of every row of five whole answers on the scale, at
+/// `((a1 * 6 + a2) * 6 + ...) * 6 + a5` (answers counted from the scale's lowest): 7 776 rows,
+/// filled on first use.
+fn who5_table() -> &'static [Who5Row] {
+    static TABLE: OnceLock<Vec<Who5Row>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..WHO5_SCALE.pow(who5::ITEMS as u32))
+            .map(|key| {
+                let mut rest = key;
+                let mut row = [RawAnswer::Missing; who5::ITEMS];
+                for cell in row.iter_mut().rev() {
+                    *cell = RawAnswer::Integer(
+                        (rest % WHO5_SCALE) as i64 + i64::from(who5::MIN_ANSWER),
+                    );
+                    rest /= WHO5_SCALE;
+                }
+                Who5Row::of(who5::score_row(&row))
+            })
             .collect()
     })
 }
 
-fn who5_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer) -> Who5Columns {
-    let n = data.len() / who5::ITEMS;
-    let mut out = Who5Columns {
-        raw: Vec::with_capacity(n),
-        index: Vec::with_capacity(n),
-        band: Vec::with_capacity(n),
-        poor_wellbeing: Vec::with_capacity(n),
-        depression_test_advised: Vec::with_capacity(n),
-        likely_depression: Vec::with_capacity(n),
-        error: Vec::with_capacity(n),
-    };
-    for row in data.chunks_exact(who5::ITEMS) {
-        let raw: [RawAnswer; who5::ITEMS] = std::array::from_fn(|i| to_raw(row[i]));
-        match who5::score_row(&raw) {
+/// A whole number from `lo` to `hi`, counted from `lo`, and `true`; `false` for anything
+/// else (which the careful path then classifies). No branches, so a row is checked in a few
+/// instructions.
+#[inline(always)]
+fn on_scale(answer: RawAnswer, lo: u8, hi: u8) -> (usize, bool) {
+    match answer {
+        RawAnswer::Integer(v) => {
+            let k = v.wrapping_sub(i64::from(lo)) as u64;
+            (k as usize, k <= u64::from(hi - lo))
+        }
+        // `as u8` saturates (NaN to 0); the round trip fails for fractions, NaN and anything
+        // off 0-255, and -0.0 is 0 as in the scalar path.
+        RawAnswer::Float(f) => {
+            let v = f as u8;
+            (
+                usize::from(v.wrapping_sub(lo)),
+                f64::from(v) == f && v >= lo && v <= hi,
+            )
+        }
+        _ => (0, false),
+    }
+}
+
+fn who5_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer, out: Who5Part<'_>) {
+    let table = who5_table();
+    let rows = out
+        .raw
+        .iter_mut()
+        .zip(out.index.iter_mut())
+        .zip(out.band.iter_mut())
+        .zip(out.poor_wellbeing.iter_mut())
+        .zip(out.depression_test_advised.iter_mut())
+        .zip(out.likely_depression.iter_mut())
+        .zip(out.error.iter_mut());
+    for (row, ((((((raw, index), band), poor), advised), likely), error)) in
+        data.chunks_exact(who5::ITEMS).zip(rows)
+    {
+        let cells: [RawAnswer; who5::ITEMS] =
+            std::array::from_fn(|i| row.get(i).map_or(RawAnswer::Missing, |&c| to_raw(c)));
+        let (mut key, mut whole) = (0, true);
+        for &c in &cells {
+            let (k, ok) = on_scale(c, who5::MIN_ANSWER, who5::MAX_ANSWER);
+            key = key * WHO5_SCALE + k;
+            whole &= ok;
+        }
+        let r = match table.get(key) {
+            Some(&r) if whole => r,
+            _ => Who5Row::of(who5::score_row(&cells)),
+        };
+        *raw = r.raw;
+        *index = r.index;
+        *band = r.band;
+        *poor = r.poor_wellbeing;
+        *advised = r.depression_test_advised;
+        *likely = r.likely_depression;
+        *error = r.error;
+    }
+}
+
+/// Some rows of [`GseColumns`], borrowed for writing.
+struct GsePart<'a> {
+    score: &'a mut [f64],
+    mean: &'a mut [f64],
+    answered: &'a mut [u8],
+    imputed: &'a mut [bool],
+    error: &'a mut [u8],
+}
+
+impl Columns for GseColumns {
+    const WIDTH: usize = gse::ITEMS;
+    type Part<'a> = GsePart<'a>;
+
+    fn zeroed(rows: usize) -> Self {
+        GseColumns {
+            score: vec![0.0; rows],
+            mean: vec![0.0; rows],
+            answered: vec![0; rows],
+            imputed: vec![false; rows],
+            error: vec![0; rows],
+        }
+    }
+
+    fn rows(&self) -> usize {
+        self.error.len()
+    }
+
+    fn part(&mut self, r: Range<usize>) -> GsePart<'_> {
+        GsePart {
+            score: self.score.get_mut(r.clone()).unwrap_or_default(),
+            mean: self.mean.get_mut(r.clone()).unwrap_or_default(),
+            answered: self.answered.get_mut(r.clone()).unwrap_or_default(),
+            imputed: self.imputed.get_mut(r.clone()).unwrap_or_default(),
+            error: self.error.get_mut(r).unwrap_or_default(),
+        }
+    }
+
+    fn parts(&mut self, per_part: usize) -> Vec<GsePart<'_>> {
+        let mut score = column_parts(&mut self.score, per_part);
+        let mut mean = column_parts(&mut self.mean, per_part);
+        let mut answered = column_parts(&mut self.answered, per_part);
+        let mut imputed = column_parts(&mut self.imputed, per_part);
+        column_parts(&mut self.error, per_part)
+            .map_while(|error| {
+                Some(GsePart {
+                    score: score.next()?,
+                    mean: mean.next()?,
+                    answered: answered.next()?,
+                    imputed: imputed.next()?,
+                    error,
+                })
+            })
+            .collect()
+    }
+}
+
+fn gse_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer, out: GsePart<'_>) {
+    let rows = out
+        .score
+        .iter_mut()
+        .zip(out.mean.iter_mut())
+        .zip(out.answered.iter_mut())
+        .zip(out.imputed.iter_mut())
+        .zip(out.error.iter_mut());
+    for (row, ((((score, mean), answered), imputed), error)) in
+        data.chunks_exact(gse::ITEMS).zip(rows)
+    {
+        let cells: [RawAnswer; gse::ITEMS] =
+            std::array::from_fn(|i| row.get(i).map_or(RawAnswer::Missing, |&c| to_raw(c)));
+        match gse::score_row(&cells) {
             Ok(s) => {
-                out.raw.push(s.raw);
-                out.index.push(s.index);
-                out.band.push(s.band.code() as i8);
-                out.poor_wellbeing.push(s.poor_wellbeing);
-                out.depression_test_advised.push(s.depression_test_advised);
-                out.likely_depression.push(s.likely_depression);
-                out.error.push(0);
+                *score = s.score;
+                *mean = s.mean;
+                *answered = s.answered;
+                *imputed = s.imputed;
+                *error = 0;
             }
             Err(code) => {
-                out.raw.push(0);
-                out.index.push(0);
-                out.band.push(NO_BAND);
-                out.poor_wellbeing.push(false);
-                out.depression_test_advised.push(false);
-                out.likely_depression.push(false);
-                out.error.push(code.number());
+                *score = f64::NAN;
+                *mean = f64::NAN;
+                *answered = 0;
+                *imputed = false;
+                *error = code.number();
             }
         }
     }
-    out
-}
-
-/// Scores row-major GSE data (`data.len()` a multiple of 10), on several cores for large
-/// batches as [`who5_rows`].
-pub fn gse_rows<T: Copy + Sync>(data: &[T], to_raw: impl Fn(T) -> RawAnswer + Sync) -> GseColumns {
-    let mut parts = in_parts(data, gse::ITEMS, |part| gse_rows_in(part, &to_raw));
-    if parts.len() == 1 {
-        return parts.pop().unwrap_or_default();
-    }
-    let mut out = GseColumns::default();
-    for p in parts {
-        out.score.extend_from_slice(&p.score);
-        out.mean.extend_from_slice(&p.mean);
-        out.answered.extend_from_slice(&p.answered);
-        out.imputed.extend_from_slice(&p.imputed);
-        out.error.extend_from_slice(&p.error);
-    }
-    out
-}
-
-fn gse_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer) -> GseColumns {
-    let n = data.len() / gse::ITEMS;
-    let mut out = GseColumns {
-        score: Vec::with_capacity(n),
-        mean: Vec::with_capacity(n),
-        answered: Vec::with_capacity(n),
-        imputed: Vec::with_capacity(n),
-        error: Vec::with_capacity(n),
-    };
-    for row in data.chunks_exact(gse::ITEMS) {
-        let raw: [RawAnswer; gse::ITEMS] = std::array::from_fn(|i| to_raw(row[i]));
-        match gse::score_row(&raw) {
-            Ok(s) => {
-                out.score.push(s.score);
-                out.mean.push(s.mean);
-                out.answered.push(s.answered);
-                out.imputed.push(s.imputed);
-                out.error.push(0);
-            }
-            Err(code) => {
-                out.score.push(f64::NAN);
-                out.mean.push(f64::NAN);
-                out.answered.push(0);
-                out.imputed.push(false);
-                out.error.push(code.number());
-            }
-        }
-    }
-    out
 }
 
 /// The mapping of the `error` column: `(number, code)` for every code.
@@ -232,12 +475,14 @@ mod tests {
             .map(|i: usize| cells[(i.wrapping_mul(2_654_435_761) >> 7) % cells.len()])
             .collect();
         let who5_data = data.get(..data.len() / 10 * 5).unwrap_or_default();
-        assert_eq!(
-            who5_rows(who5_data, RawAnswer::Float),
-            who5_rows_in(who5_data, &RawAnswer::Float)
-        );
+        let mut one = Who5Columns::zeroed(who5_data.len() / 5);
+        let all = 0..one.rows();
+        who5_rows_in(who5_data, &RawAnswer::Float, one.part(all));
+        assert_eq!(who5_rows(who5_data, RawAnswer::Float), one);
         let split = gse_rows(&data, RawAnswer::Float);
-        let one = gse_rows_in(&data, &RawAnswer::Float);
+        let mut one = GseColumns::zeroed(data.len() / 10);
+        let all = 0..one.rows();
+        gse_rows_in(&data, &RawAnswer::Float, one.part(all));
         // NaN != NaN: compare the bits.
         let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&split.score), bits(&one.score));
