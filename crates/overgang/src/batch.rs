@@ -326,6 +326,12 @@ fn on_scale(answer: RawAnswer, lo: u8, hi: u8) -> (usize, bool) {
     }
 }
 
+/// The first `N` cells of `row` (a row of exactly `N` cells), as answers.
+#[inline]
+fn cells<T: Copy, const N: usize>(row: &[T], to_raw: &impl Fn(T) -> RawAnswer) -> [RawAnswer; N] {
+    std::array::from_fn(|i| row.get(i).map_or(RawAnswer::Missing, |&c| to_raw(c)))
+}
+
 fn who5_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer, out: Who5Part<'_>) {
     let table = who5_table();
     let rows = out
@@ -340,17 +346,15 @@ fn who5_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer, out: Who5
     for (row, ((((((raw, index), band), poor), advised), likely), error)) in
         data.chunks_exact(who5::ITEMS).zip(rows)
     {
-        let cells: [RawAnswer; who5::ITEMS] =
-            std::array::from_fn(|i| row.get(i).map_or(RawAnswer::Missing, |&c| to_raw(c)));
         let (mut key, mut whole) = (0, true);
-        for &c in &cells {
-            let (k, ok) = on_scale(c, who5::MIN_ANSWER, who5::MAX_ANSWER);
+        for &c in row {
+            let (k, ok) = on_scale(to_raw(c), who5::MIN_ANSWER, who5::MAX_ANSWER);
             key = key * WHO5_SCALE + k;
             whole &= ok;
         }
         let r = match table.get(key) {
             Some(&r) if whole => r,
-            _ => Who5Row::of(who5::score_row(&cells)),
+            _ => Who5Row::of(who5::score_row(&cells(row, to_raw))),
         };
         *raw = r.raw;
         *index = r.index;
@@ -429,9 +433,7 @@ fn gse_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer, out: GsePa
     for (row, ((((score, mean), answered), imputed), error)) in
         data.chunks_exact(gse::ITEMS).zip(rows)
     {
-        let cells: [RawAnswer; gse::ITEMS] =
-            std::array::from_fn(|i| row.get(i).map_or(RawAnswer::Missing, |&c| to_raw(c)));
-        match gse::score_row(&cells) {
+        match gse::score_row(&cells(row, to_raw)) {
             Ok(s) => {
                 *score = s.score;
                 *mean = s.mean;
