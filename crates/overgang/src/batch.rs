@@ -466,7 +466,108 @@ mod tests {
     use proptest::prelude::*;
 
     fn cell() -> impl Strategy<Value = f64> {
-        prop_oneof![4 => (0u8..=5).prop_map(f64::from), 1 => Just(f64::NAN), 1 => -3.0f64..9.0, 1 => Just(f64::INFINITY)]
+        prop_oneof![
+            4 => (0u8..=5).prop_map(f64::from),
+            1 => Just(f64::NAN),
+            1 => -3.0f64..9.0,
+            1 => prop::sample::select(vec![
+                f64::INFINITY, f64::NEG_INFINITY, -0.0, -1.0, 6.0, 255.0, 256.0, 255.5, -255.0,
+                5.000_000_000_000_001, 1e300, -1e300, f64::MIN_POSITIVE, 4.999_999_999_999_999
+            ]),
+            1 => any::<f64>(),
+        ]
+    }
+
+    fn int_cell() -> impl Strategy<Value = i64> {
+        prop_oneof![
+            4 => 0i64..=5,
+            1 => -3i64..9,
+            1 => prop::sample::select(vec![i64::MIN, i64::MAX, -1, 6, 255, 256, -256, 1 << 32]),
+            1 => any::<i64>(),
+        ]
+    }
+
+    /// The batch's row `i` against the scalar path's result for the same answers.
+    fn who5_row_is(out: &Who5Columns, i: usize, raw: &[RawAnswer]) -> Result<(), TestCaseError> {
+        match who5::score_answers(raw) {
+            Ok(s) => {
+                prop_assert_eq!(out.error[i], 0);
+                prop_assert_eq!(
+                    (out.raw[i], out.index[i], out.band[i]),
+                    (s.raw, s.index, s.band.code() as i8)
+                );
+                prop_assert_eq!(
+                    (
+                        out.poor_wellbeing[i],
+                        out.depression_test_advised[i],
+                        out.likely_depression[i]
+                    ),
+                    (
+                        s.poor_wellbeing,
+                        s.depression_test_advised,
+                        s.likely_depression
+                    )
+                );
+            }
+            // A row's code: its first wrong answer, before a missing one.
+            Err(e) => {
+                let first = e
+                    .errors()
+                    .iter()
+                    .find(|x| x.code != ErrorCode::Missing)
+                    .unwrap_or(&e.errors()[0]);
+                prop_assert_eq!(out.error[i], first.code.number());
+                prop_assert_eq!((out.raw[i], out.index[i], out.band[i]), (0, 0, NO_BAND));
+                prop_assert!(
+                    !(out.poor_wellbeing[i]
+                        || out.depression_test_advised[i]
+                        || out.likely_depression[i])
+                );
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn every_row_of_whole_answers_is_scored_as_the_scalar_api_does() {
+        // All 7 776 rows the table holds, as floats and as integers, in an order unlike the
+        // table's (reversed), so a wrong key would show.
+        let rows: Vec<[u8; 5]> = (0..7776u32)
+            .rev()
+            .map(|k| std::array::from_fn(|i| (k / 6u32.pow(i as u32) % 6) as u8))
+            .collect();
+        let floats: Vec<f64> = rows.iter().flatten().map(|&a| f64::from(a)).collect();
+        let ints: Vec<i64> = rows.iter().flatten().map(|&a| i64::from(a)).collect();
+        let (f, i) = (
+            who5_rows(&floats, RawAnswer::Float),
+            who5_rows(&ints, RawAnswer::Integer),
+        );
+        assert_eq!(f, i);
+        for (n, row) in rows.iter().enumerate() {
+            let s = who5::score(&row.map(Some)).unwrap_or_else(|e| panic!("{e}"));
+            let got = (
+                f.raw[n],
+                f.index[n],
+                f.band[n],
+                f.poor_wellbeing[n],
+                f.depression_test_advised[n],
+                f.likely_depression[n],
+                f.error[n],
+            );
+            assert_eq!(
+                got,
+                (
+                    s.raw,
+                    s.index,
+                    s.band.code() as i8,
+                    s.poor_wellbeing,
+                    s.depression_test_advised,
+                    s.likely_depression,
+                    0
+                ),
+                "{row:?}"
+            );
+        }
     }
 
     #[test]
@@ -498,18 +599,17 @@ mod tests {
             let out = who5_rows(&flat, RawAnswer::Float);
             for (i, row) in rows.iter().enumerate() {
                 let raw: Vec<RawAnswer> = row.iter().map(|&f| RawAnswer::Float(f)).collect();
-                match who5::score_answers(&raw) {
-                    Ok(s) => {
-                        prop_assert_eq!(out.error[i], 0);
-                        prop_assert_eq!((out.raw[i], out.index[i], out.band[i]), (s.raw, s.index, s.band.code() as i8));
-                        prop_assert_eq!((out.poor_wellbeing[i], out.depression_test_advised[i], out.likely_depression[i]), (s.poor_wellbeing, s.depression_test_advised, s.likely_depression));
-                    }
-                    // A row's code: its first wrong answer, before a missing one.
-                    Err(e) => {
-                        let first = e.errors().iter().find(|x| x.code != ErrorCode::Missing).unwrap_or(&e.errors()[0]);
-                        prop_assert_eq!(out.error[i], first.code.number())
-                    }
-                }
+                who5_row_is(&out, i, &raw)?;
+            }
+        }
+
+        #[test]
+        fn who5_batch_of_integers_agrees_with_the_detailed_path(rows in prop::collection::vec(prop::collection::vec(int_cell(), 5), 1..20)) {
+            let flat: Vec<i64> = rows.iter().flatten().copied().collect();
+            let out = who5_rows(&flat, RawAnswer::Integer);
+            for (i, row) in rows.iter().enumerate() {
+                let raw: Vec<RawAnswer> = row.iter().map(|&v| RawAnswer::Integer(v)).collect();
+                who5_row_is(&out, i, &raw)?;
             }
         }
 
