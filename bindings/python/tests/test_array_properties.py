@@ -1,0 +1,131 @@
+"""The array API gives, row by row, what the scalar API gives (Hypothesis): the same scores,
+bands and flags for valid rows, and for a bad row the error number of its first wrong answer
+(before a missing one), on float64 rows with NaN, infinities, negative zero, fractions and
+numbers off the scale, and on int64 rows with any 64-bit integer. The batch has a fast path for
+rows of whole answers on the scale and a careful path for the rest; both are exercised."""
+
+import math
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import overgang
+
+checks = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+EDGE_FLOATS = [math.nan, math.inf, -math.inf, -0.0, 0.0, -1.0, 6.0, 255.0, 256.0, 255.5, -255.0, 0.5,
+               4.999999999999999, 5.000000000000001, 1e300, -1e300, 5e-324, 2.0**53, 2.0**63]
+
+
+def float_cells(lo, hi):
+    return st.one_of(
+        st.integers(lo, hi).map(float),
+        st.integers(lo, hi).map(float),  # twice: most rows should be valid, as in real data
+        st.sampled_from(EDGE_FLOATS),
+        st.floats(allow_nan=True, allow_infinity=True),
+    )
+
+
+def int_cells(lo, hi):
+    return st.one_of(
+        st.integers(lo, hi),
+        st.integers(lo, hi),
+        st.sampled_from([-1, hi + 1, 255, 256, -256, 2**32, -(2**63), 2**63 - 1]),
+        st.integers(-(2**63), 2**63 - 1),
+    )
+
+
+def rows_of(cells, cols, dtype):
+    return st.lists(st.lists(cells, min_size=cols, max_size=cols), min_size=1, max_size=40).map(
+        lambda rows: np.array(rows, dtype=dtype)
+    )
+
+
+def expected_error(errors):
+    """The array's error code of a row the scalar API refuses: its first wrong answer, else
+    too_many_missing (GSE), else missing."""
+    codes = [e["code"] for e in errors]
+    wrong = [c for c in codes if c not in ("missing", "too_many_missing")]
+    if wrong:
+        return wrong[0]
+    return "too_many_missing" if "too_many_missing" in codes else "missing"
+
+
+def scalar(score, row):
+    """The scalar API on one row of the array (NaN is a missing answer, None)."""
+    cells = [None if isinstance(x, float) and math.isnan(x) else x for x in row.tolist()]
+    try:
+        return score(cells), None
+    except overgang.ValidationError as e:
+        return None, expected_error(e.errors)
+
+
+def check_who5(a):
+    r = overgang.score_who5_array(a)
+    assert len(r.error) == len(a)
+    for i, row in enumerate(a):
+        s, code = scalar(overgang.score_who5, row)
+        if s is not None:
+            assert r.error[i] == 0, row
+            assert (r.raw[i], r.index[i], overgang.WHO5_BANDS[r.band[i]]) == (s.raw, s.index, s.band), row
+            flags = (r.poor_wellbeing[i], r.depression_test_advised[i], r.likely_depression[i])
+            assert tuple(map(bool, flags)) == (s.poor_wellbeing, s.depression_test_advised, s.likely_depression), row
+        else:
+            assert overgang.ARRAY_ERROR_CODES[r.error[i]] == code, row
+            assert (r.raw[i], r.index[i], r.band[i]) == (0, 0, -1), row
+            assert not (r.poor_wellbeing[i] or r.depression_test_advised[i] or r.likely_depression[i]), row
+
+
+def check_gse(a):
+    r = overgang.score_gse_array(a)
+    assert len(r.error) == len(a)
+    for i, row in enumerate(a):
+        s, code = scalar(overgang.score_gse, row)
+        if s is not None:
+            assert r.error[i] == 0, row
+            # Identical, not close: the same arithmetic in the same order.
+            assert (r.score[i], r.mean[i], r.answered[i], bool(r.imputed[i])) == (s.score, s.mean, s.answered, s.imputed), row
+        else:
+            assert overgang.ARRAY_ERROR_CODES[r.error[i]] == code, row
+            assert math.isnan(r.score[i]) and math.isnan(r.mean[i]) and r.answered[i] == 0, row
+
+
+@checks
+@given(rows_of(float_cells(0, 5), 5, np.float64))
+def test_who5_float64_rows_score_as_the_scalar_api(a):
+    check_who5(a)
+
+
+@checks
+@given(rows_of(int_cells(0, 5), 5, np.int64))
+def test_who5_int64_rows_score_as_the_scalar_api(a):
+    check_who5(a)
+
+
+@checks
+@given(rows_of(float_cells(1, 4), 10, np.float64))
+def test_gse_float64_rows_score_as_the_scalar_api(a):
+    check_gse(a)
+
+
+@checks
+@given(rows_of(int_cells(1, 4), 10, np.int64))
+def test_gse_int64_rows_score_as_the_scalar_api(a):
+    check_gse(a)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(200_001, 200_050))
+def test_large_batches_split_over_threads_score_each_row_as_a_small_batch(seed, n):
+    # Above the batch's threshold for threads (100 000 rows a thread), parts are scored
+    # separately and written in place; every row's result must be that of the row scored on
+    # its own.
+    cells = np.array([0.0, 1.0, 2.0, 3.0, 4.0, 5.0, math.nan, 7.0, 2.5, -0.0])
+    a = np.random.default_rng(seed).choice(cells, size=(n, 5), p=[0.14] * 6 + [0.04] * 4)
+    big = overgang.score_who5_array(a)
+    distinct, inverse = np.unique(a, axis=0, return_inverse=True)
+    alone = overgang.score_who5_array(distinct)
+    inverse = np.asarray(inverse).reshape(-1)
+    for field in big._fields:
+        assert np.array_equal(getattr(big, field), getattr(alone, field)[inverse]), field
