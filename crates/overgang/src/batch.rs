@@ -346,10 +346,11 @@ fn who5_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer, out: Who5
     for (row, ((((((raw, index), band), poor), advised), likely), error)) in
         data.chunks_exact(who5::ITEMS).zip(rows)
     {
-        let (mut key, mut whole) = (0, true);
+        let (mut key, mut whole) = (0usize, true);
         for &c in row {
             let (k, ok) = on_scale(to_raw(c), who5::MIN_ANSWER, who5::MAX_ANSWER);
-            key = key * WHO5_SCALE + k;
+            // Wrapping: an answer off the scale makes `k` anything, and the key is then unused.
+            key = key.wrapping_mul(WHO5_SCALE).wrapping_add(k);
             whole &= ok;
         }
         let r = match table.get(key) {
