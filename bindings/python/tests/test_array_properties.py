@@ -7,6 +7,7 @@ rows of whole answers on the scale and a careful path for the rest; both are exe
 import math
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,28 +92,16 @@ def check_gse(a):
             assert math.isnan(r.score[i]) and math.isnan(r.mean[i]) and r.answered[i] == 0, row
 
 
+@pytest.mark.parametrize("check, rows", [
+    pytest.param(check_who5, rows_of(float_cells(0, 5), 5, np.float64), id="who5-float64"),
+    pytest.param(check_who5, rows_of(int_cells(0, 5), 5, np.int64), id="who5-int64"),
+    pytest.param(check_gse, rows_of(float_cells(1, 4), 10, np.float64), id="gse-float64"),
+    pytest.param(check_gse, rows_of(int_cells(1, 4), 10, np.int64), id="gse-int64"),
+])
 @checks
-@given(rows_of(float_cells(0, 5), 5, np.float64))
-def test_who5_float64_rows_score_as_the_scalar_api(a):
-    check_who5(a)
-
-
-@checks
-@given(rows_of(int_cells(0, 5), 5, np.int64))
-def test_who5_int64_rows_score_as_the_scalar_api(a):
-    check_who5(a)
-
-
-@checks
-@given(rows_of(float_cells(1, 4), 10, np.float64))
-def test_gse_float64_rows_score_as_the_scalar_api(a):
-    check_gse(a)
-
-
-@checks
-@given(rows_of(int_cells(1, 4), 10, np.int64))
-def test_gse_int64_rows_score_as_the_scalar_api(a):
-    check_gse(a)
+@given(data=st.data())
+def test_array_rows_score_as_the_scalar_api(check, rows, data):
+    check(data.draw(rows))
 
 
 @settings(max_examples=10, deadline=None)

@@ -164,81 +164,53 @@ fn in_parts<T: Sync, C: Columns>(
     }
 }
 
-/// The rows of each column in `parts` of `per_part` rows.
-fn column_parts<X>(column: &mut [X], per_part: usize) -> std::slice::ChunksMut<'_, X> {
-    column.chunks_mut(per_part)
+/// Declares `$part`, some rows of the columns struct `$columns` borrowed for writing, and the
+/// [`Columns`] impl of `$columns`, from the list of its columns with their zero.
+macro_rules! columns {
+    ($(#[$doc:meta])* $columns:ident, $part:ident, $width:expr, $($field:ident: $ty:ty = $zero:expr),+ $(,)?) => {
+        $(#[$doc])*
+        struct $part<'a> {
+            $($field: &'a mut [$ty],)+
+        }
+
+        impl Columns for $columns {
+            const WIDTH: usize = $width;
+            type Part<'a> = $part<'a>;
+
+            fn zeroed(rows: usize) -> Self {
+                $columns { $($field: vec![$zero; rows],)+ }
+            }
+
+            fn rows(&self) -> usize {
+                self.error.len()
+            }
+
+            fn part(&mut self, r: Range<usize>) -> $part<'_> {
+                $part { $($field: self.$field.get_mut(r.clone()).unwrap_or_default(),)+ }
+            }
+
+            fn parts(&mut self, per_part: usize) -> Vec<$part<'_>> {
+                $(let mut $field = self.$field.chunks_mut(per_part);)+
+                let mut parts = Vec::new();
+                while let ($(Some($field),)+) = ($($field.next(),)+) {
+                    parts.push($part { $($field,)+ });
+                }
+                parts
+            }
+        }
+    };
 }
 
-/// Some rows of [`Who5Columns`], borrowed for writing.
-struct Who5Part<'a> {
-    raw: &'a mut [u8],
-    index: &'a mut [u8],
-    band: &'a mut [i8],
-    poor_wellbeing: &'a mut [bool],
-    depression_test_advised: &'a mut [bool],
-    likely_depression: &'a mut [bool],
-    error: &'a mut [u8],
-}
-
-impl Columns for Who5Columns {
-    const WIDTH: usize = who5::ITEMS;
-    type Part<'a> = Who5Part<'a>;
-
-    fn zeroed(rows: usize) -> Self {
-        Who5Columns {
-            raw: vec![0; rows],
-            index: vec![0; rows],
-            band: vec![0; rows],
-            poor_wellbeing: vec![false; rows],
-            depression_test_advised: vec![false; rows],
-            likely_depression: vec![false; rows],
-            error: vec![0; rows],
-        }
-    }
-
-    fn rows(&self) -> usize {
-        self.error.len()
-    }
-
-    fn part(&mut self, r: Range<usize>) -> Who5Part<'_> {
-        Who5Part {
-            raw: self.raw.get_mut(r.clone()).unwrap_or_default(),
-            index: self.index.get_mut(r.clone()).unwrap_or_default(),
-            band: self.band.get_mut(r.clone()).unwrap_or_default(),
-            poor_wellbeing: self.poor_wellbeing.get_mut(r.clone()).unwrap_or_default(),
-            depression_test_advised: self
-                .depression_test_advised
-                .get_mut(r.clone())
-                .unwrap_or_default(),
-            likely_depression: self
-                .likely_depression
-                .get_mut(r.clone())
-                .unwrap_or_default(),
-            error: self.error.get_mut(r).unwrap_or_default(),
-        }
-    }
-
-    fn parts(&mut self, per_part: usize) -> Vec<Who5Part<'_>> {
-        let mut raw = column_parts(&mut self.raw, per_part);
-        let mut index = column_parts(&mut self.index, per_part);
-        let mut band = column_parts(&mut self.band, per_part);
-        let mut poor = column_parts(&mut self.poor_wellbeing, per_part);
-        let mut advised = column_parts(&mut self.depression_test_advised, per_part);
-        let mut likely = column_parts(&mut self.likely_depression, per_part);
-        column_parts(&mut self.error, per_part)
-            .map_while(|error| {
-                Some(Who5Part {
-                    raw: raw.next()?,
-                    index: index.next()?,
-                    band: band.next()?,
-                    poor_wellbeing: poor.next()?,
-                    depression_test_advised: advised.next()?,
-                    likely_depression: likely.next()?,
-                    error,
-                })
-            })
-            .collect()
-    }
+columns! {
+    /// Some rows of [`Who5Columns`], borrowed for writing.
+    Who5Columns, Who5Part, who5::ITEMS,
+    raw: u8 = 0,
+    index: u8 = 0,
+    band: i8 = 0,
+    poor_wellbeing: bool = false,
+    depression_test_advised: bool = false,
+    likely_depression: bool = false,
+    error: u8 = 0,
 }
 
 /// One row's WHO-5 results, as the columns hold them.
@@ -367,60 +339,14 @@ fn who5_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer, out: Who5
     }
 }
 
-/// Some rows of [`GseColumns`], borrowed for writing.
-struct GsePart<'a> {
-    score: &'a mut [f64],
-    mean: &'a mut [f64],
-    answered: &'a mut [u8],
-    imputed: &'a mut [bool],
-    error: &'a mut [u8],
-}
-
-impl Columns for GseColumns {
-    const WIDTH: usize = gse::ITEMS;
-    type Part<'a> = GsePart<'a>;
-
-    fn zeroed(rows: usize) -> Self {
-        GseColumns {
-            score: vec![0.0; rows],
-            mean: vec![0.0; rows],
-            answered: vec![0; rows],
-            imputed: vec![false; rows],
-            error: vec![0; rows],
-        }
-    }
-
-    fn rows(&self) -> usize {
-        self.error.len()
-    }
-
-    fn part(&mut self, r: Range<usize>) -> GsePart<'_> {
-        GsePart {
-            score: self.score.get_mut(r.clone()).unwrap_or_default(),
-            mean: self.mean.get_mut(r.clone()).unwrap_or_default(),
-            answered: self.answered.get_mut(r.clone()).unwrap_or_default(),
-            imputed: self.imputed.get_mut(r.clone()).unwrap_or_default(),
-            error: self.error.get_mut(r).unwrap_or_default(),
-        }
-    }
-
-    fn parts(&mut self, per_part: usize) -> Vec<GsePart<'_>> {
-        let mut score = column_parts(&mut self.score, per_part);
-        let mut mean = column_parts(&mut self.mean, per_part);
-        let mut answered = column_parts(&mut self.answered, per_part);
-        let mut imputed = column_parts(&mut self.imputed, per_part);
-        column_parts(&mut self.error, per_part)
-            .map_while(|error| {
-                Some(GsePart {
-                    score: score.next()?,
-                    mean: mean.next()?,
-                    answered: answered.next()?,
-                    imputed: imputed.next()?,
-                    error,
-                })
-            })
-            .collect()
-    }
+columns! {
+    /// Some rows of [`GseColumns`], borrowed for writing.
+    GseColumns, GsePart, gse::ITEMS,
+    score: f64 = 0.0,
+    mean: f64 = 0.0,
+    answered: u8 = 0,
+    imputed: bool = false,
+    error: u8 = 0,
 }
 
 fn gse_rows_in<T: Copy>(data: &[T], to_raw: &impl Fn(T) -> RawAnswer, out: GsePart<'_>) {
