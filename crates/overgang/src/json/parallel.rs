@@ -278,10 +278,8 @@ pub(crate) fn map_in_order<R: Send>(
             // leave its items out, which the caller's count of items shows.
             handles.into_iter().filter_map(|h| h.join().ok()).collect()
         });
-        let mut i = from;
-        for value in parts.into_iter().flatten() {
+        for (i, value) in (from..).zip(parts.into_iter().flatten()) {
             take(i, value);
-            i += 1;
         }
         from = to;
     }
