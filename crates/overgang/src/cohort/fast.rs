@@ -9,7 +9,7 @@
 //! most of the time and memory of loading a cohort.
 
 use super::{measurement, Measurement, ParticipantRecord};
-use crate::answer::{validate_answers, RawAnswer};
+use crate::answer::{classify, RawAnswer};
 use crate::intervention::{Category, InterventionRecord};
 use crate::participant::{
     AgeBand, Gender, IntakeGoal, Participant, ParticipantId, ProstitutionForm,
@@ -198,22 +198,22 @@ pub(super) fn member(text: &str) -> Option<ParticipantRecord> {
     })
 }
 
-/// Measurements checked by the same rule as [`measurement::from_json`]: the answers' count and
-/// range ([`validate_answers`]); missing answers are kept.
+/// Measurements checked by the same rule as [`measurement::from_json`]: the answers' count,
+/// and each answer by [`classify`] (the rule of `validate_answers`), without building the
+/// answers again: the items read are kept as they are.
 fn measurements(list: Option<Vec<Dated>>, instrument: Instrument) -> Option<Vec<Measurement>> {
-    let (len, scale, name) = measurement::scale(instrument);
+    let (len, scale, _) = measurement::scale(instrument);
+    let (lo, hi) = (*scale.start(), *scale.end());
     list.unwrap_or_default()
         .into_iter()
         .map(|d| {
-            let raw: Vec<RawAnswer> = d.items.iter().map(|&a| RawAnswer::from(a)).collect();
-            let checked = validate_answers(&raw, len, scale.clone(), name).ok()?;
-            let items = checked
-                .into_iter()
-                .collect::<Result<Vec<Option<u8>>, _>>()
-                .ok()?;
-            Some(Measurement {
+            let valid = d.items.len() == len
+                && d.items
+                    .iter()
+                    .all(|&a| classify(RawAnswer::from(a), lo, hi).is_ok_and(|v| v == a));
+            valid.then_some(Measurement {
                 date: d.date,
-                items,
+                items: d.items,
             })
         })
         .collect()

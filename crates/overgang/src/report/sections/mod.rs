@@ -150,9 +150,66 @@ pub fn compute(
     report
 }
 
-/// The tables before the whole-report protection.
+/// The tables before the whole-report protection. The two questionnaire sections (the larger
+/// part of the work on a large cohort) are computed on a second thread when there is a core
+/// for it.
 fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
+    let measures = || {
+        (
+            measures::who5(subjects, options),
+            measures::gse(subjects, options),
+        )
+    };
+    if crate::json::parallel::helpers() == 0 || subjects.len() < PARALLEL_FROM {
+        return tables_with(project, subjects, as_of, options, measures);
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(measures);
+        // The other thread cannot panic (no indexing or unwrap in the core); were it to fail,
+        // the sections are computed here.
+        tables_with(project, subjects, as_of, options, || {
+            other.join().unwrap_or_else(|_| measures())
+        })
+    })
+}
+
+/// Subjects from which the report's sections are computed on two threads.
+const PARALLEL_FROM: usize = 20_000;
+
+/// The tables, the questionnaire sections taken from `measures` last (on two threads, they
+/// are being computed meanwhile).
+fn tables_with(
+    project: &str,
+    subjects: &[Subject],
+    as_of: Date,
+    options: &ReportOptions,
+    measures: impl FnOnce() -> (
+        crate::report::model::Who5Section,
+        crate::report::model::GseSection,
+    ),
+) -> Report {
     let min_cell = options.min_cell;
+    let age_bands = people::age_bands(subjects, min_cell);
+    let gender = people::genders(subjects, min_cell);
+    let participation = registrations::with_returning(
+        people::participation(subjects, as_of),
+        subjects,
+        as_of,
+        min_cell,
+    );
+    let interventions = interventions::section(subjects, options);
+    let ten_step = ten_step::section(subjects, min_cell);
+    let cti = cti::section(subjects, min_cell);
+    let challenges = registrations::challenges(subjects, min_cell);
+    let municipalities = options
+        .by_municipality
+        .then(|| registrations::municipalities(subjects, min_cell));
+    let targets = options
+        .target
+        .as_ref()
+        .map(|t| targets::section(subjects, t, min_cell));
+    let notes = differencing::notes(subjects, as_of, options);
+    let (who5, gse) = measures();
     Report {
         schema_version: crate::limits::SCHEMA_VERSION,
         project: project.to_string(),
@@ -160,30 +217,20 @@ fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOpti
         participants: ParticipantCount {
             count: subjects.len() as u64,
         },
-        age_bands: people::age_bands(subjects, min_cell),
-        gender: people::genders(subjects, min_cell),
-        participation: registrations::with_returning(
-            people::participation(subjects, as_of),
-            subjects,
-            as_of,
-            min_cell,
-        ),
-        interventions: interventions::section(subjects, options),
-        who5: measures::who5(subjects, options),
-        gse: measures::gse(subjects, options),
-        ten_step: ten_step::section(subjects, min_cell),
-        cti: cti::section(subjects, min_cell),
-        challenges: registrations::challenges(subjects, min_cell),
-        municipalities: options
-            .by_municipality
-            .then(|| registrations::municipalities(subjects, min_cell)),
-        targets: options
-            .target
-            .as_ref()
-            .map(|t| targets::section(subjects, t, min_cell)),
+        age_bands,
+        gender,
+        participation,
+        interventions,
+        who5,
+        gse,
+        ten_step,
+        cti,
+        challenges,
+        municipalities,
+        targets,
         outreach: None,
         protection: Default::default(),
-        notes: differencing::notes(subjects, as_of, options),
+        notes,
         options: options.clone(),
         excluded: None,
     }

@@ -31,6 +31,10 @@ pub(super) fn section(subjects: &[Subject], min_cell: u64) -> TenStepSection {
 /// (by [`super::targets::first_and_latest`]'s rule, ties included), in their order. The
 /// latest date of all is kept, so recent changes are still seen.
 pub(super) fn keep_first_and_latest(ratings: &mut Vec<(Area, Date, u8)>) {
+    // Two per area at most: nothing to drop.
+    if ratings.len() <= 2 {
+        return;
+    }
     let mut keep = vec![false; ratings.len()];
     for &area in Area::ALL {
         let mut first: Option<(Date, usize)> = None;
