@@ -441,18 +441,34 @@ impl Cohort {
         py: Python<'py>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (options, render) = self::options(py, options)?;
-        if render != RenderOptions::default() {
-            return Err(crate::errors::to_py(
-                py,
-                ValidationError::single(
-                    "format",
-                    ErrorCode::UnknownField,
-                    "format, lang: options of render(), not of report()",
-                ),
-            ));
-        }
+        let options = report_only_options(py, options)?;
         let report = self.compute(py, &options)?;
+        Ok(pythonize::pythonize(py, &report)?)
+    }
+
+    /// The report on a cohort document in a file, as `Cohort.from_file(path).report(**options)`
+    /// gives it, read without keeping the participants' records (their report facts only,
+    /// read on several threads without the GIL): for a large file, far less memory.
+    /// `progress` as in `from_file`.
+    #[staticmethod]
+    #[pyo3(signature = (path, progress = None, **options))]
+    fn report_file<'py>(
+        py: Python<'py>,
+        path: PathBuf,
+        progress: Option<&Bound<'py, PyAny>>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let options = report_only_options(py, options)?;
+        let file = std::fs::File::open(&path).map_err(|e| io_error(&path, &e))?;
+        let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let reporter = crate::progress::Reporter::new(py, progress, total)?;
+        let result = py.detach(|| {
+            overgang::cohort::Cohort::report_from_reader(file, &options, &mut |p| {
+                reporter.update(p)
+            })
+        });
+        reporter.close(py)?;
+        let report = result.into_py_result(py)?;
         Ok(pythonize::pythonize(py, &report)?)
     }
 
@@ -488,6 +504,25 @@ impl Cohort {
     fn __repr__(&self) -> String {
         format!("Cohort(participants={})", self.0.participants.len())
     }
+}
+
+/// The options of `report()`: render options (`format`, `lang`) are refused there.
+fn report_only_options(
+    py: Python<'_>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<ReportOptions> {
+    let (options, render) = self::options(py, options)?;
+    if render != RenderOptions::default() {
+        return Err(crate::errors::to_py(
+            py,
+            ValidationError::single(
+                "format",
+                ErrorCode::UnknownField,
+                "format, lang: options of render(), not of report()",
+            ),
+        ));
+    }
+    Ok(options)
 }
 
 /// The report and render options in effect for these keyword arguments, as one dict (the

@@ -21,6 +21,31 @@ def test_from_file_reads_what_to_json_writes_and_reports_progress(tmp_path):
     assert calls[-1][0] == size and calls[-1][2] == 3000
 
 
+def test_report_file_is_the_report_of_the_cohort_read_whole(tmp_path):
+    cohort = overgang.Cohort.generate(3000, seed=6)
+    path = tmp_path / "cohort.json"
+    path.write_text(cohort.to_json(), encoding="utf-8")
+    calls = []
+    report = overgang.Cohort.report_file(path, progress=lambda b, t, n: calls.append(n), min_cell=3)
+    assert report == cohort.report(min_cell=3)
+    assert calls and calls[-1] == 3000
+    # Its errors are those of reading the file, then of the options.
+    with pytest.raises(overgang.ValidationError) as e:
+        overgang.Cohort.report_file(path, intervention_bins=[3, 2])
+    with pytest.raises(overgang.ValidationError) as whole:
+        overgang.Cohort.from_file(path).report(intervention_bins=[3, 2])
+    assert e.value.errors == whole.value.errors
+    with pytest.raises(overgang.ValidationError, match="render"):
+        overgang.Cohort.report_file(path, format="json")
+    broken = tmp_path / "broken.json"
+    broken.write_text(cohort.to_json().replace('"start":"', '"start":"x', 1), encoding="utf-8")
+    with pytest.raises(overgang.ValidationError) as e:
+        overgang.Cohort.report_file(broken)
+    with pytest.raises(overgang.ValidationError) as whole:
+        overgang.Cohort.from_file(broken)
+    assert e.value.errors == whole.value.errors
+
+
 def test_written_documents_are_compact_one_participant_per_line():
     text = overgang.Cohort.generate(5, seed=1).to_json()
     lines = text.splitlines()
