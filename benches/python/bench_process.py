@@ -40,6 +40,10 @@ def main():
         "import sys, overgang; c = overgang.Cohort.from_file(sys.argv[1]); "
         "print(len(c.render(min_cell=0, format='json')))"
     )
+    py_stream = (
+        "import sys, json, overgang; r = overgang.Cohort.report_file(sys.argv[1], min_cell=0); "
+        "print(len(json.dumps(r)))"
+    )
     rows = []
     csv_rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -52,7 +56,8 @@ def main():
             pandas = measure([python, "pandas_report_cli.py", path], repeat=1 if n >= 1_000_000 else REPEAT)
             cli = measure([overgang_bin, "report", path, "--format", "json", "--min-cell", "0"])
             py = measure([python, "-c", py_report, path])
-            rows.append((n, mb, pandas, cli, py))
+            pys = measure([python, "-c", py_stream, path])
+            rows.append((n, mb, pandas, cli, py, pys))
             os.remove(path)
             folder = os.path.join(tmp, f"csv-{n}")
             os.mkdir(folder)
@@ -64,12 +69,12 @@ def main():
             csv_rows.append((n, csv_mb, pandas_csv, cli_csv))
             for f in files:
                 os.remove(f)
-    print("| participants | file MB | pandas script s / MB | `overgang report` s / MB | time vs pandas | memory vs pandas | Python `from_file` + `report` s / MB | time vs pandas | memory vs pandas |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for n, mb, (tp, mp), (tc, mc), (ty, my) in rows:
+    print("| participants | file MB | pandas script s / MB | `overgang report` s / MB | time vs pandas | memory vs pandas | Python `from_file` + `render` s / MB | time, memory vs pandas | Python `report_file` s / MB | time, memory vs pandas |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n, mb, (tp, mp), (tc, mc), (ty, my), (ts, ms) in rows:
         print(
             f"| {n:,} | {mb:.0f} | {tp:.2f} / {mp:.0f} | {tc:.2f} / {mc:.0f} | {tc / tp:.3f} ({tp / tc:.1f}x faster) | {mc / mp:.2f} "
-            f"| {ty:.2f} / {my:.0f} | {ty / tp:.3f} | {my / mp:.2f} |"
+            f"| {ty:.2f} / {my:.0f} | {ty / tp:.3f}, {my / mp:.2f} | {ts:.2f} / {ms:.0f} | {ts / tp:.3f}, {ms / mp:.2f} |"
         )
     print()
     print("| participants (CSV) | files MB | pandas `read_csv` script s / MB | `overgang report *.csv` s / MB | time vs pandas | memory vs pandas |")
