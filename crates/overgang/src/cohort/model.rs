@@ -642,13 +642,7 @@ impl Cohort {
             .filter(|m| m.participant.start <= as_of)
             .map(|m| facts::subject(m, as_of))
             .collect();
-        Ok(finish_report(
-            &self.project,
-            &self.outreach,
-            &subjects,
-            as_of,
-            &options,
-        ))
+        Ok(self.finish(&subjects, as_of, &options))
     }
 
     /// As [`Cohort::report`], consuming the cohort: each participant's record is freed as soon
@@ -668,16 +662,21 @@ impl Cohort {
         let mut subjects: Vec<Subject> = std::mem::take(&mut self.participants)
             .into_iter()
             .filter(|m| m.participant.start <= as_of)
-            .map(|m| facts::subject(&m, as_of))
+            .map(|m| {
+                let mut s = facts::subject(&m, as_of);
+                s.compact();
+                s
+            })
             .collect();
         subjects.shrink_to_fit();
-        Ok(finish_report(
-            &self.project,
-            &self.outreach,
-            &subjects,
-            as_of,
-            &options,
-        ))
+        let report = self.finish(&subjects, as_of, &options);
+        drop_aside(subjects);
+        Ok(report)
+    }
+
+    /// The report from the subjects, with this cohort's project and outreach.
+    fn finish(&self, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
+        finish_report(&self.project, &self.outreach, subjects, as_of, options)
     }
 
     /// The report on a cohort document read from `reader`, without keeping the participants'
