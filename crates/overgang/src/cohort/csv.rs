@@ -607,6 +607,26 @@ fn number_text(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// The files read, in order: on several threads when there are cores for them.
+fn read_all(files: &[CsvFile<'_>], options: &CsvOptions) -> Vec<Result<Grid, ValidationError>> {
+    if crate::json::parallel::helpers() == 0 || files.len() < 2 {
+        return files.iter().map(|f| read(f, options)).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .iter()
+            .map(|f| scope.spawn(move || read(f, options)))
+            .collect();
+        // A read cannot panic (no indexing or unwrap in the core); were one to fail, the file
+        // is read again here.
+        handles
+            .into_iter()
+            .zip(files)
+            .map(|(h, f)| h.join().unwrap_or_else(|_| read(f, options)))
+            .collect()
+    })
+}
+
 /// The 1-based line of each byte offset: the file's own line numbers for LF and CRLF ends and
 /// quoted cells with line breaks.
 struct Lines<'a> {
@@ -924,9 +944,20 @@ pub(crate) fn build<R: Send>(
         (files.ten_step, "ten_step"),
         (files.interventions, "interventions"),
     ];
-    // Every file is read and its header checked first: header problems are reported once per
-    // file, and rows are read only when every header is right.
-    let ptable = read(&pfile, options);
+    // Every file is read (at once, on several threads) and its header checked first: header
+    // problems are reported once per file, and rows are read only when every header is right.
+    let present: Vec<(CsvFile<'_>, &str)> = long
+        .iter()
+        .filter_map(|(file, key)| file.map(|f| (f, *key)))
+        .collect();
+    let mut grids = read_all(
+        &std::iter::once(pfile)
+            .chain(present.iter().map(|(f, _)| *f))
+            .collect::<Vec<_>>(),
+        options,
+    )
+    .into_iter();
+    let ptable = grids.next().unwrap_or_else(|| read(&pfile, options));
     let mut tables = Vec::new();
     let mut header_errors = Vec::new();
     match &ptable {
@@ -938,9 +969,8 @@ pub(crate) fn build<R: Send>(
         )),
         Err(e) => errors.extend(e.errors().iter().cloned()),
     }
-    for (file, key) in long {
-        let Some(file) = file else { continue };
-        match read(&file, options) {
+    for ((file, key), grid) in present.into_iter().zip(grids) {
+        match grid {
             Ok(grid) => {
                 let mut required: Vec<String> = vec!["id".into(), "date".into()];
                 match key {

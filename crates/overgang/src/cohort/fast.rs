@@ -135,7 +135,17 @@ struct Dated {
 /// The participant in `text` (one element of `participants`), or `None` when anything about it
 /// is not plainly valid.
 pub(super) fn member(text: &str) -> Option<ParticipantRecord> {
-    let m: Member<'_> = serde_json::from_str(text).ok()?;
+    record(serde_json::from_str(text).ok()?)
+}
+
+/// As [`member`], from a JSON value (a participant built from CSV rows, a Python dict): the
+/// keys taken as raw text (`cti`, `participations`, ...) cannot be read from a value, so a
+/// participant with any of them returns `None` and goes to the error-collecting reader.
+pub(super) fn member_value(value: &serde_json::Value) -> Option<ParticipantRecord> {
+    record(Member::deserialize(value).ok()?)
+}
+
+fn record(m: Member<'_>) -> Option<ParticipantRecord> {
     let given = |raw: Option<&RawValue>| raw.is_some_and(|r| r.get() != "null");
     if given(m.participations)
         || given(m.municipality)
@@ -331,6 +341,9 @@ mod tests {
             if let Some(fast) = member(&text) {
                 prop_assert_eq!(Some(fast), slow(&text), "{}", text);
             }
+            if let Some(fast) = member_value(&p) {
+                prop_assert_eq!(Some(fast), slow(&text), "{}", text);
+            }
         }
     }
 
@@ -343,6 +356,11 @@ mod tests {
             if let Some(m) = member(&text) {
                 assert_eq!(m, expected);
                 fast += 1;
+            }
+            // From a value, all but those with a CTI course (read as raw text).
+            match member_value(&p) {
+                Some(m) => assert_eq!(m, expected),
+                None => assert!(p.get("cti").is_some(), "{text}"),
             }
         }
         // Every generated participant uses only keys the fast path reads itself or hands on.

@@ -71,6 +71,12 @@ pub(super) fn read_text(
 
 /// Reads the `i`th participant from its JSON value.
 pub(super) fn read_value(i: usize, value: &Value) -> Read<ParticipantRecord> {
+    if let Some(m) = super::fast::member_value(value) {
+        return Read {
+            kept: Some(m),
+            errors: Vec::new(),
+        };
+    }
     let mut errors = Vec::new();
     let kept = member(
         value,
