@@ -647,6 +647,11 @@ impl Lines<'_> {
         }
     }
 
+    /// Line breaks in the text.
+    fn count(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The line of the record that the csv reader places at `byte`: it may point at the line
     /// break before the record (the `\n` of a CRLF, or blank lines), which are skipped.
     fn line(&self, byte: u64) -> u64 {
@@ -700,7 +705,12 @@ pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Grid, Val
         .iter()
         .map(|h| options.column(h))
         .collect();
-    let (mut cells, mut ends, mut row_lines) = (String::new(), Vec::new(), Vec::new());
+    // Room for every row up front (a row per line at most, cells no longer than the text):
+    // grown by doubling, a large file's grid held up to twice the room it needs.
+    let rows = lines.count() + 1;
+    let mut cells = String::with_capacity(text.len());
+    let mut ends = Vec::with_capacity(rows.saturating_mul(header.len()));
+    let mut row_lines = Vec::with_capacity(rows);
     let mut errors = Vec::new();
     for record in reader.records() {
         match record {
@@ -751,6 +761,9 @@ pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Grid, Val
             }
         }
     }
+    cells.shrink_to_fit();
+    ends.shrink_to_fit();
+    row_lines.shrink_to_fit();
     ValidationError::check(errors, || Grid {
         header,
         text: cells,
