@@ -93,8 +93,11 @@ impl Cohort {
         Cohort::from_reader_with_progress(reader, &mut |_| {})
     }
 
-    /// As [`Cohort::from_reader`], calling `progress` after each participant with the bytes
-    /// read and the participants read so far (for a progress bar; it should return quickly).
+    /// As [`Cohort::from_reader`], calling `progress` as the bytes are read (every 64 KB, and
+    /// once more when every participant is read) with the bytes read and the participants
+    /// taken so far (for a progress bar; it should return quickly). Participants are read on
+    /// several threads when there are cores for them (see `json::parallel`), and taken in the
+    /// document's order: the result, errors included, is that of reading them one by one.
     ///
     /// # Errors
     /// As [`Cohort::from_reader`].
