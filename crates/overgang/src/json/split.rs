@@ -76,6 +76,8 @@ pub(crate) struct Splitter<'k> {
     key_escaped: bool,
     /// The last key at depth 1 was the list's, and its value has not begun.
     list_value_next: bool,
+    /// ... and its colon has been seen.
+    colon_seen: bool,
     /// Inside the list's brackets.
     streaming: bool,
     /// The list has been split once (a second one stays in the skeleton: a duplicate key).
@@ -157,6 +159,7 @@ impl<'k> Splitter<'k> {
             key: Vec::new(),
             key_escaped: false,
             list_value_next: false,
+            colon_seen: false,
             streaming: false,
             streamed: false,
             in_element: false,
@@ -379,17 +382,22 @@ impl<'k> Splitter<'k> {
                 self.expect_key = false;
                 self.list_value_next =
                     !self.key_escaped && !self.streamed && self.key.as_slice() == self.list_key;
+                self.colon_seen = false;
             } else if b == b'\\' || was_escaped {
                 self.key_escaped = true;
             } else if self.key.len() <= MAX_KEY {
                 self.key.push(b);
             }
         }
+        // A string where the list's value belongs: it is not the list.
+        if depth_before == 1 && !was_in_string && b == b'"' && !self.capturing_key {
+            self.list_value_next = false;
+        }
         if outside && depth_before == 1 {
             match b {
                 b',' => self.expect_key = true,
-                b':' => {}
-                b'[' if self.list_value_next => {
+                b':' => self.colon_seen = self.list_value_next,
+                b'[' if self.list_value_next && self.colon_seen => {
                     self.skeleton.push(b'[');
                     self.streaming = true;
                     self.open = here;
@@ -439,6 +447,20 @@ impl<'k> Splitter<'k> {
     /// handed over (`None` when the list was not split: it is then in the skeleton).
     pub(crate) fn finish(self) -> Result<(Vec<u8>, Option<usize>, Translate), Stop> {
         if self.streaming {
+            // The list never closed: an element that is not JSON may have hidden its end (a
+            // quote too many). Its own parse says where, unless it just stops.
+            if let Some(text) = std::str::from_utf8(&self.carry)
+                .ok()
+                .filter(|_| self.in_element)
+            {
+                // Into a value, as elements are parsed: the same positions as a whole
+                // document's (skipping a string places some errors a character earlier).
+                if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+                    if !e.is_eof() {
+                        return Err(element_error(self.element_start, e));
+                    }
+                }
+            }
             // serde_json names the last line's column 0 at the end of a text.
             let col = self.offset - self.line_start;
             let end = (self.line, usize::try_from(col).unwrap_or(usize::MAX));
@@ -484,6 +506,33 @@ impl Translate {
 mod tests {
     use crate::json::stream::{from_reader, from_slice, Document, List};
     use proptest::prelude::*;
+
+    /// Small JSON documents with a list `xs` of nested values, and other keys.
+    fn document() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i32>().prop_map(serde_json::Value::from),
+            "[a-z\\\\\"\\[\\]{},: ]{0,6}".prop_map(serde_json::Value::from),
+        ];
+        let value = leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+                prop::collection::btree_map("[a-z]{1,3}", inner, 0..4)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        });
+        (
+            prop::collection::vec(value.clone(), 0..6),
+            prop::collection::btree_map("[a-w]{1,3}", value, 0..3),
+        )
+            .prop_map(|(xs, rest)| {
+                let mut doc: serde_json::Map<String, serde_json::Value> =
+                    rest.into_iter().collect();
+                doc.insert("xs".into(), serde_json::Value::from(xs));
+                serde_json::Value::Object(doc)
+            })
+    }
 
     /// The line and column an error message names.
     fn position(message: &str) -> Option<(usize, usize)> {
@@ -572,6 +621,75 @@ mod tests {
             }, &mut |_| {});
             prop_assert_eq!(&items, &chunked);
             prop_assert_eq!(format!("{:?}", whole.unwrap()), format!("{:?}", r.unwrap()));
+        }
+
+        /// Random documents, valid or with a byte changed, read in random pieces: whatever
+        /// serde_json reads (without a key twice), the splitter reads, with the same elements
+        /// and the same rest; whatever serde_json refuses, the splitter refuses at about the
+        /// same place (the element parsers and the skeleton's parser find the same errors).
+        #[test]
+        fn random_documents_read_as_serde_reads_them(
+            doc in document(),
+            pretty in any::<bool>(),
+            change in prop::option::of((any::<prop::sample::Index>(), prop::sample::select(b"{}[],:\"\\ x0".to_vec()))),
+            cut in 1usize..200,
+        ) {
+            let mut text = if pretty {
+                serde_json::to_string_pretty(&doc).unwrap()
+            } else {
+                serde_json::to_string(&doc).unwrap()
+            }
+            .into_bytes();
+            if let Some((at, byte)) = change {
+                let i = at.index(text.len());
+                text[i] = byte;
+            }
+            let theirs = std::str::from_utf8(&text)
+                .ok()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(t).map_err(|e| (e.line(), e.column())).err().map(Err).or(Some(Ok(()))));
+            let mut items = Vec::new();
+            struct Chunks<'a>(&'a [u8], usize);
+            impl std::io::Read for Chunks<'_> {
+                fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                    let n = self.1.min(self.0.len()).min(buf.len());
+                    buf[..n].copy_from_slice(&self.0[..n]);
+                    self.0 = &self.0[n..];
+                    Ok(n)
+                }
+            }
+            let ours = from_reader(Chunks(&text, cut), "xs", 1_000, &mut |_, v| {
+                items.push(serde_json::from_str::<serde_json::Value>(v)?);
+                Ok(())
+            }, &mut |_| {});
+            match (theirs, ours) {
+                (Some(Ok(())), Ok(Some(d))) => {
+                    let value: serde_json::Value = serde_json::from_slice(&text).unwrap();
+                    if let Some(list) = value.get("xs").and_then(|v| v.as_array()) {
+                        prop_assert_eq!(&items, list);
+                    }
+                    for (k, v) in &d.rest {
+                        if k != "xs" {
+                            prop_assert_eq!(Some(v), value.get(k));
+                        }
+                    }
+                }
+                // A key given twice: serde_json keeps the last, the splitter refuses it.
+                (Some(Ok(())), Err(e)) => prop_assert!(
+                    e.errors()[0].message.contains("appears twice"),
+                    "{}: {:?}", String::from_utf8_lossy(&text), e
+                ),
+                (Some(Ok(())), Ok(None)) => prop_assert!(text.first() != Some(&b'{'), "not an object"),
+                (Some(Err((line, col))), Err(e)) => {
+                    let message = &e.errors()[0].message;
+                    if let Some((l, c)) = position(message) {
+                        prop_assert_eq!(l, line, "{}: {}", String::from_utf8_lossy(&text), message);
+                        prop_assert!(c.abs_diff(col) <= 1, "{}: {} vs column {}", String::from_utf8_lossy(&text), message, col);
+                    }
+                }
+                (Some(Err(_)), Ok(_)) => prop_assert!(false, "accepted: {}", String::from_utf8_lossy(&text)),
+                // Not UTF-8 (a changed byte inside a character): refused.
+                (None, r) => prop_assert!(r.is_err()),
+            }
         }
     }
 }
