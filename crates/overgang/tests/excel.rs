@@ -289,8 +289,8 @@ fn no_error_from_these_paths_repeats_the_input() {
     }
     for bad in [
         format!("q1={s}"),
-        format!("{s}"),
-        format!("q1=item1,Q1=item2"),
+        s.to_string(),
+        "q1=item1,Q1=item2".to_string(),
     ] {
         assert_private(&CsvOptions::default().with_columns_text(&bad).unwrap_err());
     }

@@ -1018,8 +1018,10 @@ mod tests {
     fn compare_without_projects_and_with_errors_prefixed() {
         let err = compare(&[], &ReportOptions::default()).unwrap_err();
         assert_eq!(err.errors()[0].code, ErrorCode::Missing);
-        let mut bad = ReportOptions::default();
-        bad.intervention_bins = crate::report::InterventionBins::Top(0);
+        let bad = ReportOptions {
+            intervention_bins: crate::report::InterventionBins::Top(0),
+            ..Default::default()
+        };
         let err = compare(&[Cohort::sample()], &bad).unwrap_err();
         assert_eq!(err.errors()[0].field, "projects[0].intervention_bins");
     }
