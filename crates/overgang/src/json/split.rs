@@ -507,6 +507,18 @@ mod tests {
     use crate::json::stream::{from_reader, from_slice, Document, List};
     use proptest::prelude::*;
 
+    /// A reader that hands out a text in pieces of one size.
+    struct Chunks<'a>(&'a [u8], usize);
+
+    impl std::io::Read for Chunks<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(self.0.len()).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
     /// Small JSON documents with a list `xs` of nested values, and other keys.
     fn document() -> impl Strategy<Value = serde_json::Value> {
         let leaf = prop_oneof![
@@ -606,15 +618,6 @@ mod tests {
             let text = "{\"a\": 1, \"xs\": [{\"b\": \"[,\\\"]\"}, [1, 2], 3], \"c\": [4]}";
             let (whole, items) = read(text);
             let mut chunked = Vec::new();
-            struct Chunks<'a>(&'a [u8], usize);
-            impl std::io::Read for Chunks<'_> {
-                fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-                    let n = self.1.min(self.0.len()).min(buf.len());
-                    buf[..n].copy_from_slice(&self.0[..n]);
-                    self.0 = &self.0[n..];
-                    Ok(n)
-                }
-            }
             let r = from_reader(Chunks(text.as_bytes(), cut), "xs", 100, &mut |_, v| {
                 chunked.push(v.to_string());
                 Ok(())
@@ -648,15 +651,6 @@ mod tests {
                 .ok()
                 .and_then(|t| serde_json::from_str::<serde_json::Value>(t).map_err(|e| (e.line(), e.column())).err().map(Err).or(Some(Ok(()))));
             let mut items = Vec::new();
-            struct Chunks<'a>(&'a [u8], usize);
-            impl std::io::Read for Chunks<'_> {
-                fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-                    let n = self.1.min(self.0.len()).min(buf.len());
-                    buf[..n].copy_from_slice(&self.0[..n]);
-                    self.0 = &self.0[n..];
-                    Ok(n)
-                }
-            }
             let ours = from_reader(Chunks(&text, cut), "xs", 1_000, &mut |_, v| {
                 items.push(serde_json::from_str::<serde_json::Value>(v)?);
                 Ok(())
