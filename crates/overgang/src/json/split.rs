@@ -20,7 +20,7 @@ pub(crate) type Position = (usize, usize);
 pub(crate) enum Stop {
     /// Not valid JSON at this position of the document.
     Syntax(Position, &'static str),
-    /// An element's own parse failed at this position of the document.
+    /// A parse failed at this position of the document (an element's, or the skeleton's).
     Element(Position, serde_json::Error),
     /// More elements than allowed.
     TooMany,
@@ -93,8 +93,20 @@ pub(crate) struct Splitter<'k> {
     count: usize,
     skeleton: Vec<u8>,
     skeleton_guard: Guard,
+    top: Top,
     open: Position,
     close: Position,
+}
+
+/// Where the scanner is with respect to the document's one top-level value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Top {
+    Before,
+    /// An object, list or string began; back at depth 0 outside a string, it has ended, and
+    /// only spaces may follow.
+    Inside,
+    /// A number or literal began.
+    Scalar,
 }
 
 /// Longest key compared with the list's key (longer keys are not it).
@@ -171,6 +183,7 @@ impl<'k> Splitter<'k> {
             skeleton: Vec::new(),
             // The document's size is counted here; the guard sees the skeleton only.
             skeleton_guard: Guard::with_max_bytes(u64::MAX),
+            top: Top::Before,
             open: (0, 0),
             close: (0, 0),
         }
@@ -211,6 +224,12 @@ impl<'k> Splitter<'k> {
                 self.newline(base, i);
             }
             i += 1;
+            if self.depth == 0 && !self.in_string {
+                if let Err(stop) = self.top_level(b, here) {
+                    self.skeleton.push(b);
+                    return Err(self.skeleton_error().unwrap_or(stop));
+                }
+            }
             if self.skeleton_byte(b, here) {
                 sink.opens(&self.skeleton);
             }
@@ -363,6 +382,39 @@ impl<'k> Splitter<'k> {
             }
             _ => true,
         }
+    }
+
+    /// A byte outside the document's value: junk before it or after it stops the reading at
+    /// once (as serde_json would, at that byte), so that a gigabyte of it is never held.
+    fn top_level(&mut self, b: u8, here: Position) -> Result<(), Stop> {
+        if matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
+            return Ok(());
+        }
+        match self.top {
+            Top::Before if matches!(b, b'{' | b'[' | b'"') => self.top = Top::Inside,
+            Top::Before if matches!(b, b'-' | b'0'..=b'9' | b't' | b'f' | b'n') => {
+                self.top = Top::Scalar;
+            }
+            // A number or a literal ends at the first byte that is not part of it: left to the
+            // skeleton's parser (such a document is refused as not an object anyway).
+            Top::Scalar => {}
+            // Before a value, or after one (back at depth 0, outside a string: it has closed).
+            Top::Before | Top::Inside => return Err(Stop::Syntax(here, "a syntax error")),
+        }
+        Ok(())
+    }
+
+    /// The first problem of the skeleton read so far, at its place in the document: text that
+    /// is not JSON may have hidden where the value really ended (a quote too many), and the
+    /// parser says where it went wrong.
+    fn skeleton_error(&self) -> Option<Stop> {
+        let e = serde_json::from_slice::<super::Strict>(&self.skeleton).err()?;
+        let translate = Translate {
+            open: self.open,
+            close: self.close,
+            split: self.streamed,
+        };
+        (!e.is_eof()).then(|| Stop::Element(translate.position((e.line(), e.column())), e))
     }
 
     /// One byte outside the list; returns whether the list opened with it.
@@ -608,6 +660,42 @@ mod tests {
             let (line, col) = position(&message).expect(&message);
             assert_eq!(line, e.line(), "{text}: {message} vs {e}");
             assert!(col.abs_diff(e.column()) <= 1, "{text}: {message} vs {e}");
+        }
+    }
+
+    #[test]
+    fn junk_before_or_after_the_document_stops_the_reading_at_once() {
+        /// Endless bytes after a prefix, counting what was read.
+        struct Endless<'a>(&'a [u8], u8, std::rc::Rc<std::cell::Cell<u64>>);
+        impl std::io::Read for Endless<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = buf.len().min(4096);
+                for (i, slot) in buf[..n].iter_mut().enumerate() {
+                    *slot = self.0.get(i).copied().unwrap_or(self.1);
+                }
+                self.0 = self.0.get(n..).unwrap_or_default();
+                self.2.set(self.2.get() + n as u64);
+                Ok(n)
+            }
+        }
+        for (prefix, junk) in [
+            (&b""[..], 0u8),
+            (b"  ", b'x'),
+            (b"{\"xs\": [1]}", 0),
+            (b"[1, 2] ", b'{'),
+        ] {
+            let read = std::rc::Rc::new(std::cell::Cell::new(0));
+            let r = from_reader(
+                Endless(prefix, junk, read.clone()),
+                "xs",
+                10,
+                &mut |_, _| Ok(()),
+                &mut |_| {},
+            );
+            let message = r.unwrap_err().errors()[0].message.clone();
+            assert!(message.contains("not valid JSON"), "{message}");
+            // Stopped within the first read (of 64 KB): a gigabyte of junk is never held.
+            assert!(read.get() <= 1 << 16, "{} bytes read", read.get());
         }
     }
 
