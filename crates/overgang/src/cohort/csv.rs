@@ -1104,7 +1104,8 @@ pub(crate) fn build<R: Send>(
         }
         work(i, Value::Object(p), origins)
     };
-    crate::json::parallel::map_in_order(person_rows.len(), &one, take);
+    use crate::json::parallel::{map_in_order, ROUND_ITEMS};
+    map_in_order(person_rows.len(), ROUND_ITEMS, &one, take);
     Ok(Built {
         errors,
         dependents,

@@ -415,15 +415,18 @@ pub fn read_workbook(
             "file: not a readable spreadsheet (xlsx, xlsm, xls or ods)",
         )
     };
-    let mut book =
-        open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|_| unreadable())?;
-    let mut out = Vec::new();
-    for sheet in book.sheet_names() {
-        let Ok(range) = book.worksheet_range(&sheet) else {
+    let book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|_| unreadable())?;
+    let sheets = book.sheet_names();
+    // One sheet as CSV text, `None` when it is empty or its header is not recognised; each from
+    // its own reader of the bytes, so that sheets are read on several threads.
+    let one = |sheet: &String| -> Result<Option<(String, String)>, crate::ValidationError> {
+        let mut book =
+            open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|_| unreadable())?;
+        let Ok(range) = book.worksheet_range(sheet) else {
             return Err(unreadable());
         };
         let Some((first_row, _)) = range.start() else {
-            continue; // an empty sheet
+            return Ok(None); // an empty sheet
         };
         let mut text = "\n".repeat(first_row as usize);
         for row in range.rows() {
@@ -463,8 +466,19 @@ pub fn read_workbook(
                 h.split(';')
                     .any(|c| options.column(c.trim_matches('"')) == "id")
             });
-        if header_known {
-            out.push((format!("{name}:{sheet}"), text));
+        Ok(header_known.then(|| (format!("{name}:{sheet}"), text)))
+    };
+    let mut out = Vec::new();
+    let mut read = Vec::new();
+    crate::json::parallel::map_in_order(
+        sheets.len(),
+        1,
+        &|i| sheets.get(i).map(one),
+        &mut |_, r| read.push(r),
+    );
+    for r in read.into_iter().flatten() {
+        if let Some(sheet) = r? {
+            out.push(sheet);
         }
     }
     if out.is_empty() {

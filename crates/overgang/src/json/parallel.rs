@@ -246,25 +246,28 @@ impl<'s, 'e, 'w: 's, R: Send + 's> Sink for Parallel<'s, 'e, 'w, R> {
     }
 }
 
-/// Items per thread in a round of [`map_in_order`].
-const ROUND_ITEMS: usize = 2048;
+/// Items per thread in a round of [`map_in_order`] for light items (rows).
+pub(crate) const ROUND_ITEMS: usize = 2048;
 
-/// `work` applied to `0..n` on several threads (in rounds of a few thousand items, so only a
-/// round's results are held at once), each result handed to `take` on the calling thread in
-/// order. Used where the items are already in memory (the rows of CSV files).
+/// `work` applied to `0..n` on several threads, in rounds of `per_thread` items per thread (so
+/// only a round's results are held at once; one thread when `n` is at most `per_thread`), each
+/// result handed to `take` on the calling thread in order. Used where the items are already in
+/// memory: the rows of CSV files ([`ROUND_ITEMS`]), the sheets of a workbook (1).
 pub(crate) fn map_in_order<R: Send>(
     n: usize,
+    per_thread: usize,
     work: &(dyn Fn(usize) -> R + Sync),
     take: &mut dyn FnMut(usize, R),
 ) {
     let threads = helpers() + 1;
-    if threads == 1 || n <= ROUND_ITEMS {
+    let per_thread = per_thread.max(1);
+    if threads == 1 || n <= per_thread {
         (0..n).for_each(|i| take(i, work(i)));
         return;
     }
     let mut from = 0;
     while from < n {
-        let to = (from + threads * ROUND_ITEMS).min(n);
+        let to = (from + threads * per_thread).min(n);
         let per = (to - from).div_ceil(threads);
         let parts: Vec<Vec<R>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (from..to)
