@@ -367,16 +367,13 @@ mod tests {
                 "Lister"
             ]
         );
+        let header = |range: &calamine::Range<calamine::Data>| -> Vec<String> {
+            let first = range.rows().next().unwrap();
+            first.iter().map(|c| c.to_string()).collect()
+        };
         let lists = wb.worksheet_range("Lister").unwrap();
         let column = |name: &str| -> Vec<String> {
-            let header: Vec<String> = lists
-                .rows()
-                .next()
-                .unwrap()
-                .iter()
-                .map(|c| c.to_string())
-                .collect();
-            let c = header.iter().position(|h| h == name).unwrap();
+            let c = header(&lists).iter().position(|h| h == name).unwrap();
             lists
                 .rows()
                 .skip(1)
@@ -395,14 +392,7 @@ mod tests {
         assert_eq!(column("genders"), ["Kvinde", "Mand", "Non-binær"]);
         assert_eq!(column("yes_no"), ["Ja", "Nej"]);
         let people = wb.worksheet_range("Deltagere").unwrap();
-        let header: Vec<String> = people
-            .rows()
-            .next()
-            .unwrap()
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
-        assert_eq!(header[..4], ["id", "gender", "age", "start"]);
+        assert_eq!(header(&people)[..4], ["id", "gender", "age", "start"]);
         assert_eq!(people.rows().nth(1).unwrap()[1].to_string(), "Kvinde");
         // Dates are date cells.
         assert!(matches!(

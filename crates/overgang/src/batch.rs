@@ -121,14 +121,7 @@ fn in_parts<T: Sync, C: Columns>(
     score: impl for<'a> Fn(&[T], C::Part<'a>) + Sync,
 ) {
     let rows = out.rows();
-    let threads = if cfg!(target_arch = "wasm32") {
-        1
-    } else {
-        std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(rows / ROWS_PER_THREAD)
-            .max(1)
-    };
+    let threads = crate::threads::cores().min(rows / ROWS_PER_THREAD).max(1);
     let per_part = rows.div_ceil(threads).max(1);
     if threads == 1 {
         score(data, out.part(0..rows));

@@ -54,6 +54,7 @@ pub mod privacy;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod stats;
+pub(crate) mod threads;
 // 1 JSON reading
 pub mod json;
 // 2 domain

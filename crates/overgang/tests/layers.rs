@@ -17,6 +17,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("privacy", 0),
     ("schema", 0),
     ("stats", 0),
+    ("threads", 0),
     ("json", 1),
     ("cti", 2),
     ("gse", 2),

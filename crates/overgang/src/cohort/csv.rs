@@ -609,7 +609,7 @@ fn number_text(cell: &str) -> Cow<'_, str> {
 
 /// The files read, in order: on several threads when there are cores for them.
 fn read_all(files: &[CsvFile<'_>], options: &CsvOptions) -> Vec<Result<Grid, ValidationError>> {
-    if crate::json::parallel::helpers() == 0 || files.len() < 2 {
+    if crate::threads::helpers() == 0 || files.len() < 2 {
         return files.iter().map(|f| read(f, options)).collect();
     }
     std::thread::scope(|scope| {
@@ -1104,7 +1104,7 @@ pub(crate) fn build<R: Send>(
         }
         work(i, Value::Object(p), origins)
     };
-    use crate::json::parallel::{map_in_order, ROUND_ITEMS};
+    use crate::threads::{map_in_order, ROUND_ITEMS};
     map_in_order(person_rows.len(), ROUND_ITEMS, &one, take);
     Ok(Built {
         errors,

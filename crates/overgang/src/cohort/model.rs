@@ -784,7 +784,7 @@ impl Cohort {
 /// thousand participants' facts takes a noticeable part of a report's time, and the caller
 /// is waiting for the report, not for that.
 fn drop_aside<T: Send + 'static>(list: Vec<T>) {
-    if doc::parallel::helpers() == 0 || list.len() < 10_000 {
+    if crate::threads::helpers() == 0 || list.len() < 10_000 {
         return;
     }
     // When no thread can be started, the list is freed here, with the closure that held it.

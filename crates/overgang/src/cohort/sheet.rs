@@ -470,12 +470,9 @@ pub fn read_workbook(
     };
     let mut out = Vec::new();
     let mut read = Vec::new();
-    crate::json::parallel::map_in_order(
-        sheets.len(),
-        1,
-        &|i| sheets.get(i).map(one),
-        &mut |_, r| read.push(r),
-    );
+    crate::threads::map_in_order(sheets.len(), 1, &|i| sheets.get(i).map(one), &mut |_, r| {
+        read.push(r)
+    });
     for r in read.into_iter().flatten() {
         if let Some(sheet) = r? {
             out.push(sheet);

@@ -2,7 +2,7 @@
 //! an import reports every problem at once (`participants[3].start`), not serde's first one.
 
 mod guard;
-pub(crate) mod parallel;
+mod parallel;
 mod split;
 pub mod stream;
 

@@ -6,6 +6,7 @@
 //! Small documents (one batch) and single-core machines (the browser build) use no thread.
 
 use super::split::{element_error, Position, Sink, Stop};
+use crate::threads::helpers;
 use std::collections::BTreeMap;
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread::Scope;
@@ -16,17 +17,6 @@ pub(crate) type Work<'w, R> = &'w (dyn Fn(usize, &str) -> Result<R, serde_json::
 /// Bytes of element text per batch: a batch's hand-over costs little next to reading it, and
 /// a few batches in flight are little memory.
 const BATCH_BYTES: usize = 256 * 1024;
-
-/// Most helper threads used.
-const MAX_HELPERS: usize = 7;
-
-/// Helper threads worth starting: one fewer than the cores (the calling thread reads too).
-pub(crate) fn helpers() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .saturating_sub(1)
-        .min(MAX_HELPERS)
-}
 
 /// Consecutive elements: their texts one after the other.
 struct Batch {
@@ -243,47 +233,5 @@ impl<'s, 'e, 'w: 's, R: Send + 's> Sink for Parallel<'s, 'e, 'w, R> {
             self.take_ready()?;
         }
         Ok(())
-    }
-}
-
-/// Items per thread in a round of [`map_in_order`] for light items (rows).
-pub(crate) const ROUND_ITEMS: usize = 2048;
-
-/// `work` applied to `0..n` on several threads, in rounds of `per_thread` items per thread (so
-/// only a round's results are held at once; one thread when `n` is at most `per_thread`), each
-/// result handed to `take` on the calling thread in order. Used where the items are already in
-/// memory: the rows of CSV files ([`ROUND_ITEMS`]), the sheets of a workbook (1).
-pub(crate) fn map_in_order<R: Send>(
-    n: usize,
-    per_thread: usize,
-    work: &(dyn Fn(usize) -> R + Sync),
-    take: &mut dyn FnMut(usize, R),
-) {
-    let threads = helpers() + 1;
-    let per_thread = per_thread.max(1);
-    if threads == 1 || n <= per_thread {
-        (0..n).for_each(|i| take(i, work(i)));
-        return;
-    }
-    let mut from = 0;
-    while from < n {
-        let to = (from + threads * per_thread).min(n);
-        let per = (to - from).div_ceil(threads);
-        let parts: Vec<Vec<R>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (from..to)
-                .step_by(per)
-                .map(|start| {
-                    let end = (start + per).min(to);
-                    scope.spawn(move || (start..end).map(work).collect::<Vec<R>>())
-                })
-                .collect();
-            // A part cannot panic (no indexing or unwrap in the core); a failed join would
-            // leave its items out, which the caller's count of items shows.
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
-        });
-        for (i, value) in (from..).zip(parts.into_iter().flatten()) {
-            take(i, value);
-        }
-        from = to;
     }
 }

@@ -97,7 +97,7 @@ pub(crate) fn from_reader_parallel<R: Send>(
 ) -> Result<Option<Document>, ValidationError> {
     let Elements { work, take, opens } = elements;
     let mut opens = |before: &[u8]| opens(&keys_before(before));
-    if super::parallel::helpers() == 0 {
+    if crate::threads::helpers() == 0 {
         let mut sink = Parallel::new(None, work, take, &mut opens);
         return run(reader, list_key, max_items, &mut sink, progress);
     }

@@ -160,7 +160,7 @@ fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOpti
             measures::gse(subjects, options),
         )
     };
-    if crate::json::parallel::helpers() == 0 || subjects.len() < PARALLEL_FROM {
+    if crate::threads::helpers() == 0 || subjects.len() < PARALLEL_FROM {
         return tables_with(project, subjects, as_of, options, measures);
     }
     std::thread::scope(|scope| {
