@@ -550,6 +550,9 @@ fn report(
         input.options()?;
         return progress::report(document, &options);
     }
+    if validate::all_csv(files) {
+        return validate::report_csv(files, project, &options, input);
+    }
     if !files.is_empty() {
         let (cohort, excluded) = validate::load(files, project, input)?;
         let mut report = cohort.into_report(&options)?;

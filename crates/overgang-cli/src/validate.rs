@@ -4,6 +4,7 @@
 use crate::Failure;
 use clap::Args;
 use overgang::cohort::csv::{decode, CsvFiles, CsvOptions, Encoding, OnError};
+use overgang::cohort::csv_stream::CsvSource;
 use overgang::cohort::sheet::{add_by_header, is_workbook, read_workbook};
 use overgang::cohort::Cohort;
 use overgang::report::Excluded;
@@ -81,6 +82,40 @@ pub fn one_document(files: &[PathBuf]) -> Option<&PathBuf> {
         }
         _ => None,
     }
+}
+
+/// Whether every input file is a CSV file (by its extension).
+pub fn all_csv(files: &[PathBuf]) -> bool {
+    !files.is_empty()
+        && files
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+}
+
+/// The report on CSV files, read as they stream (see `Cohort::report_from_csv`).
+pub fn report_csv(
+    files: &[PathBuf],
+    project: &str,
+    options: &overgang::report::ReportOptions,
+    input: &InputArgs,
+) -> Result<overgang::report::Report, Failure> {
+    use std::io::Read;
+    let csv = input.options()?;
+    // A file that cannot be opened is named by its path, as for every other input.
+    for p in files {
+        std::fs::File::open(p).map_err(|e| Failure::Io(format!("{}: {e}", p.display())))?;
+    }
+    let names: Vec<String> = files.iter().map(|p| file_name(p)).collect();
+    let opens: Vec<_> = files
+        .iter()
+        .map(|p| move || std::fs::File::open(p).map(|f| Box::new(f) as Box<dyn Read>))
+        .collect();
+    let sources: Vec<CsvSource<'_>> = names
+        .iter()
+        .zip(&opens)
+        .map(|(name, open)| CsvSource { name, open })
+        .collect();
+    Ok(Cohort::report_from_csv(project, &sources, &csv, options)?)
 }
 
 /// Reads a cohort from a JSON document, or CSV files and workbooks (their sheets), each

@@ -21,9 +21,9 @@
 //!
 //! JSON documents stay strict: ids and ISO dates only.
 
+use super::csv_json::{row_interventions, write_participant, LongRows};
 use crate::error::{ErrorCode, FieldError, Location, ValidationError};
-use crate::RawAnswer;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -144,6 +144,7 @@ pub(crate) type Table = (Vec<String>, Vec<(u64, Vec<String>)>);
 /// A CSV file read, held compactly: the header, and every row's cells (as many as the header)
 /// one after the other in one text. A large export has millions of cells, and a `String` each
 /// took most of the memory of reading it.
+#[derive(Default)]
 pub(crate) struct Grid {
     pub(crate) header: Vec<String>,
     text: String,
@@ -154,6 +155,32 @@ pub(crate) struct Grid {
 }
 
 impl Grid {
+    /// No rows yet, under `header`.
+    pub(crate) fn new(header: Vec<String>) -> Grid {
+        Grid {
+            header,
+            text: String::new(),
+            ends: Vec::new(),
+            lines: Vec::new(),
+        }
+    }
+
+    /// Adds a row of cells (as many as the header, in canonical form) with its tag: the line
+    /// of a file read whole, or the participant of a streamed file's rows. `None` when the
+    /// cells' text would be beyond 4 GB.
+    pub(crate) fn push<'c>(
+        &mut self,
+        cells: impl Iterator<Item = &'c str>,
+        tag: u64,
+    ) -> Option<()> {
+        for cell in cells {
+            self.text.push_str(cell);
+            self.ends.push(u32::try_from(self.text.len()).ok()?);
+        }
+        self.lines.push(tag);
+        Some(())
+    }
+
     /// Rows.
     pub(crate) fn len(&self) -> usize {
         self.lines.len()
@@ -303,14 +330,20 @@ pub fn decode(name: &str, bytes: &[u8], encoding: Encoding) -> Result<String, Va
             )
             .at(at(line))]))
         }
-        (Encoding::Auto | Encoding::Windows1252, _) => Ok(bytes
-            .iter()
-            .map(|&b| match b {
-                0x80..=0x9f => CP1252_HIGH[usize::from(b - 0x80)],
-                _ => char::from(b),
-            })
-            .collect()),
+        (Encoding::Auto | Encoding::Windows1252, _) => {
+            let mut text = String::with_capacity(bytes.len());
+            push_windows_1252(&mut text, bytes);
+            Ok(text)
+        }
     }
+}
+
+/// Appends `bytes` read as Windows-1252 to `text`.
+pub(crate) fn push_windows_1252(text: &mut String, bytes: &[u8]) {
+    text.extend(bytes.iter().map(|&b| match b {
+        0x80..=0x9f => CP1252_HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }));
 }
 
 /// What to do with a row that has a problem.
@@ -509,7 +542,7 @@ pub fn read_cell(column: &str, cell: &str) -> String {
 }
 
 /// [`read_cell`], borrowing the cell when it is already canonical (most cells are).
-fn canonical<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
+pub(crate) fn canonical<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
     use crate::intervention::Category;
     use crate::participant::{AgeBand, Gender, IntakeGoal, ProstitutionForm};
     let cell = cell.trim();
@@ -773,44 +806,12 @@ pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Grid, Val
 }
 
 /// Excel in Danish locales writes `;`-separated files; SurveyXact writes `,` or `;`.
-fn sniff_delimiter(text: &str) -> u8 {
+pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     let first = text.lines().next().unwrap_or("");
     if first.matches(';').count() > first.matches(',').count() {
         b';'
     } else {
         b','
-    }
-}
-
-/// A cell of a list column (`forms`, `interventions`, `other_referrals`): `;`- or `|`-separated.
-fn list(cell: &str) -> Value {
-    Value::Array(
-        cell.split([';', '|'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| json!(s))
-            .collect(),
-    )
-}
-
-/// A yes/no cell (already canonical, see [`read_cell`]). Other text is kept, so validation
-/// reports it.
-fn flag(cell: &str) -> Value {
-    match cell {
-        "true" => json!(true),
-        "false" => json!(false),
-        _ => json!(cell),
-    }
-}
-
-/// A number cell: an answer or a step, with the same reading as everywhere ([`RawAnswer::from_text`]).
-fn number(cell: &str) -> Value {
-    match RawAnswer::from_text(cell) {
-        RawAnswer::Missing => Value::Null,
-        RawAnswer::Integer(i) => json!(i),
-        RawAnswer::Float(f) => json!(f),
-        // Kept as text: the validator reports `not_a_number` (or out of range) at this cell.
-        _ => json!(cell),
     }
 }
 
@@ -843,7 +844,11 @@ pub fn to_document_with(
         files,
         options,
         &Skip::default(),
-        &|_, p, o| (p, o),
+        &|_, text, origins| {
+            // The text is written by `write_participant`, so it is JSON.
+            let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            (value, origins())
+        },
         &mut |_, (p, o)| {
             people.push(p);
             origins.rows.extend(o.rows);
@@ -880,7 +885,12 @@ fn header_error(file: &str, field: &str, code: ErrorCode, message: String) -> Fi
 
 /// Every header problem of a file, once: required columns missing, columns the file does not
 /// have (by position), a column twice.
-fn check_header(file: &str, key: &str, header: &[String], required: &[String]) -> Vec<FieldError> {
+pub(crate) fn check_header(
+    file: &str,
+    key: &str,
+    header: &[String],
+    required: &[String],
+) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for r in required {
         if !header.iter().any(|h| h == r) {
@@ -931,14 +941,28 @@ fn check_header(file: &str, key: &str, header: &[String], required: &[String]) -
     errors
 }
 
+/// The columns a file must have (`key`: which file).
+pub(crate) fn required(key: &str) -> Vec<String> {
+    let mut required: Vec<String> = vec!["id".into(), "date".into()];
+    match key {
+        "participants" => required = vec!["id".into(), "start".into()],
+        "who5" => required.extend((1..=5).map(|i| format!("item{i}"))),
+        "gse" => required.extend((1..=10).map(|i| format!("item{i}"))),
+        "interventions" => required = vec!["id".into(), "category".into()],
+        _ => {}
+    }
+    required
+}
+
 /// Builds the participants one at a time from the files (each with their long rows): `work`
-/// gets each participant's place, document object and where its parts came from (on several
-/// threads), and `take` its result in order. No document of the whole cohort is held.
+/// gets each participant's place, their JSON text ([`write_participant`]) and where its parts
+/// came from (asked only when needed), on several threads, and `take` its result in order. No
+/// document of the whole cohort is held.
 pub(crate) fn build<R: Send>(
     files: &CsvFiles<'_>,
     options: &CsvOptions,
     skip: &Skip,
-    work: &(dyn Fn(usize, Value, Origins) -> R + Sync),
+    work: &(dyn Fn(usize, &str, &dyn Fn() -> Origins) -> R + Sync),
     take: &mut dyn FnMut(usize, R),
 ) -> Result<Built, ValidationError> {
     let mut errors = Vec::new();
@@ -978,21 +1002,14 @@ pub(crate) fn build<R: Send>(
             pfile.name,
             "participants",
             &grid.header,
-            &["id".into(), "start".into()],
+            &required("participants"),
         )),
         Err(e) => errors.extend(e.errors().iter().cloned()),
     }
     for ((file, key), grid) in present.into_iter().zip(grids) {
         match grid {
             Ok(grid) => {
-                let mut required: Vec<String> = vec!["id".into(), "date".into()];
-                match key {
-                    "who5" => required.extend((1..=5).map(|i| format!("item{i}"))),
-                    "gse" => required.extend((1..=10).map(|i| format!("item{i}"))),
-                    "interventions" => required = vec!["id".into(), "category".into()],
-                    _ => {}
-                }
-                header_errors.extend(check_header(file.name, key, &grid.header, &required));
+                header_errors.extend(check_header(file.name, key, &grid.header, &required(key)));
                 tables.push((file, key, grid));
             }
             Err(e) => errors.extend(e.into_errors()),
@@ -1078,31 +1095,46 @@ pub(crate) fn build<R: Send>(
         .collect();
     let one = |i: usize| {
         let r = person_rows.get(i).copied().unwrap_or_default();
-        let mut origins = Origins::default();
-        let path = format!("participants[{i}]");
-        origins
-            .rows
-            .insert(path.clone(), (pfile.name.to_string(), grid.line(r)));
-        let mut p = participant(grid, r);
         let mine = match (first.get(i), first.get(i + 1)) {
             (Some(&a), Some(&b)) => attached.get(a..b).unwrap_or_default(),
             _ => &[],
         };
+        // The participant's rows of each long file, in the file's order.
+        let mut rows: Vec<Vec<u32>> = vec![Vec::new(); tables.len()];
         for &(_, t, row) in mine {
-            let Some((file, key, g)) = tables.get(usize::from(t)) else {
-                continue;
-            };
-            let row = row as usize;
-            let list = p.entry(*key).or_insert_with(|| Value::Array(Vec::new()));
-            if let Value::Array(list) = list {
-                origins.rows.insert(
-                    format!("{path}.{key}[{}]", list.len()),
-                    (file.name.to_string(), g.line(row)),
-                );
-                list.push(Value::Object(long_entry(g, row, key)));
+            if let Some(list) = rows.get_mut(usize::from(t)) {
+                list.push(row);
             }
         }
-        work(i, Value::Object(p), origins)
+        let long: Vec<LongRows<'_>> = tables
+            .iter()
+            .zip(&rows)
+            .map(|((_, key, g), rows)| LongRows { key, grid: g, rows })
+            .collect();
+        let mut text = Vec::with_capacity(512);
+        write_participant(&mut text, grid, r, &long);
+        // Where each part came from, taken only for a participant with problems.
+        let origins = || {
+            let mut origins = Origins::default();
+            let path = format!("participants[{i}]");
+            origins.add(path.clone(), pfile.name.to_string(), grid.line(r));
+            for ((file, key, g), rows) in tables.iter().zip(&rows) {
+                let before = if *key == "interventions" {
+                    row_interventions(grid, r)
+                } else {
+                    0
+                };
+                for (k, &row) in rows.iter().enumerate() {
+                    origins.add(
+                        format!("{path}.{key}[{}]", before + k),
+                        file.name.to_string(),
+                        g.line(row as usize),
+                    );
+                }
+            }
+            origins
+        };
+        work(i, std::str::from_utf8(&text).unwrap_or_default(), &origins)
     };
     use crate::threads::{map_in_order, ROUND_ITEMS};
     map_in_order(person_rows.len(), ROUND_ITEMS, &one, take);
@@ -1111,69 +1143,6 @@ pub(crate) fn build<R: Send>(
         dependents,
         people: people_rows,
     })
-}
-
-/// A participant's object from their row of the participants file.
-fn participant(grid: &Grid, r: usize) -> Map<String, Value> {
-    let mut p = Map::new();
-    for (h, cell) in grid.row(r) {
-        if cell.is_empty() {
-            continue;
-        }
-        let v = match h.as_str() {
-            "forms" | "other_referrals" => list(cell),
-            "interventions" => Value::Array(
-                list(cell)
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|c| json!({"category": c}))
-                    .collect(),
-            ),
-            "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => flag(cell),
-            "age" => number(cell),
-            _ => json!(cell),
-        };
-        p.insert(h.clone(), v);
-    }
-    p
-}
-
-/// A row of a long file (`key`: which) as a questionnaire, assessment or intervention object.
-fn long_entry(grid: &Grid, r: usize, key: &str) -> Map<String, Value> {
-    let n_items = if key == "gse" { 10 } else { 5 };
-    let mut entry = Map::new();
-    let mut items = vec![Value::Null; n_items];
-    let mut ratings = Map::new();
-    for (h, cell) in grid.row(r) {
-        let item = h.strip_prefix("item").and_then(|i| i.parse::<usize>().ok());
-        match (h.as_str(), item) {
-            ("id", _) => {}
-            (_, None) if cell.is_empty() => {}
-            ("date" | "category", _) => {
-                entry.insert(h.clone(), json!(cell));
-            }
-            (_, Some(i)) if key == "who5" || key == "gse" => {
-                if let Some(slot) = items.get_mut(i.wrapping_sub(1)) {
-                    *slot = number(cell);
-                }
-            }
-            (area, _) if key == "ten_step" => {
-                ratings.insert(area.to_string(), number(cell));
-            }
-            _ => {}
-        }
-    }
-    match key {
-        "who5" | "gse" => {
-            entry.insert("items".into(), Value::Array(items));
-        }
-        "ten_step" => {
-            entry.insert("ratings".into(), Value::Object(ratings));
-        }
-        _ => {}
-    }
-    entry
 }
 
 /// What a CSV file holds, recognised by its header.

@@ -15,6 +15,8 @@
 //! `docs/schema/cohort.schema.json`.
 
 pub mod csv;
+mod csv_json;
+pub mod csv_stream;
 mod facts;
 mod fast;
 mod measurement;

@@ -450,11 +450,14 @@ impl Cohort {
             files,
             options,
             skip,
-            &|i, value, origins| {
-                let mut read = members::read_value(i, &value);
+            &|i, text, origins| {
+                // The text is written by the CSV reader, so it is JSON; were it not, the
+                // participant is refused at its row.
+                let mut read = members::read_text(i, text)
+                    .unwrap_or_else(|_| members::read_value(i, &Value::Null));
                 if !read.errors.is_empty() {
                     let errors = std::mem::take(&mut read.errors);
-                    read.errors = origins.locate(ValidationError::new(errors)).into_errors();
+                    read.errors = origins().locate(ValidationError::new(errors)).into_errors();
                 }
                 read
             },
@@ -596,26 +599,8 @@ impl Cohort {
     pub fn latest_date(&self) -> Option<Date> {
         self.participants
             .iter()
-            .flat_map(|m| {
-                let p = &m.participant;
-                std::iter::once(Some(p.start))
-                    .chain(std::iter::once(p.end))
-                    .chain(p.sold_sex_last_month.iter().map(|a| Some(a.date)))
-                    .chain(p.interventions.iter().map(|i| i.date))
-                    .chain(m.who5.iter().chain(&m.gse).map(|x| Some(x.date)))
-                    .chain(m.ten_step.iter().map(|a| Some(a.date)))
-                    .chain(m.outcomes.iter().map(|r| Some(r.date)))
-                    .chain(m.cti.iter().flat_map(|c| c.dates()).map(Some))
-                    .flatten()
-                    .collect::<Vec<_>>()
-            })
-            .chain(self.outreach.visits.iter().map(|v| v.date))
-            .chain(
-                self.outreach
-                    .venues
-                    .iter()
-                    .flat_map(|v| std::iter::once(v.first_seen).chain(v.last_seen)),
-            )
+            .filter_map(ParticipantRecord::latest_date)
+            .chain(outreach_latest_date(&self.outreach))
             .max()
     }
 
@@ -780,10 +765,25 @@ impl Cohort {
     }
 }
 
+/// The latest date of the outreach sheets (visits, venues first and last seen).
+pub(super) fn outreach_latest_date(outreach: &Outreach) -> Option<Date> {
+    outreach
+        .visits
+        .iter()
+        .map(|v| v.date)
+        .chain(
+            outreach
+                .venues
+                .iter()
+                .flat_map(|v| std::iter::once(v.first_seen).chain(v.last_seen)),
+        )
+        .max()
+}
+
 /// Frees a large list on another thread when there is a core for it: freeing a hundred
 /// thousand participants' facts takes a noticeable part of a report's time, and the caller
 /// is waiting for the report, not for that.
-fn drop_aside<T: Send + 'static>(list: Vec<T>) {
+pub(super) fn drop_aside<T: Send + 'static>(list: Vec<T>) {
     if crate::threads::helpers() == 0 || list.len() < 10_000 {
         return;
     }
@@ -859,7 +859,7 @@ fn read_members<T: members::Keyed + Send>(
 /// The checks before a report (bins, catalogue) and its date and options as resolved:
 /// `categories` are each participant's intervention categories (read only when there is a
 /// catalogue), `latest` the latest date in the data (the date when none is given).
-fn resolve<C: IntoIterator<Item = Category>>(
+pub(super) fn resolve<C: IntoIterator<Item = Category>>(
     options: &ReportOptions,
     document_offered: Option<&Vec<Category>>,
     categories: impl Iterator<Item = C>,
@@ -919,7 +919,7 @@ fn resolve<C: IntoIterator<Item = Category>>(
 }
 
 /// The report from its facts, with the outreach tables when there is outreach.
-fn finish_report(
+pub(super) fn finish_report(
     project: &str,
     outreach: &Outreach,
     subjects: &[Subject],

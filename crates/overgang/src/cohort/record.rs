@@ -70,6 +70,22 @@ impl ParticipantRecord {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+
+    /// The latest date in the record: start, end, answers, interventions, questionnaires,
+    /// assessments, readings and the course (part of a cohort's default report date).
+    pub(super) fn latest_date(&self) -> Option<time::Date> {
+        let p = &self.participant;
+        std::iter::once(Some(p.start))
+            .chain(std::iter::once(p.end))
+            .chain(p.sold_sex_last_month.iter().map(|a| Some(a.date)))
+            .chain(p.interventions.iter().map(|i| i.date))
+            .chain(self.who5.iter().chain(&self.gse).map(|x| Some(x.date)))
+            .chain(self.ten_step.iter().map(|a| Some(a.date)))
+            .chain(self.outcomes.iter().map(|r| Some(r.date)))
+            .chain(self.cti.iter().flat_map(|c| c.dates()).map(Some))
+            .flatten()
+            .max()
+    }
 }
 
 /// The keys of a participant object in a cohort: the registration's and the cohort's own.

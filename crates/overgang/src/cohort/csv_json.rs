@@ -1,0 +1,201 @@
+//! A participant's JSON text built from their CSV rows: their row of the participants file and
+//! their rows of the long files, cells already in canonical form. Both ways of reading CSV
+//! use it (the cohort built with every problem placed, and the report read as the files
+//! stream), so a participant from CSV is read by the same typed fast path and the same
+//! error-collecting reader as one from a document.
+//!
+//! Why text and not a `serde_json::Value`: a map per object and a string per key were most of
+//! the time and memory of reading a large export.
+
+use super::csv::Grid;
+use crate::RawAnswer;
+
+/// The rows of one long file that belong to a participant: the file's key in the document
+/// (`who5`, `gse`, `ten_step`, `interventions`), its cells, and the participant's rows in it
+/// in the file's order.
+pub(crate) struct LongRows<'a> {
+    pub(crate) key: &'a str,
+    pub(crate) grid: &'a Grid,
+    pub(crate) rows: &'a [u32],
+}
+
+/// Writes the participant of row `r` of `people` with their long rows, as the JSON object the
+/// document reader reads: the row's non-empty cells in the header's order, then each long file
+/// with rows as a list, in the order given. Interventions of the participants file's
+/// `interventions` column come first in their list, then those of the interventions file.
+pub(crate) fn write_participant(out: &mut Vec<u8>, people: &Grid, r: usize, long: &[LongRows<'_>]) {
+    let long_interventions = long.iter().find(|l| l.key == "interventions");
+    let mut merged = false;
+    out.push(b'{');
+    let mut first = true;
+    for (h, cell) in people.row(r) {
+        if cell.is_empty() {
+            continue;
+        }
+        key_str(out, &mut first, h);
+        match h.as_str() {
+            "forms" | "other_referrals" => {
+                list(out, cell, |out, item| string(out, item));
+            }
+            "interventions" => {
+                out.push(b'[');
+                let mut any = false;
+                for item in items(cell) {
+                    comma(out, &mut any);
+                    out.extend_from_slice(b"{\"category\":");
+                    string(out, item);
+                    out.push(b'}');
+                }
+                if let Some(l) = long_interventions {
+                    for &row in l.rows {
+                        comma(out, &mut any);
+                        write_entry(out, l.grid, row as usize, l.key);
+                    }
+                }
+                out.push(b']');
+                merged = true;
+            }
+            "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => {
+                match cell {
+                    "true" | "false" => out.extend_from_slice(cell.as_bytes()),
+                    // Other text is kept, so validation reports it at its cell.
+                    _ => string(out, cell),
+                }
+            }
+            "age" => number(out, cell),
+            _ => string(out, cell),
+        }
+    }
+    for l in long {
+        if l.rows.is_empty() || (l.key == "interventions" && merged) {
+            continue;
+        }
+        key_str(out, &mut first, l.key);
+        out.push(b'[');
+        let mut any = false;
+        for &row in l.rows {
+            comma(out, &mut any);
+            write_entry(out, l.grid, row as usize, l.key);
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+}
+
+/// How many interventions the participants file's `interventions` cell of row `r` lists (the
+/// interventions file's rows follow them in the participant's list).
+pub(crate) fn row_interventions(people: &Grid, r: usize) -> usize {
+    people
+        .row(r)
+        .find(|(h, _)| h.as_str() == "interventions")
+        .map_or(0, |(_, cell)| items(cell).count())
+}
+
+/// A row of a long file (`key`: which) as a questionnaire, assessment or intervention object:
+/// `date` and `category` as text, a questionnaire's `items` (every item, `null` when empty) or
+/// an assessment's `ratings` (the areas rated).
+fn write_entry(out: &mut Vec<u8>, grid: &Grid, r: usize, key: &str) {
+    let questionnaire = matches!(key, "who5" | "gse");
+    let n_items = if key == "gse" { 10 } else { 5 };
+    // An item's column: which of the items it is (0-based).
+    let item = |h: &str| {
+        h.strip_prefix("item")
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| i.checked_sub(1))
+    };
+    out.push(b'{');
+    let mut first = true;
+    for (h, cell) in grid.row(r) {
+        if matches!(h.as_str(), "date" | "category") && !cell.is_empty() {
+            key_str(out, &mut first, h);
+            string(out, cell);
+        }
+    }
+    if questionnaire {
+        key_str(out, &mut first, "items");
+        out.push(b'[');
+        for i in 0..n_items {
+            if i > 0 {
+                out.push(b',');
+            }
+            let cell = grid
+                .row(r)
+                .find(|(h, _)| item(h) == Some(i))
+                .map_or("", |(_, c)| c);
+            number(out, cell);
+        }
+        out.push(b']');
+    } else if key == "ten_step" {
+        key_str(out, &mut first, "ratings");
+        out.push(b'{');
+        let mut first_rating = true;
+        for (h, cell) in grid.row(r) {
+            // As the ratings were always read: every other column, empty cells left out.
+            if matches!(h.as_str(), "id" | "date" | "category")
+                || (cell.is_empty() && item(h).is_none())
+            {
+                continue;
+            }
+            key_str(out, &mut first_rating, h);
+            number(out, cell);
+        }
+        out.push(b'}');
+    }
+    out.push(b'}');
+}
+
+/// The elements of a list cell (`forms`, `interventions`, `other_referrals`): `;`- or
+/// `|`-separated, trimmed, empty ones left out.
+fn items(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split([';', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn list(out: &mut Vec<u8>, cell: &str, each: impl Fn(&mut Vec<u8>, &str)) {
+    out.push(b'[');
+    let mut any = false;
+    for item in items(cell) {
+        comma(out, &mut any);
+        each(out, item);
+    }
+    out.push(b']');
+}
+
+fn comma(out: &mut Vec<u8>, any: &mut bool) {
+    if *any {
+        out.push(b',');
+    }
+    *any = true;
+}
+
+fn key_str(out: &mut Vec<u8>, first: &mut bool, name: &str) {
+    if !*first {
+        out.push(b',');
+    }
+    *first = false;
+    string(out, name);
+    out.push(b':');
+}
+
+/// A JSON string, escaped as serde_json writes it.
+fn string(out: &mut Vec<u8>, text: &str) {
+    // Writing to a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, text);
+}
+
+/// A number cell: an answer or a step, with the same reading as everywhere
+/// ([`RawAnswer::from_text`]); text that is not a number is kept as text, so the reader reports
+/// `not_a_number` (or out of range) at its cell.
+fn number(out: &mut Vec<u8>, cell: &str) {
+    match RawAnswer::from_text(cell) {
+        RawAnswer::Missing => out.extend_from_slice(b"null"),
+        RawAnswer::Integer(i) => {
+            let _ = serde_json::to_writer(&mut *out, &i);
+        }
+        RawAnswer::Float(f) => {
+            let _ = serde_json::to_writer(&mut *out, &f);
+        }
+        _ => string(out, cell),
+    }
+}

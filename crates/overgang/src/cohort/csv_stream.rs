@@ -1,0 +1,627 @@
+//! The report on CSV files read as they stream ([`Cohort::report_from_csv`], used by
+//! `overgang report *.csv`): no file is held whole and no participant's record is kept.
+//!
+//! 1. Each file is read row by row from its bytes; its cells are put in canonical form
+//!    ([`super::csv::read_cell`]) and kept compactly, in parts of [`PART`] participants (the
+//!    long files' rows in their participant's part).
+//! 2. Each part's participants are built as JSON text ([`super::csv_json`]), read by the typed
+//!    fast path on several threads, and only their report facts are kept; the part is freed.
+//!    Memory is the larger of the kept cells and the facts, not their sum.
+//!
+//! This path takes only files that are plainly valid. At the first thing that is not (a problem
+//! in a row, an unknown ID, a header, a cell that is not as the fast path reads it), it stops,
+//! and the files are read whole by the reader that places every problem at its file, line and
+//! column ([`Cohort::from_csv_with`]), as before. The result is always that reader's
+//! (`tests/csv_stream.rs` compares the two on random exports, valid and broken).
+
+use super::csv::{
+    canonical, check_header, kind_of_with, push_windows_1252, required, sniff_delimiter, CsvFile,
+    CsvFiles, CsvOptions, Encoding, Grid, Kind, OnError,
+};
+use super::csv_json::{write_participant, LongRows};
+use super::facts::Fact;
+use super::model::{finish_report, outreach_latest_date, resolve, Header};
+use super::Cohort;
+use crate::error::{ErrorCode, FieldError, Location, ValidationError};
+use crate::json as doc;
+use crate::limits::MAX_INPUT_BYTES;
+use crate::report::{self, Report, ReportOptions};
+use crate::threads::{map_in_order, ROUND_ITEMS};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
+use time::Date;
+
+/// Participants whose cells are kept together, and freed together once their facts are taken.
+const PART: usize = 8192;
+
+/// The longest header line read while streaming (a longer one goes to the whole-file reader).
+const MAX_HEADER_BYTES: u64 = 64 * 1024;
+
+/// Opens a file's bytes from the start; it may be called more than once.
+pub type Open<'a> = dyn Fn() -> std::io::Result<Box<dyn Read + 'a>> + Sync + 'a;
+
+/// A CSV file read as a stream: its name in error locations and how to open its bytes.
+///
+/// ```
+/// use overgang::cohort::csv_stream::CsvSource;
+/// let text = "id,start\nA-1,2024-01-15\n";
+/// let open = || Ok(Box::new(text.as_bytes()) as Box<dyn std::io::Read>);
+/// let source = CsvSource { name: "deltagere.csv", open: &open };
+/// assert_eq!(source.name, "deltagere.csv");
+/// ```
+#[derive(Clone, Copy)]
+pub struct CsvSource<'a> {
+    /// The file name used in error locations (e.g. `who5.csv`); never a path.
+    pub name: &'a str,
+    /// Opens the file's bytes (called again when the file must be read once more).
+    pub open: &'a Open<'a>,
+}
+
+impl std::fmt::Debug for CsvSource<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CsvSource")
+            .field("name", &self.name)
+            .finish()
+    }
+}
+
+impl Cohort {
+    /// The report on a project's CSV files (participants, WHO-5, GSE, ten-step,
+    /// interventions and the outreach sheets, each recognised by its header as
+    /// [`super::sheet::add_by_header`] does), read as they stream, without holding the files or
+    /// the participants' records. The result, errors and `excluded` included, is that of
+    /// reading the files whole with [`Cohort::from_csv_with`] and reporting with
+    /// [`Cohort::into_report`]; files with any problem are read that way.
+    ///
+    /// ```
+    /// use overgang::cohort::{csv::CsvOptions, csv_stream::CsvSource, Cohort};
+    /// let people = "id;køn;start\r\nA-1;Kvinde;10-02-2023\r\n";
+    /// let who5 = "id,date,item1,item2,item3,item4,item5\nA-1,2023-03-01,3,4,2,3,4\n";
+    /// let (open_people, open_who5) = (
+    ///     || Ok(Box::new(people.as_bytes()) as Box<dyn std::io::Read>),
+    ///     || Ok(Box::new(who5.as_bytes()) as Box<dyn std::io::Read>),
+    /// );
+    /// let files = [
+    ///     CsvSource { name: "deltagere.csv", open: &open_people },
+    ///     CsvSource { name: "who5.csv", open: &open_who5 },
+    /// ];
+    /// let csv = CsvOptions::default().with_columns_text("køn=gender")?;
+    /// let report = Cohort::report_from_csv("P", &files, &csv, &Default::default())?;
+    /// assert_eq!(report.participants.count, 1);
+    /// # Ok::<(), overgang::ValidationError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`Cohort::from_csv_with`] and [`Cohort::report`]; a file that cannot be read
+    /// (`invalid_format` on `file`) or is too large (`too_large`), located at the file; two
+    /// files of the same kind (`duplicate` on `file`).
+    pub fn report_from_csv(
+        project: &str,
+        files: &[CsvSource<'_>],
+        csv: &CsvOptions,
+        options: &ReportOptions,
+    ) -> Result<Report, ValidationError> {
+        if let Some(report) = streamed(project, files, csv, options) {
+            return Ok(report);
+        }
+        whole(project, files, csv, options)
+    }
+}
+
+/// The files read whole, with every problem placed ([`Cohort::from_csv_with`]).
+fn whole(
+    project: &str,
+    files: &[CsvSource<'_>],
+    csv: &CsvOptions,
+    options: &ReportOptions,
+) -> Result<Report, ValidationError> {
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match read_text(f, csv.encoding) {
+            Ok(text) => texts.push((f.name, text)),
+            Err(e) => errors.extend(e.into_errors()),
+        }
+    }
+    let mut slots = CsvFiles::default();
+    for (name, text) in &texts {
+        if let Err(e) = super::sheet::add_by_header(&mut slots, name, text, csv) {
+            errors.push(e);
+        }
+    }
+    ValidationError::check(errors, || ())?;
+    let (cohort, excluded) = Cohort::from_csv_with(project, &slots, csv)?;
+    let mut report = cohort.into_report(options)?;
+    report.set_excluded(excluded);
+    Ok(report)
+}
+
+/// A file's whole text, decoded ([`super::csv::decode`]).
+fn read_text(file: &CsvSource<'_>, encoding: Encoding) -> Result<String, ValidationError> {
+    let unreadable = || {
+        ValidationError::new(vec![FieldError::new(
+            "file",
+            ErrorCode::InvalidFormat,
+            "file: could not be read to its end (a read error)",
+        )
+        .at(Location {
+            file: file.name.to_string(),
+            line: 0,
+            column: None,
+        })])
+    };
+    let reader = (file.open)().map_err(|_| unreadable())?;
+    let mut bytes = Vec::new();
+    // One byte past the limit is read, so `decode` refuses the file as too large.
+    reader
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|_| unreadable())?;
+    super::csv::decode(file.name, &bytes, encoding)
+}
+
+/// Why a streamed read stopped.
+enum Stop {
+    /// A cell is not UTF-8: with [`Encoding::Auto`], the file is read again as Windows-1252.
+    NotUtf8,
+    /// Anything else: the files are read whole, which reports it.
+    NotPlain,
+}
+
+/// How a file's bytes are read as text while streaming.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Text {
+    Utf8,
+    Windows1252,
+}
+
+/// One row's cells in canonical form, one after the other.
+#[derive(Default)]
+struct Row {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Row {
+    fn cell(&self, c: usize) -> &str {
+        let start = c
+            .checked_sub(1)
+            .and_then(|p| self.ends.get(p))
+            .copied()
+            .unwrap_or(0);
+        let end = self.ends.get(c).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    fn cells(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|c| self.cell(c))
+    }
+}
+
+/// A CSV file's rows as they are read, with the rules of the whole-file reader (delimiter from
+/// the first line, blank rows skipped, every row as long as the header).
+struct Rows<'a> {
+    kind: Kind,
+    header: Vec<String>,
+    reader: ::csv::Reader<Box<dyn Read + 'a>>,
+    text: Text,
+    record: ::csv::ByteRecord,
+    decoded: String,
+    row: Row,
+}
+
+impl<'a> Rows<'a> {
+    fn open(file: &CsvSource<'a>, options: &CsvOptions, text: Text) -> Result<Rows<'a>, Stop> {
+        let reader = (file.open)().map_err(|_| Stop::NotPlain)?;
+        let mut reader = BufReader::with_capacity(1 << 16, reader.take(MAX_INPUT_BYTES as u64));
+        let mut first = Vec::new();
+        (&mut reader)
+            .take(MAX_HEADER_BYTES)
+            .read_until(b'\n', &mut first)
+            .map_err(|_| Stop::NotPlain)?;
+        if !first.ends_with(b"\n") && first.len() as u64 >= MAX_HEADER_BYTES {
+            return Err(Stop::NotPlain);
+        }
+        if let Some(rest) = first.strip_prefix(b"\xef\xbb\xbf") {
+            first = rest.to_vec();
+        }
+        let line = decode(&first, text, &mut String::new())?.to_string();
+        let kind = kind_of_with(&line, options);
+        let delimiter = sniff_delimiter(&line);
+        let bytes: Box<dyn Read + 'a> = Box::new(std::io::Cursor::new(first).chain(reader));
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(bytes);
+        let mut decoded = String::new();
+        let mut header = Vec::new();
+        for h in reader.byte_headers().map_err(|_| Stop::NotPlain)? {
+            header.push(options.column(decode(h, text, &mut decoded)?));
+        }
+        Ok(Rows {
+            kind,
+            header,
+            reader,
+            text,
+            record: ::csv::ByteRecord::new(),
+            decoded,
+            row: Row::default(),
+        })
+    }
+
+    /// The next row that is not blank, its cells in canonical form.
+    fn next(&mut self) -> Result<Option<&Row>, Stop> {
+        loop {
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => {
+                    // Files near the limit are read whole, which applies it exactly.
+                    if self.reader.position().byte() >= MAX_INPUT_BYTES as u64 / 2 {
+                        return Err(Stop::NotPlain);
+                    }
+                    return Ok(None);
+                }
+                Err(_) => return Err(Stop::NotPlain),
+            }
+            self.row.text.clear();
+            self.row.ends.clear();
+            let mut blank = true;
+            for (c, raw) in self.record.iter().enumerate() {
+                let cell = decode(raw, self.text, &mut self.decoded)?;
+                blank &= cell.trim().is_empty();
+                let column = self.header.get(c).map_or("", String::as_str);
+                self.row.text.push_str(&canonical(column, cell));
+                self.row.ends.push(self.row.text.len());
+            }
+            if blank {
+                continue;
+            }
+            if self.row.ends.len() != self.header.len() {
+                return Err(Stop::NotPlain);
+            }
+            return Ok(Some(&self.row));
+        }
+    }
+}
+
+/// A cell's bytes as text.
+fn decode<'b>(bytes: &'b [u8], text: Text, scratch: &'b mut String) -> Result<&'b str, Stop> {
+    match text {
+        Text::Utf8 => std::str::from_utf8(bytes).map_err(|_| Stop::NotUtf8),
+        Text::Windows1252 => {
+            scratch.clear();
+            push_windows_1252(scratch, bytes);
+            Ok(scratch.as_str())
+        }
+    }
+}
+
+/// Runs `read` with the text the encoding option says; with `auto`, as UTF-8 and, when a cell
+/// is not, again as Windows-1252 (the whole-file reader's rule: a file is UTF-8 only when all
+/// of it is).
+fn with_encoding<T>(encoding: Encoding, read: impl Fn(Text) -> Result<T, Stop>) -> Option<T> {
+    let result = match encoding {
+        Encoding::Windows1252 => read(Text::Windows1252),
+        Encoding::Utf8 => read(Text::Utf8),
+        _ => match read(Text::Utf8) {
+            Err(Stop::NotUtf8) => read(Text::Windows1252),
+            other => other,
+        },
+    };
+    result.ok()
+}
+
+/// A date cell in canonical form; `None` (not plain) when it is not a date.
+fn date_cell(cell: &str) -> Result<Date, Stop> {
+    crate::dates::parse_date("", cell).map_err(|_| Stop::NotPlain)
+}
+
+/// The participants file read into parts: the IDs' places, and the latest date of `start`
+/// and `end`.
+struct People {
+    parts: Vec<Grid>,
+    index: HashMap<Box<str>, u32>,
+    latest: Option<Date>,
+}
+
+fn read_people(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Result<People, Stop> {
+    let mut rows = Rows::open(file, options, text)?;
+    if !check_header(
+        file.name,
+        "participants",
+        &rows.header,
+        &required("participants"),
+    )
+    .is_empty()
+    {
+        return Err(Stop::NotPlain);
+    }
+    let header = rows.header.clone();
+    let id_col = header
+        .iter()
+        .position(|h| h == "id")
+        .ok_or(Stop::NotPlain)?;
+    let dates: Vec<usize> = (0..header.len())
+        .filter(|&c| matches!(header[c].as_str(), "start" | "end"))
+        .collect();
+    let mut people = People {
+        parts: Vec::new(),
+        index: HashMap::new(),
+        latest: None,
+    };
+    while let Some(row) = rows.next()? {
+        let i = people.index.len();
+        let id = row.cell(id_col);
+        let at = u32::try_from(i).map_err(|_| Stop::NotPlain)?;
+        if id.is_empty() || people.index.insert(id.into(), at).is_some() {
+            return Err(Stop::NotPlain);
+        }
+        for &c in &dates {
+            let cell = row.cell(c);
+            if !cell.is_empty() {
+                people.latest = people.latest.max(Some(date_cell(cell)?));
+            }
+        }
+        if i % PART == 0 {
+            people.parts.push(Grid::new(header.clone()));
+        }
+        let part = people.parts.last_mut().ok_or(Stop::NotPlain)?;
+        part.push(row.cells(), i as u64).ok_or(Stop::NotPlain)?;
+    }
+    Ok(people)
+}
+
+/// A long file read into the participants' parts (each row tagged with its participant),
+/// with its key in the document and its latest date.
+struct Long {
+    key: &'static str,
+    parts: Vec<Grid>,
+    latest: Option<Date>,
+}
+
+fn read_long(
+    file: &CsvSource<'_>,
+    options: &CsvOptions,
+    text: Text,
+    people: &People,
+) -> Result<Long, Stop> {
+    let mut rows = Rows::open(file, options, text)?;
+    let key = match rows.kind {
+        Kind::Who5 => "who5",
+        Kind::Gse => "gse",
+        Kind::TenStep => "ten_step",
+        Kind::Interventions => "interventions",
+        _ => return Err(Stop::NotPlain),
+    };
+    if !check_header(file.name, key, &rows.header, &required(key)).is_empty() {
+        return Err(Stop::NotPlain);
+    }
+    let header = rows.header.clone();
+    let id_col = header
+        .iter()
+        .position(|h| h == "id")
+        .ok_or(Stop::NotPlain)?;
+    let date_col = header.iter().position(|h| h == "date");
+    let mut long = Long {
+        key,
+        parts: people
+            .parts
+            .iter()
+            .map(|_| Grid::new(header.clone()))
+            .collect(),
+        latest: None,
+    };
+    while let Some(row) = rows.next()? {
+        let who = *people.index.get(row.cell(id_col)).ok_or(Stop::NotPlain)?;
+        if let Some(c) = date_col {
+            let cell = row.cell(c);
+            if !cell.is_empty() {
+                long.latest = long.latest.max(Some(date_cell(cell)?));
+            }
+        }
+        let part = long
+            .parts
+            .get_mut(who as usize / PART)
+            .ok_or(Stop::NotPlain)?;
+        // The ID is known by the tag; its cell is not kept.
+        let cells = row
+            .cells()
+            .enumerate()
+            .map(|(c, cell)| if c == id_col { "" } else { cell });
+        part.push(cells, u64::from(who)).ok_or(Stop::NotPlain)?;
+    }
+    Ok(long)
+}
+
+/// The report when every file is plainly valid; `None` sends the files to the whole-file
+/// reader.
+fn streamed(
+    project: &str,
+    files: &[CsvSource<'_>],
+    csv: &CsvOptions,
+    options: &ReportOptions,
+) -> Option<Report> {
+    // Each file's kind, from its first line.
+    let mut people_file = None;
+    let mut long_files = Vec::new();
+    let mut outreach_files = CsvFiles::default();
+    let mut outreach_texts = Vec::new();
+    let mut seen = Vec::new();
+    for f in files {
+        let kind = with_encoding(csv.encoding, |text| {
+            Rows::open(f, csv, text).map(|r| r.kind)
+        })?;
+        if seen.contains(&kind) {
+            return None;
+        }
+        seen.push(kind);
+        match kind {
+            Kind::Participants => people_file = Some(f),
+            Kind::Venues | Kind::Visits => {
+                outreach_texts.push((kind, f.name, read_text(f, csv.encoding).ok()?));
+            }
+            _ => long_files.push(f),
+        }
+    }
+    for (kind, name, text) in &outreach_texts {
+        let file = Some(CsvFile { name, text });
+        match kind {
+            Kind::Venues => outreach_files.venues = file,
+            _ => outreach_files.visits = file,
+        }
+    }
+    let outreach = super::csv::outreach(&outreach_files, csv).ok()?;
+    let people_file = people_file?;
+    let people = with_encoding(csv.encoding, |text| read_people(people_file, csv, text))?;
+    let longs = read_long_files(&long_files, csv, &people)?;
+    let People {
+        parts,
+        index,
+        latest,
+    } = people;
+    drop(index);
+    let participants_latest = longs.iter().map(|l| l.latest).fold(latest, Option::max);
+    let as_of = options
+        .as_of
+        .or_else(|| participants_latest.max(outreach_latest_date(&outreach)))?;
+    let count = parts.iter().map(Grid::len).sum::<usize>();
+    let (facts, records_latest) = facts(parts, longs, as_of)?;
+    // The date taken from the cells is the cohort's latest date, as its records give it.
+    if options.as_of.is_none() && records_latest != participants_latest {
+        return None;
+    }
+    let mut rest = serde_json::Map::new();
+    rest.insert("project".into(), project.into());
+    rest.insert("participants".into(), serde_json::Value::Null);
+    let document = doc::stream::Document {
+        rest,
+        list: doc::stream::List::Streamed(count),
+    };
+    let (header, errors) = Header::read(Some(document)).ok()?;
+    if !errors.is_empty() {
+        return None;
+    }
+    let (as_of, options) = resolve(
+        options,
+        None,
+        facts.iter().map(|f| f.categories.iter().copied()),
+        || Some(as_of),
+        None,
+    )
+    .ok()?;
+    let subjects: Vec<_> = facts.into_iter().filter_map(|f| f.subject).collect();
+    let mut report = finish_report(&header.project, &outreach, &subjects, as_of, &options);
+    super::model::drop_aside(subjects);
+    // As the whole-file reader counts what it left out: nothing, under `drop`.
+    report.set_excluded((csv.on_error == OnError::Drop).then(report::Excluded::default));
+    Some(report)
+}
+
+/// The long files read at once, each on its own thread when there are cores for them.
+fn read_long_files(
+    files: &[&CsvSource<'_>],
+    csv: &CsvOptions,
+    people: &People,
+) -> Option<Vec<Long>> {
+    let read =
+        |f: &CsvSource<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, people));
+    let longs: Vec<Option<Long>> = if crate::threads::helpers() == 0 || files.len() < 2 {
+        files.iter().map(|f| read(f)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = files.iter().map(|f| scope.spawn(move || read(f))).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        })
+    };
+    let mut longs: Vec<Long> = longs.into_iter().collect::<Option<_>>()?;
+    // The document's order of the lists: WHO-5, GSE, ten-step, interventions.
+    let order = ["who5", "gse", "ten_step", "interventions"];
+    longs.sort_by_key(|l| order.iter().position(|k| *k == l.key));
+    Some(longs)
+}
+
+/// Each participant's report facts, part by part, and the latest date of their records;
+/// `None` when a participant is not plainly valid.
+fn facts(parts: Vec<Grid>, mut longs: Vec<Long>, as_of: Date) -> Option<(Vec<Fact>, Option<Date>)> {
+    let count = parts.iter().map(Grid::len).sum();
+    let mut facts = Vec::with_capacity(count);
+    let mut latest = None;
+    let stop = AtomicBool::new(false);
+    for (p, people) in parts.into_iter().enumerate() {
+        // Each long file's rows of this part, by participant (stable: in the file's order).
+        let part_longs: Vec<(&'static str, Grid)> = longs
+            .iter_mut()
+            .map(|l| {
+                let grid = l.parts.get_mut(p).map(std::mem::take).unwrap_or_default();
+                (l.key, grid)
+            })
+            .collect();
+        let base = p * PART;
+        let sorted: Vec<(Vec<u32>, Vec<usize>)> = part_longs
+            .iter()
+            .map(|(_, g)| by_participant(g, base, people.len()))
+            .collect();
+        let work = |k: usize| {
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            let long: Vec<LongRows<'_>> = part_longs
+                .iter()
+                .zip(&sorted)
+                .map(|((key, grid), (rows, first))| LongRows {
+                    key,
+                    grid,
+                    rows: match (first.get(k), first.get(k + 1)) {
+                        (Some(&a), Some(&b)) => rows.get(a..b).unwrap_or_default(),
+                        _ => &[],
+                    },
+                })
+                .collect();
+            let mut text = Vec::with_capacity(512);
+            write_participant(&mut text, &people, k, &long);
+            let record = std::str::from_utf8(&text)
+                .ok()
+                .and_then(super::fast::member);
+            let Some(record) = record else {
+                stop.store(true, Ordering::Relaxed);
+                return None;
+            };
+            let date = record.latest_date();
+            Some((date, Fact::new(record, as_of)))
+        };
+        let mut failed = false;
+        map_in_order(
+            people.len(),
+            ROUND_ITEMS,
+            &work,
+            &mut |_, read| match read {
+                Some((date, fact)) => {
+                    latest = latest.max(date);
+                    facts.push(fact);
+                }
+                None => failed = true,
+            },
+        );
+        if failed {
+            return None;
+        }
+    }
+    Some((facts, latest))
+}
+
+/// The rows of `grid` ordered by their participant (from `base`, `n` of them), each
+/// participant's in the file's order, and where each participant's rows begin.
+fn by_participant(grid: &Grid, base: usize, n: usize) -> (Vec<u32>, Vec<usize>) {
+    let who = |r: usize| (grid.line(r) as usize).saturating_sub(base);
+    let mut rows: Vec<u32> = (0..grid.len() as u32).collect();
+    rows.sort_by_key(|&r| who(r as usize));
+    let first = (0..=n)
+        .map(|i| rows.partition_point(|&r| who(r as usize) < i))
+        .collect();
+    (rows, first)
+}
