@@ -21,7 +21,7 @@
 //!
 //! JSON documents stay strict: ids and ISO dates only.
 
-use super::csv_json::{row_interventions, write_participant, LongRows};
+use super::csv_json::{roles, row_interventions, write_participant, LongRows, Role};
 use crate::error::{ErrorCode, FieldError, Location, ValidationError};
 use serde_json::{json, Value};
 use std::borrow::Cow;
@@ -144,7 +144,6 @@ pub(crate) type Table = (Vec<String>, Vec<(u64, Vec<String>)>);
 /// A CSV file read, held compactly: the header, and every row's cells (as many as the header)
 /// one after the other in one text. A large export has millions of cells, and a `String` each
 /// took most of the memory of reading it.
-#[derive(Default)]
 pub(crate) struct Grid {
     pub(crate) header: Vec<String>,
     text: String,
@@ -155,32 +154,6 @@ pub(crate) struct Grid {
 }
 
 impl Grid {
-    /// No rows yet, under `header`.
-    pub(crate) fn new(header: Vec<String>) -> Grid {
-        Grid {
-            header,
-            text: String::new(),
-            ends: Vec::new(),
-            lines: Vec::new(),
-        }
-    }
-
-    /// Adds a row of cells (as many as the header, in canonical form) with its tag: the line
-    /// of a file read whole, or the participant of a streamed file's rows. `None` when the
-    /// cells' text would be beyond 4 GB.
-    pub(crate) fn push<'c>(
-        &mut self,
-        cells: impl Iterator<Item = &'c str>,
-        tag: u64,
-    ) -> Option<()> {
-        for cell in cells {
-            self.text.push_str(cell);
-            self.ends.push(u32::try_from(self.text.len()).ok()?);
-        }
-        self.lines.push(tag);
-        Some(())
-    }
-
     /// Rows.
     pub(crate) fn len(&self) -> usize {
         self.lines.len()
@@ -543,6 +516,48 @@ pub fn read_cell(column: &str, cell: &str) -> String {
 
 /// [`read_cell`], borrowing the cell when it is already canonical (most cells are).
 pub(crate) fn canonical<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
+    canonical_as(CellKind::of(column), column, cell)
+}
+
+/// How a column's cells are read into canonical form ([`read_cell`]), worked out once per
+/// column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CellKind {
+    Date,
+    Gender,
+    AgeBand,
+    Goal,
+    Form,
+    Category,
+    Forms,
+    Interventions,
+    Flag,
+    Text,
+    Number,
+}
+
+impl CellKind {
+    pub(crate) fn of(column: &str) -> CellKind {
+        match column {
+            "start" | "end" | "date" | "first_seen" | "last_seen" => CellKind::Date,
+            "gender" => CellKind::Gender,
+            "age_band" => CellKind::AgeBand,
+            "goal" => CellKind::Goal,
+            "form" => CellKind::Form,
+            "category" => CellKind::Category,
+            "forms" => CellKind::Forms,
+            "interventions" => CellKind::Interventions,
+            "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => {
+                CellKind::Flag
+            }
+            "id" | "other_referrals" | "venue" | "municipality" | "nationalities" => CellKind::Text,
+            _ => CellKind::Number,
+        }
+    }
+}
+
+/// [`canonical`] for a column whose [`CellKind`] is known.
+pub(crate) fn canonical_as<'c>(kind: CellKind, column: &str, cell: &'c str) -> Cow<'c, str> {
     use crate::intervention::Category;
     use crate::participant::{AgeBand, Gender, IntakeGoal, ProstitutionForm};
     let cell = cell.trim();
@@ -565,8 +580,8 @@ pub(crate) fn canonical<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
             .collect();
         Cow::Owned(list.join(";"))
     }
-    match column {
-        "start" | "end" | "date" | "first_seen" | "last_seen" => {
+    match kind {
+        CellKind::Date => {
             // An ISO date is kept as written (parsed and written again, it is the same text;
             // one that does not parse is kept too, for the reader to report).
             let iso = cell.len() == 10
@@ -581,24 +596,33 @@ pub(crate) fn canonical<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
                 Cow::Owned(crate::dates::format_date(d))
             })
         }
-        "gender" => label::<Gender>(cell),
-        "age_band" => label::<AgeBand>(cell),
-        "goal" => label::<IntakeGoal>(cell),
-        "form" => label::<ProstitutionForm>(cell),
-        "category" => label::<Category>(cell),
-        "forms" => labels::<ProstitutionForm>(cell),
-        "interventions" => labels::<Category>(cell),
-        "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => {
-            match cell.to_lowercase().as_str() {
-                "1" | "true" | "yes" | "ja" | "x" | "sand" => Cow::Borrowed("true"),
-                "0" | "false" | "no" | "nej" | "falsk" => Cow::Borrowed("false"),
-                _ => Cow::Borrowed(cell),
+        CellKind::Gender => label::<Gender>(cell),
+        CellKind::AgeBand => label::<AgeBand>(cell),
+        CellKind::Goal => label::<IntakeGoal>(cell),
+        CellKind::Form => label::<ProstitutionForm>(cell),
+        CellKind::Category => label::<Category>(cell),
+        CellKind::Forms => labels::<ProstitutionForm>(cell),
+        CellKind::Interventions => labels::<Category>(cell),
+        CellKind::Flag => {
+            let is = |words: &[&str]| {
+                // ASCII cells compared without building a lower-case copy; others lower-cased
+                // as Unicode says (a Kelvin sign lower-cases to `k`).
+                if cell.is_ascii() {
+                    words.iter().any(|w| w.eq_ignore_ascii_case(cell))
+                } else {
+                    words.contains(&cell.to_lowercase().as_str())
+                }
+            };
+            if is(&["1", "true", "yes", "ja", "x", "sand"]) {
+                Cow::Borrowed("true")
+            } else if is(&["0", "false", "no", "nej", "falsk"]) {
+                Cow::Borrowed("false")
+            } else {
+                Cow::Borrowed(cell)
             }
         }
-        "id" | "other_referrals" | "venue" | "municipality" | "nationalities" => {
-            Cow::Borrowed(cell)
-        }
-        _ => number_text(cell),
+        CellKind::Text => Cow::Borrowed(cell),
+        CellKind::Number => number_text(cell),
     }
 }
 
@@ -1093,6 +1117,10 @@ pub(crate) fn build<R: Send>(
     let first: Vec<usize> = (0..=person_rows.len())
         .map(|i| attached.partition_point(|a| (a.0 as usize) < i))
         .collect();
+    let roles: Vec<Vec<Role>> = tables
+        .iter()
+        .map(|(_, key, g)| roles(key, &g.header))
+        .collect();
     let one = |i: usize| {
         let r = person_rows.get(i).copied().unwrap_or_default();
         let mine = match (first.get(i), first.get(i + 1)) {
@@ -1106,10 +1134,16 @@ pub(crate) fn build<R: Send>(
                 list.push(row);
             }
         }
-        let long: Vec<LongRows<'_>> = tables
+        let long: Vec<LongRows<'_, Grid>> = tables
             .iter()
             .zip(&rows)
-            .map(|((_, key, g), rows)| LongRows { key, grid: g, rows })
+            .zip(&roles)
+            .map(|(((_, key, g), rows), roles)| LongRows {
+                key,
+                grid: g,
+                roles,
+                rows,
+            })
             .collect();
         let mut text = Vec::with_capacity(512);
         write_participant(&mut text, grid, r, &long);

@@ -10,12 +10,61 @@
 use super::csv::Grid;
 use crate::RawAnswer;
 
+/// Rows of CSV cells under a header (a file read whole, or a part of a streamed file).
+pub(crate) trait Rows {
+    /// The cells of row `r`, with their columns.
+    fn row(&self, r: usize) -> impl Iterator<Item = (&String, &str)>;
+}
+
+impl Rows for Grid {
+    fn row(&self, r: usize) -> impl Iterator<Item = (&String, &str)> {
+        Grid::row(self, r)
+    }
+}
+
+/// What a long file's column is in a participant's object (see [`roles`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Not written (`id`, an item beyond the questionnaire's).
+    Skip,
+    /// `date` or `category`: text, when not empty.
+    Text,
+    /// A questionnaire's item (0-based), `null` when empty.
+    Item(usize),
+    /// A ten-step area's rating; `keep_empty`: written as `null` when empty.
+    Rating { keep_empty: bool },
+}
+
+/// The role of each column of a long file (`key`: which), worked out once per file.
+pub(crate) fn roles(key: &str, header: &[String]) -> Vec<Role> {
+    let n_items = if key == "gse" { 10 } else { 5 };
+    header
+        .iter()
+        .map(|h| {
+            let item = h.strip_prefix("item").and_then(|i| i.parse::<usize>().ok());
+            match (h.as_str(), item) {
+                ("id", _) => Role::Skip,
+                ("date" | "category", _) => Role::Text,
+                (_, Some(i)) if matches!(key, "who5" | "gse") => i
+                    .checked_sub(1)
+                    .filter(|&i| i < n_items)
+                    .map_or(Role::Skip, Role::Item),
+                (_, item) if key == "ten_step" => Role::Rating {
+                    keep_empty: item.is_some(),
+                },
+                _ => Role::Skip,
+            }
+        })
+        .collect()
+}
+
 /// The rows of one long file that belong to a participant: the file's key in the document
-/// (`who5`, `gse`, `ten_step`, `interventions`), its cells, and the participant's rows in it
-/// in the file's order.
-pub(crate) struct LongRows<'a> {
+/// (`who5`, `gse`, `ten_step`, `interventions`), its cells and their [`roles`], and the
+/// participant's rows in it in the file's order.
+pub(crate) struct LongRows<'a, R> {
     pub(crate) key: &'a str,
-    pub(crate) grid: &'a Grid,
+    pub(crate) grid: &'a R,
+    pub(crate) roles: &'a [Role],
     pub(crate) rows: &'a [u32],
 }
 
@@ -23,7 +72,12 @@ pub(crate) struct LongRows<'a> {
 /// document reader reads: the row's non-empty cells in the header's order, then each long file
 /// with rows as a list, in the order given. Interventions of the participants file's
 /// `interventions` column come first in their list, then those of the interventions file.
-pub(crate) fn write_participant(out: &mut Vec<u8>, people: &Grid, r: usize, long: &[LongRows<'_>]) {
+pub(crate) fn write_participant<R: Rows>(
+    out: &mut Vec<u8>,
+    people: &R,
+    r: usize,
+    long: &[LongRows<'_, R>],
+) {
     let long_interventions = long.iter().find(|l| l.key == "interventions");
     let mut merged = false;
     out.push(b'{');
@@ -49,7 +103,7 @@ pub(crate) fn write_participant(out: &mut Vec<u8>, people: &Grid, r: usize, long
                 if let Some(l) = long_interventions {
                     for &row in l.rows {
                         comma(out, &mut any);
-                        write_entry(out, l.grid, row as usize, l.key);
+                        write_entry(out, l, row as usize);
                     }
                 }
                 out.push(b']');
@@ -75,7 +129,7 @@ pub(crate) fn write_participant(out: &mut Vec<u8>, people: &Grid, r: usize, long
         let mut any = false;
         for &row in l.rows {
             comma(out, &mut any);
-            write_entry(out, l.grid, row as usize, l.key);
+            write_entry(out, l, row as usize);
         }
         out.push(b']');
     }
@@ -84,60 +138,57 @@ pub(crate) fn write_participant(out: &mut Vec<u8>, people: &Grid, r: usize, long
 
 /// How many interventions the participants file's `interventions` cell of row `r` lists (the
 /// interventions file's rows follow them in the participant's list).
-pub(crate) fn row_interventions(people: &Grid, r: usize) -> usize {
+pub(crate) fn row_interventions<R: Rows>(people: &R, r: usize) -> usize {
     people
         .row(r)
         .find(|(h, _)| h.as_str() == "interventions")
         .map_or(0, |(_, cell)| items(cell).count())
 }
 
-/// A row of a long file (`key`: which) as a questionnaire, assessment or intervention object:
-/// `date` and `category` as text, a questionnaire's `items` (every item, `null` when empty) or
-/// an assessment's `ratings` (the areas rated).
-fn write_entry(out: &mut Vec<u8>, grid: &Grid, r: usize, key: &str) {
-    let questionnaire = matches!(key, "who5" | "gse");
-    let n_items = if key == "gse" { 10 } else { 5 };
-    // An item's column: which of the items it is (0-based).
-    let item = |h: &str| {
-        h.strip_prefix("item")
-            .and_then(|i| i.parse::<usize>().ok())
-            .and_then(|i| i.checked_sub(1))
-    };
+/// A row of a long file as a questionnaire, assessment or intervention object: `date` and
+/// `category` as text, a questionnaire's `items` (every item, `null` when empty) or an
+/// assessment's `ratings` (the areas rated), as [`roles`] says.
+fn write_entry<R: Rows>(out: &mut Vec<u8>, long: &LongRows<'_, R>, r: usize) {
+    let questionnaire = matches!(long.key, "who5" | "gse");
+    let mut items = [""; 10];
+    let n_items = if long.key == "gse" { 10 } else { 5 };
     out.push(b'{');
     let mut first = true;
-    for (h, cell) in grid.row(r) {
-        if matches!(h.as_str(), "date" | "category") && !cell.is_empty() {
-            key_str(out, &mut first, h);
-            string(out, cell);
+    for ((h, cell), role) in long.grid.row(r).zip(long.roles) {
+        match role {
+            Role::Text if !cell.is_empty() => {
+                key_str(out, &mut first, h);
+                string(out, cell);
+            }
+            Role::Item(i) => {
+                if let Some(slot) = items.get_mut(*i) {
+                    *slot = cell;
+                }
+            }
+            _ => {}
         }
     }
     if questionnaire {
         key_str(out, &mut first, "items");
         out.push(b'[');
-        for i in 0..n_items {
+        for (i, cell) in items.iter().take(n_items).enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            let cell = grid
-                .row(r)
-                .find(|(h, _)| item(h) == Some(i))
-                .map_or("", |(_, c)| c);
             number(out, cell);
         }
         out.push(b']');
-    } else if key == "ten_step" {
+    } else if long.key == "ten_step" {
         key_str(out, &mut first, "ratings");
         out.push(b'{');
         let mut first_rating = true;
-        for (h, cell) in grid.row(r) {
-            // As the ratings were always read: every other column, empty cells left out.
-            if matches!(h.as_str(), "id" | "date" | "category")
-                || (cell.is_empty() && item(h).is_none())
-            {
-                continue;
+        for ((h, cell), role) in long.grid.row(r).zip(long.roles) {
+            if let Role::Rating { keep_empty } = role {
+                if *keep_empty || !cell.is_empty() {
+                    key_str(out, &mut first_rating, h);
+                    number(out, cell);
+                }
             }
-            key_str(out, &mut first_rating, h);
-            number(out, cell);
         }
         out.push(b'}');
     }
@@ -180,6 +231,13 @@ fn key_str(out: &mut Vec<u8>, first: &mut bool, name: &str) {
 
 /// A JSON string, escaped as serde_json writes it.
 fn string(out: &mut Vec<u8>, text: &str) {
+    // Most cells (ids, dates, ids of closed sets) need no escaping.
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+        return;
+    }
     // Writing to a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *out, text);
 }
@@ -188,6 +246,11 @@ fn string(out: &mut Vec<u8>, text: &str) {
 /// ([`RawAnswer::from_text`]); text that is not a number is kept as text, so the reader reports
 /// `not_a_number` (or out of range) at its cell.
 fn number(out: &mut Vec<u8>, cell: &str) {
+    // Most cells are one digit, written as they are.
+    if let [digit @ b'0'..=b'9'] = cell.as_bytes() {
+        out.push(*digit);
+        return;
+    }
     match RawAnswer::from_text(cell) {
         RawAnswer::Missing => out.extend_from_slice(b"null"),
         RawAnswer::Integer(i) => {

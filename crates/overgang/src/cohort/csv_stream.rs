@@ -15,22 +15,108 @@
 //! (`tests/csv_stream.rs` compares the two on random exports, valid and broken).
 
 use super::csv::{
-    canonical, check_header, kind_of_with, push_windows_1252, required, sniff_delimiter, CsvFile,
-    CsvFiles, CsvOptions, Encoding, Grid, Kind, OnError,
+    canonical, canonical_as, check_header, kind_of_with, push_windows_1252, required,
+    sniff_delimiter, CellKind, CsvFile, CsvFiles, CsvOptions, Encoding, Kind, OnError,
 };
-use super::csv_json::{write_participant, LongRows};
+use super::csv_json::{roles, write_participant, LongRows, Role, Rows};
 use super::facts::Fact;
 use super::model::{finish_report, outreach_latest_date, resolve, Header};
 use super::Cohort;
 use crate::error::{ErrorCode, FieldError, Location, ValidationError};
+use crate::intervention::Category;
 use crate::json as doc;
 use crate::limits::MAX_INPUT_BYTES;
+use crate::report::Subject;
 use crate::report::{self, Report, ReportOptions};
 use crate::threads::{map_in_order, ROUND_ITEMS};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 use time::Date;
+
+/// Between the cells of a row in a [`Part`] (a cell that holds it is not plain).
+const SEPARATOR: char = '\u{1f}';
+
+/// Rows of a streamed file kept compactly: each row's cells in one text, separated by
+/// [`SEPARATOR`], where each row ends, and each row's participant.
+#[derive(Default)]
+struct Part {
+    header: Vec<String>,
+    text: String,
+    ends: Vec<u32>,
+    who: Vec<u32>,
+    /// The rows ordered by participant (each participant's in the file's order), and where
+    /// each participant's rows begin in it (see [`Part::order_by_participant`]).
+    order: Vec<u32>,
+    first: Vec<u32>,
+}
+
+impl Part {
+    fn new(header: Vec<String>) -> Part {
+        Part {
+            header,
+            ..Part::default()
+        }
+    }
+
+    /// Adds a row of cells of participant `who`.
+    fn push<'c>(&mut self, cells: impl Iterator<Item = &'c str>, who: u32) -> Result<(), Stop> {
+        for (c, cell) in cells.enumerate() {
+            if cell.as_bytes().contains(&(SEPARATOR as u8)) {
+                return Err(Stop::NotPlain);
+            }
+            if c > 0 {
+                self.text.push(SEPARATOR);
+            }
+            self.text.push_str(cell);
+        }
+        let end = u32::try_from(self.text.len()).map_err(|_| Stop::NotPlain)?;
+        self.ends.push(end);
+        self.who.push(who);
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Orders the rows by their participant, the `n` participants of the part starting at
+    /// `base`.
+    fn order_by_participant(&mut self, base: usize, n: usize) {
+        let who = |r: u32| {
+            self.who
+                .get(r as usize)
+                .map_or(usize::MAX, |&w| (w as usize).saturating_sub(base))
+        };
+        let mut order: Vec<u32> = (0..self.len() as u32).collect();
+        // Stable: each participant's rows stay in the file's order.
+        order.sort_by_key(|&r| who(r));
+        self.first = (0..=n)
+            .map(|i| order.partition_point(|&r| who(r) < i) as u32)
+            .collect();
+        self.order = order;
+    }
+
+    /// The rows of the `k`th participant of the part, in the file's order.
+    fn rows_of(&self, k: usize) -> &[u32] {
+        match (self.first.get(k), self.first.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.order.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+impl Rows for Part {
+    fn row(&self, r: usize) -> impl Iterator<Item = (&String, &str)> {
+        let start = r
+            .checked_sub(1)
+            .and_then(|p| self.ends.get(p))
+            .map_or(0, |&e| e as usize);
+        let end = self.ends.get(r).map_or(start, |&e| e as usize);
+        let text = self.text.get(start..end).unwrap_or_default();
+        self.header.iter().zip(text.split(SEPARATOR))
+    }
+}
 
 /// Participants whose cells are kept together, and freed together once their facts are taken.
 const PART: usize = 8192;
@@ -201,9 +287,11 @@ impl Row {
 
 /// A CSV file's rows as they are read, with the rules of the whole-file reader (delimiter from
 /// the first line, blank rows skipped, every row as long as the header).
-struct Rows<'a> {
+struct FileRows<'a> {
     kind: Kind,
     header: Vec<String>,
+    /// How each column's cells are read.
+    kinds: Vec<CellKind>,
     reader: ::csv::Reader<Box<dyn Read + 'a>>,
     text: Text,
     record: ::csv::ByteRecord,
@@ -211,8 +299,8 @@ struct Rows<'a> {
     row: Row,
 }
 
-impl<'a> Rows<'a> {
-    fn open(file: &CsvSource<'a>, options: &CsvOptions, text: Text) -> Result<Rows<'a>, Stop> {
+impl<'a> FileRows<'a> {
+    fn open(file: &CsvSource<'a>, options: &CsvOptions, text: Text) -> Result<FileRows<'a>, Stop> {
         let reader = (file.open)().map_err(|_| Stop::NotPlain)?;
         let mut reader = BufReader::with_capacity(1 << 16, reader.take(MAX_INPUT_BYTES as u64));
         let mut first = Vec::new();
@@ -240,8 +328,9 @@ impl<'a> Rows<'a> {
         for h in reader.byte_headers().map_err(|_| Stop::NotPlain)? {
             header.push(options.column(decode(h, text, &mut decoded)?));
         }
-        Ok(Rows {
+        Ok(FileRows {
             kind,
+            kinds: header.iter().map(|h| CellKind::of(h)).collect(),
             header,
             reader,
             text,
@@ -270,9 +359,15 @@ impl<'a> Rows<'a> {
             let mut blank = true;
             for (c, raw) in self.record.iter().enumerate() {
                 let cell = decode(raw, self.text, &mut self.decoded)?;
-                blank &= cell.trim().is_empty();
-                let column = self.header.get(c).map_or("", String::as_str);
-                self.row.text.push_str(&canonical(column, cell));
+                let canonical = match (self.header.get(c), self.kinds.get(c)) {
+                    (Some(column), Some(&kind)) => canonical_as(kind, column, cell),
+                    _ => canonical("", cell),
+                };
+                // As the whole-file reader: blank when every cell is only spaces.
+                if blank {
+                    blank = cell.trim().is_empty();
+                }
+                self.row.text.push_str(&canonical);
                 self.row.ends.push(self.row.text.len());
             }
             if blank {
@@ -321,13 +416,23 @@ fn date_cell(cell: &str) -> Result<Date, Stop> {
 /// The participants file read into parts: the IDs' places, and the latest date of `start`
 /// and `end`.
 struct People {
-    parts: Vec<Grid>,
+    parts: Vec<Part>,
     index: HashMap<Box<str>, u32>,
     latest: Option<Date>,
 }
 
-fn read_people(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Result<People, Stop> {
-    let mut rows = Rows::open(file, options, text)?;
+/// The participants file read, and where each participant is.
+fn read_people(file: &CsvSource<'_>, csv: &CsvOptions) -> Option<(People, Places)> {
+    let mut people = with_encoding(csv.encoding, |text| read_people_as(file, csv, text))?;
+    let places = Places {
+        ids: std::mem::take(&mut people.index),
+        part_sizes: people.parts.iter().map(Part::len).collect(),
+    };
+    Some((people, places))
+}
+
+fn read_people_as(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Result<People, Stop> {
+    let mut rows = FileRows::open(file, options, text)?;
     if !check_header(
         file.name,
         "participants",
@@ -365,10 +470,10 @@ fn read_people(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Result
             }
         }
         if i % PART == 0 {
-            people.parts.push(Grid::new(header.clone()));
+            people.parts.push(Part::new(header.clone()));
         }
         let part = people.parts.last_mut().ok_or(Stop::NotPlain)?;
-        part.push(row.cells(), i as u64).ok_or(Stop::NotPlain)?;
+        part.push(row.cells(), at)?;
     }
     Ok(people)
 }
@@ -377,17 +482,27 @@ fn read_people(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Result
 /// with its key in the document and its latest date.
 struct Long {
     key: &'static str,
-    parts: Vec<Grid>,
+    header: Vec<String>,
+    roles: Vec<Role>,
+    parts: Vec<Part>,
     latest: Option<Date>,
 }
 
+/// Where each participant is, handed from the participants file's reader to the long files'
+/// readers: the place of each ID, and how many participants each part has.
+struct Places {
+    ids: HashMap<Box<str>, u32>,
+    part_sizes: Vec<usize>,
+}
+
+/// Reads a long file into the participants' parts.
 fn read_long(
     file: &CsvSource<'_>,
     options: &CsvOptions,
     text: Text,
-    people: &People,
+    places: &Places,
 ) -> Result<Long, Stop> {
-    let mut rows = Rows::open(file, options, text)?;
+    let mut rows = FileRows::open(file, options, text)?;
     let key = match rows.kind {
         Kind::Who5 => "who5",
         Kind::Gse => "gse",
@@ -406,33 +521,44 @@ fn read_long(
     let date_col = header.iter().position(|h| h == "date");
     let mut long = Long {
         key,
-        parts: people
-            .parts
-            .iter()
-            .map(|_| Grid::new(header.clone()))
-            .collect(),
+        header: header.clone(),
+        roles: roles(key, &header),
+        parts: Vec::new(),
         latest: None,
     };
     while let Some(row) = rows.next()? {
-        let who = *people.index.get(row.cell(id_col)).ok_or(Stop::NotPlain)?;
         if let Some(c) = date_col {
             let cell = row.cell(c);
             if !cell.is_empty() {
                 long.latest = long.latest.max(Some(date_cell(cell)?));
             }
         }
-        let part = long
-            .parts
-            .get_mut(who as usize / PART)
-            .ok_or(Stop::NotPlain)?;
-        // The ID is known by the tag; its cell is not kept.
+        long.put(row, id_col, places)?;
+    }
+    long.parts
+        .resize_with(places.part_sizes.len(), || Part::new(header.clone()));
+    for (p, (part, &size)) in long.parts.iter_mut().zip(&places.part_sizes).enumerate() {
+        part.order_by_participant(p * PART, size);
+    }
+    Ok(long)
+}
+
+impl Long {
+    /// Puts a row in its participant's part; the ID's cell (column `id_col`) is not kept (the
+    /// part knows the participant).
+    fn put(&mut self, row: &Row, id_col: usize, places: &Places) -> Result<(), Stop> {
+        let who = *places.ids.get(row.cell(id_col)).ok_or(Stop::NotPlain)?;
+        let p = who as usize / PART;
+        while self.parts.len() <= p {
+            self.parts.push(Part::new(self.header.clone()));
+        }
+        let part = self.parts.get_mut(p).ok_or(Stop::NotPlain)?;
         let cells = row
             .cells()
             .enumerate()
             .map(|(c, cell)| if c == id_col { "" } else { cell });
-        part.push(cells, u64::from(who)).ok_or(Stop::NotPlain)?;
+        part.push(cells, who)
     }
-    Ok(long)
 }
 
 /// The report when every file is plainly valid; `None` sends the files to the whole-file
@@ -451,7 +577,7 @@ fn streamed(
     let mut seen = Vec::new();
     for f in files {
         let kind = with_encoding(csv.encoding, |text| {
-            Rows::open(f, csv, text).map(|r| r.kind)
+            FileRows::open(f, csv, text).map(|r| r.kind)
         })?;
         if seen.contains(&kind) {
             return None;
@@ -473,21 +599,20 @@ fn streamed(
         }
     }
     let outreach = super::csv::outreach(&outreach_files, csv).ok()?;
+    let t0 = std::time::Instant::now();
     let people_file = people_file?;
-    let people = with_encoding(csv.encoding, |text| read_people(people_file, csv, text))?;
-    let longs = read_long_files(&long_files, csv, &people)?;
-    let People {
-        parts,
-        index,
-        latest,
-    } = people;
-    drop(index);
+    let (people, places) = read_people(people_file, csv)?;
+    let longs = read_long_files(&long_files, csv, &places)?;
+    drop(places);
+    eprintln!("longs {:?} {}", t0.elapsed(), rss());
+    let People { parts, latest, .. } = people;
     let participants_latest = longs.iter().map(|l| l.latest).fold(latest, Option::max);
     let as_of = options
         .as_of
         .or_else(|| participants_latest.max(outreach_latest_date(&outreach)))?;
-    let count = parts.iter().map(Grid::len).sum::<usize>();
-    let (facts, records_latest) = facts(parts, longs, as_of)?;
+    let count = parts.iter().map(Part::len).sum::<usize>();
+    let (subjects, records_latest) = subjects(parts, longs, as_of, options.offered.as_deref())?;
+    eprintln!("facts {:?} {}", t0.elapsed(), rss());
     // The date taken from the cells is the cohort's latest date, as its records give it.
     if options.as_of.is_none() && records_latest != participants_latest {
         return None;
@@ -503,30 +628,26 @@ fn streamed(
     if !errors.is_empty() {
         return None;
     }
-    let (as_of, options) = resolve(
-        options,
-        None,
-        facts.iter().map(|f| f.categories.iter().copied()),
-        || Some(as_of),
-        None,
-    )
-    .ok()?;
-    let subjects: Vec<_> = facts.into_iter().filter_map(|f| f.subject).collect();
+    // The catalogue was checked as the participants were read.
+    let no_categories = std::iter::empty::<[crate::intervention::Category; 0]>();
+    let (as_of, options) = resolve(options, None, no_categories, || Some(as_of), None).ok()?;
     let mut report = finish_report(&header.project, &outreach, &subjects, as_of, &options);
+    eprintln!("report {:?} {}", t0.elapsed(), rss());
     super::model::drop_aside(subjects);
     // As the whole-file reader counts what it left out: nothing, under `drop`.
     report.set_excluded((csv.on_error == OnError::Drop).then(report::Excluded::default));
     Some(report)
 }
 
-/// The long files read at once, each on its own thread when there are cores for them.
+/// The long files read at once, each on its own thread when there are cores for them, in the
+/// document's order of their lists: WHO-5, GSE, ten-step, interventions.
 fn read_long_files(
     files: &[&CsvSource<'_>],
     csv: &CsvOptions,
-    people: &People,
+    places: &Places,
 ) -> Option<Vec<Long>> {
     let read =
-        |f: &CsvSource<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, people));
+        |f: &CsvSource<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, places));
     let longs: Vec<Option<Long>> = if crate::threads::helpers() == 0 || files.len() < 2 {
         files.iter().map(|f| read(f)).collect()
     } else {
@@ -539,47 +660,44 @@ fn read_long_files(
         })
     };
     let mut longs: Vec<Long> = longs.into_iter().collect::<Option<_>>()?;
-    // The document's order of the lists: WHO-5, GSE, ten-step, interventions.
     let order = ["who5", "gse", "ten_step", "interventions"];
     longs.sort_by_key(|l| order.iter().position(|k| *k == l.key));
     Some(longs)
 }
 
-/// Each participant's report facts, part by part, and the latest date of their records;
-/// `None` when a participant is not plainly valid.
-fn facts(parts: Vec<Grid>, mut longs: Vec<Long>, as_of: Date) -> Option<(Vec<Fact>, Option<Date>)> {
-    let count = parts.iter().map(Grid::len).sum();
-    let mut facts = Vec::with_capacity(count);
+/// The report's facts of each participant who started by `as_of`, part by part, and the
+/// latest date of their records; `None` when a participant is not plainly valid or has an
+/// intervention outside the catalogue (`offered`).
+fn subjects(
+    parts: Vec<Part>,
+    mut longs: Vec<Long>,
+    as_of: Date,
+    offered: Option<&[Category]>,
+) -> Option<(Vec<Subject>, Option<Date>)> {
+    let count = parts.iter().map(Part::len).sum();
+    let mut subjects = Vec::with_capacity(count);
     let mut latest = None;
     let stop = AtomicBool::new(false);
     for (p, people) in parts.into_iter().enumerate() {
         // Each long file's rows of this part, by participant (stable: in the file's order).
-        let part_longs: Vec<(&'static str, Grid)> = longs
+        let part_longs: Vec<(&Long, Part)> = longs
             .iter_mut()
             .map(|l| {
-                let grid = l.parts.get_mut(p).map(std::mem::take).unwrap_or_default();
-                (l.key, grid)
+                let part = l.parts.get_mut(p).map(std::mem::take).unwrap_or_default();
+                (&*l, part)
             })
-            .collect();
-        let base = p * PART;
-        let sorted: Vec<(Vec<u32>, Vec<usize>)> = part_longs
-            .iter()
-            .map(|(_, g)| by_participant(g, base, people.len()))
             .collect();
         let work = |k: usize| {
             if stop.load(Ordering::Relaxed) {
                 return None;
             }
-            let long: Vec<LongRows<'_>> = part_longs
+            let long: Vec<LongRows<'_, Part>> = part_longs
                 .iter()
-                .zip(&sorted)
-                .map(|((key, grid), (rows, first))| LongRows {
-                    key,
-                    grid,
-                    rows: match (first.get(k), first.get(k + 1)) {
-                        (Some(&a), Some(&b)) => rows.get(a..b).unwrap_or_default(),
-                        _ => &[],
-                    },
+                .map(|(l, part)| LongRows {
+                    key: l.key,
+                    grid: part,
+                    roles: &l.roles,
+                    rows: part.rows_of(k),
                 })
                 .collect();
             let mut text = Vec::with_capacity(512);
@@ -592,7 +710,13 @@ fn facts(parts: Vec<Grid>, mut longs: Vec<Long>, as_of: Date) -> Option<(Vec<Fac
                 return None;
             };
             let date = record.latest_date();
-            Some((date, Fact::new(record, as_of)))
+            let fact = Fact::new(record, as_of);
+            let outside = |c: &Category| offered.is_some_and(|o| !o.contains(c));
+            if fact.categories.iter().any(outside) {
+                stop.store(true, Ordering::Relaxed);
+                return None;
+            }
+            Some((date, fact.subject))
         };
         let mut failed = false;
         map_in_order(
@@ -600,9 +724,9 @@ fn facts(parts: Vec<Grid>, mut longs: Vec<Long>, as_of: Date) -> Option<(Vec<Fac
             ROUND_ITEMS,
             &work,
             &mut |_, read| match read {
-                Some((date, fact)) => {
+                Some((date, subject)) => {
                     latest = latest.max(date);
-                    facts.push(fact);
+                    subjects.extend(subject);
                 }
                 None => failed = true,
             },
@@ -611,17 +735,14 @@ fn facts(parts: Vec<Grid>, mut longs: Vec<Long>, as_of: Date) -> Option<(Vec<Fac
             return None;
         }
     }
-    Some((facts, latest))
+    subjects.shrink_to_fit();
+    Some((subjects, latest))
 }
 
-/// The rows of `grid` ordered by their participant (from `base`, `n` of them), each
-/// participant's in the file's order, and where each participant's rows begin.
-fn by_participant(grid: &Grid, base: usize, n: usize) -> (Vec<u32>, Vec<usize>) {
-    let who = |r: usize| (grid.line(r) as usize).saturating_sub(base);
-    let mut rows: Vec<u32> = (0..grid.len() as u32).collect();
-    rows.sort_by_key(|&r| who(r as usize));
-    let first = (0..=n)
-        .map(|i| rows.partition_point(|&r| who(r as usize) < i))
-        .collect();
-    (rows, first)
+fn rss() -> String {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

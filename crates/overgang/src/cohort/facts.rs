@@ -81,7 +81,7 @@ pub(super) fn subject(m: &ParticipantRecord, as_of: Date) -> Subject {
             .iter()
             .map(move |(area, step)| (*area, a.date, step.get()))
     }));
-    let cti = m.cti.as_ref().map(|c| cti_facts(m, c, as_of));
+    let cti = m.cti.as_ref().map(|c| Box::new(cti_facts(m, c, as_of)));
     Subject {
         gender: p.gender,
         age_band: p.age_band(),

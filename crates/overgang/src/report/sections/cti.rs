@@ -6,7 +6,7 @@ use crate::report::model::{CtiSection, PhaseMonths};
 use crate::stats::mean;
 
 pub(super) fn section(subjects: &[Subject], min_cell: u64) -> CtiSection {
-    let courses: Vec<_> = subjects.iter().filter_map(|s| s.cti.as_ref()).collect();
+    let courses: Vec<_> = subjects.iter().filter_map(|s| s.cti.as_deref()).collect();
     let counts: Vec<u64> = StatusGroup::ALL
         .iter()
         .map(|g| courses.iter().filter(|c| c.status == Some(*g)).count() as u64)

@@ -31,7 +31,7 @@ pub(super) fn results(subjects: &[Subject], min_cell: u64) -> CtiResults {
     let ended: Vec<(&Subject, Date, Date)> = subjects
         .iter()
         .filter_map(|s| {
-            let c = s.cti.as_ref()?;
+            let c = s.cti.as_deref()?;
             Some((s, c.start?, c.end?))
         })
         .collect();
@@ -47,7 +47,7 @@ pub(super) fn results(subjects: &[Subject], min_cell: u64) -> CtiResults {
     );
     let sold_sex_last_month = start_end(
         ended.iter().filter_map(|(s, start, end)| {
-            let c = s.cti.as_ref()?;
+            let c = s.cti.as_deref()?;
             start_and_end(&c.sold_sex_last_month, *start, *end)
         }),
         min_cell,
@@ -55,7 +55,7 @@ pub(super) fn results(subjects: &[Subject], min_cell: u64) -> CtiResults {
     let classes: Vec<Progress> = ended
         .iter()
         .filter_map(|(s, start, end)| {
-            let c = s.cti.as_ref()?;
+            let c = s.cti.as_deref()?;
             if c.status != Some(StatusGroup::Completed) {
                 return None;
             }

@@ -41,7 +41,7 @@ fn recently_changed(subjects: &[Subject], as_of: Date) -> usize {
     subjects
         .iter()
         .filter(|s| {
-            let cti = s.cti.as_ref();
+            let cti = s.cti.as_deref();
             s.start.iter().chain(s.end.iter()).any(recent)
                 || s.periods
                     .iter()

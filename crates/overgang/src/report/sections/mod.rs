@@ -64,8 +64,9 @@ pub struct Subject {
     pub gse: Vec<(Date, f64)>,
     /// Ten-step ratings: area, date, step.
     pub ten_step: Vec<(Area, Date, u8)>,
-    /// The CTI course, if any.
-    pub cti: Option<CtiFacts>,
+    /// The CTI course, if any (boxed: few participants have one, and a large report keeps a
+    /// subject for every participant).
+    pub cti: Option<Box<CtiFacts>>,
 }
 
 impl Subject {
