@@ -516,13 +516,13 @@ pub fn read_cell(column: &str, cell: &str) -> String {
 
 /// [`read_cell`], borrowing the cell when it is already canonical (most cells are).
 pub(crate) fn canonical<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
-    canonical_as(CellKind::of(column), column, cell)
+    canonical_as(CellRule::of(column), column, cell)
 }
 
 /// How a column's cells are read into canonical form ([`read_cell`]), worked out once per
 /// column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CellKind {
+pub(crate) enum CellRule {
     Date,
     Gender,
     AgeBand,
@@ -536,28 +536,28 @@ pub(crate) enum CellKind {
     Number,
 }
 
-impl CellKind {
-    pub(crate) fn of(column: &str) -> CellKind {
+impl CellRule {
+    pub(crate) fn of(column: &str) -> CellRule {
         match column {
-            "start" | "end" | "date" | "first_seen" | "last_seen" => CellKind::Date,
-            "gender" => CellKind::Gender,
-            "age_band" => CellKind::AgeBand,
-            "goal" => CellKind::Goal,
-            "form" => CellKind::Form,
-            "category" => CellKind::Category,
-            "forms" => CellKind::Forms,
-            "interventions" => CellKind::Interventions,
+            "start" | "end" | "date" | "first_seen" | "last_seen" => CellRule::Date,
+            "gender" => CellRule::Gender,
+            "age_band" => CellRule::AgeBand,
+            "goal" => CellRule::Goal,
+            "form" => CellRule::Form,
+            "category" => CellRule::Category,
+            "forms" => CellRule::Forms,
+            "interventions" => CellRule::Interventions,
             "anonymous" | "anti_trafficking_referral" | "referred_to_other_services" => {
-                CellKind::Flag
+                CellRule::Flag
             }
-            "id" | "other_referrals" | "venue" | "municipality" | "nationalities" => CellKind::Text,
-            _ => CellKind::Number,
+            "id" | "other_referrals" | "venue" | "municipality" | "nationalities" => CellRule::Text,
+            _ => CellRule::Number,
         }
     }
 }
 
-/// [`canonical`] for a column whose [`CellKind`] is known.
-pub(crate) fn canonical_as<'c>(kind: CellKind, column: &str, cell: &'c str) -> Cow<'c, str> {
+/// [`canonical`] for a column whose [`CellRule`] is known.
+pub(crate) fn canonical_as<'c>(kind: CellRule, column: &str, cell: &'c str) -> Cow<'c, str> {
     use crate::intervention::Category;
     use crate::participant::{AgeBand, Gender, IntakeGoal, ProstitutionForm};
     let cell = cell.trim();
@@ -581,7 +581,7 @@ pub(crate) fn canonical_as<'c>(kind: CellKind, column: &str, cell: &'c str) -> C
         Cow::Owned(list.join(";"))
     }
     match kind {
-        CellKind::Date => {
+        CellRule::Date => {
             // An ISO date is kept as written (parsed and written again, it is the same text;
             // one that does not parse is kept too, for the reader to report).
             let iso = cell.len() == 10
@@ -596,14 +596,14 @@ pub(crate) fn canonical_as<'c>(kind: CellKind, column: &str, cell: &'c str) -> C
                 Cow::Owned(crate::dates::format_date(d))
             })
         }
-        CellKind::Gender => label::<Gender>(cell),
-        CellKind::AgeBand => label::<AgeBand>(cell),
-        CellKind::Goal => label::<IntakeGoal>(cell),
-        CellKind::Form => label::<ProstitutionForm>(cell),
-        CellKind::Category => label::<Category>(cell),
-        CellKind::Forms => labels::<ProstitutionForm>(cell),
-        CellKind::Interventions => labels::<Category>(cell),
-        CellKind::Flag => {
+        CellRule::Gender => label::<Gender>(cell),
+        CellRule::AgeBand => label::<AgeBand>(cell),
+        CellRule::Goal => label::<IntakeGoal>(cell),
+        CellRule::Form => label::<ProstitutionForm>(cell),
+        CellRule::Category => label::<Category>(cell),
+        CellRule::Forms => labels::<ProstitutionForm>(cell),
+        CellRule::Interventions => labels::<Category>(cell),
+        CellRule::Flag => {
             let is = |words: &[&str]| {
                 // ASCII cells compared without building a lower-case copy; others lower-cased
                 // as Unicode says (a Kelvin sign lower-cases to `k`).
@@ -621,8 +621,8 @@ pub(crate) fn canonical_as<'c>(kind: CellKind, column: &str, cell: &'c str) -> C
                 Cow::Borrowed(cell)
             }
         }
-        CellKind::Text => Cow::Borrowed(cell),
-        CellKind::Number => number_text(cell),
+        CellRule::Text => Cow::Borrowed(cell),
+        CellRule::Number => number_text(cell),
     }
 }
 
