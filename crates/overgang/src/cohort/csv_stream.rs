@@ -114,8 +114,37 @@ impl Rows for Part {
             .map_or(0, |&e| e as usize);
         let end = self.ends.get(r).map_or(start, |&e| e as usize);
         let text = self.text.get(start..end).unwrap_or_default();
-        self.header.iter().zip(text.split(SEPARATOR))
+        self.header.iter().zip(Cells { rest: Some(text) })
     }
+}
+
+/// The cells of a row of a [`Part`] (cells are short: a byte loop beats a searcher).
+struct Cells<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for Cells<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match rest.bytes().position(|b| b == SEPARATOR as u8) {
+            Some(i) => {
+                // The separator is one byte, so both sides are at character boundaries.
+                self.rest = rest.get(i + 1..);
+                rest.get(..i)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// Each reading thread's room for the participant's JSON text, used again and again.
+    static TEXT: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(4096));
 }
 
 /// Participants whose cells are kept together, and freed together once their facts are taken.
@@ -357,8 +386,27 @@ impl<'a> FileRows<'a> {
             self.row.text.clear();
             self.row.ends.clear();
             let mut blank = true;
-            for (c, raw) in self.record.iter().enumerate() {
-                let cell = decode(raw, self.text, &mut self.decoded)?;
+            // UTF-8 is checked once for the whole row: a cell cut inside a character is not
+            // UTF-8 on its own, and is found by `get` at its ends.
+            let whole = match self.text {
+                Text::Utf8 => {
+                    Some(std::str::from_utf8(self.record.as_slice()).map_err(|_| Stop::NotUtf8)?)
+                }
+                Text::Windows1252 => None,
+            };
+            for c in 0..self.record.len() {
+                let cell = match whole {
+                    Some(whole) => self
+                        .record
+                        .range(c)
+                        .and_then(|r| whole.get(r))
+                        .ok_or(Stop::NotUtf8)?,
+                    None => decode(
+                        self.record.get(c).unwrap_or_default(),
+                        self.text,
+                        &mut self.decoded,
+                    )?,
+                };
                 let canonical = match (self.header.get(c), self.kinds.get(c)) {
                     (Some(column), Some(&kind)) => canonical_as(kind, column, cell),
                     _ => canonical("", cell),
@@ -408,17 +456,32 @@ fn with_encoding<T>(encoding: Encoding, read: impl Fn(Text) -> Result<T, Stop>) 
     result.ok()
 }
 
-/// A date cell in canonical form; `None` (not plain) when it is not a date.
-fn date_cell(cell: &str) -> Result<Date, Stop> {
-    crate::dates::parse_date("", cell).map_err(|_| Stop::NotPlain)
-}
-
 /// The participants file read into parts: the IDs' places, and the latest date of `start`
 /// and `end`.
 struct People {
     parts: Vec<Part>,
     index: HashMap<Box<str>, u32>,
-    latest: Option<Date>,
+    latest: Latest,
+}
+
+/// The latest of a file's date cells, compared as text: canonical dates are `YYYY-MM-DD`, whose
+/// order as text is their order as dates (a cell that is not a date stops the fast path when
+/// its participant is read, so the latest is only used when every date cell is one).
+#[derive(Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Latest([u8; 10]);
+
+impl Latest {
+    fn add(&mut self, cell: &str) -> Result<(), Stop> {
+        let date: [u8; 10] = cell.as_bytes().try_into().map_err(|_| Stop::NotPlain)?;
+        self.0 = self.0.max(date);
+        Ok(())
+    }
+
+    /// The date, when there was one.
+    fn date(self) -> Option<Date> {
+        let text = std::str::from_utf8(&self.0).ok()?;
+        crate::dates::parse_date("", text).ok()
+    }
 }
 
 /// The participants file read, and where each participant is.
@@ -454,7 +517,7 @@ fn read_people_as(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Res
     let mut people = People {
         parts: Vec::new(),
         index: HashMap::new(),
-        latest: None,
+        latest: Latest::default(),
     };
     while let Some(row) = rows.next()? {
         let i = people.index.len();
@@ -466,7 +529,7 @@ fn read_people_as(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Res
         for &c in &dates {
             let cell = row.cell(c);
             if !cell.is_empty() {
-                people.latest = people.latest.max(Some(date_cell(cell)?));
+                people.latest.add(cell)?;
             }
         }
         if i % PART == 0 {
@@ -479,13 +542,13 @@ fn read_people_as(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Res
 }
 
 /// A long file read into the participants' parts (each row tagged with its participant),
-/// with its key in the document and its latest date.
+/// with its key in the document and its latest date cell.
 struct Long {
     key: &'static str,
     header: Vec<String>,
     roles: Vec<Role>,
     parts: Vec<Part>,
-    latest: Option<Date>,
+    latest: Latest,
 }
 
 /// Where each participant is, handed from the participants file's reader to the long files'
@@ -524,13 +587,13 @@ fn read_long(
         header: header.clone(),
         roles: roles(key, &header),
         parts: Vec::new(),
-        latest: None,
+        latest: Latest::default(),
     };
     while let Some(row) = rows.next()? {
         if let Some(c) = date_col {
             let cell = row.cell(c);
             if !cell.is_empty() {
-                long.latest = long.latest.max(Some(date_cell(cell)?));
+                long.latest.add(cell)?;
             }
         }
         long.put(row, id_col, places)?;
@@ -606,7 +669,7 @@ fn streamed(
     drop(places);
     eprintln!("longs {:?} {}", t0.elapsed(), rss());
     let People { parts, latest, .. } = people;
-    let participants_latest = longs.iter().map(|l| l.latest).fold(latest, Option::max);
+    let participants_latest = longs.iter().map(|l| l.latest).fold(latest, Ord::max).date();
     let as_of = options
         .as_of
         .or_else(|| participants_latest.max(outreach_latest_date(&outreach)))?;
@@ -691,20 +754,30 @@ fn subjects(
             if stop.load(Ordering::Relaxed) {
                 return None;
             }
-            let long: Vec<LongRows<'_, Part>> = part_longs
-                .iter()
-                .map(|(l, part)| LongRows {
+            // At most four long files: their rows on the stack, not in a list per participant.
+            let none = LongRows {
+                key: "",
+                grid: &people,
+                roles: &[],
+                rows: &[],
+            };
+            let mut long = [none; 4];
+            for (slot, (l, part)) in long.iter_mut().zip(&part_longs) {
+                *slot = LongRows {
                     key: l.key,
                     grid: part,
                     roles: &l.roles,
                     rows: part.rows_of(k),
-                })
-                .collect();
-            let mut text = Vec::with_capacity(512);
-            write_participant(&mut text, &people, k, &long);
-            let record = std::str::from_utf8(&text)
-                .ok()
-                .and_then(super::fast::member);
+                };
+            }
+            let record = TEXT.with(|text| {
+                let mut text = text.borrow_mut();
+                text.clear();
+                write_participant(&mut text, &people, k, &long);
+                std::str::from_utf8(&text)
+                    .ok()
+                    .and_then(super::fast::member)
+            });
             let Some(record) = record else {
                 stop.store(true, Ordering::Relaxed);
                 return None;

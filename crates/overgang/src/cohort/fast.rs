@@ -129,7 +129,31 @@ impl<'de> Deserialize<'de> for Ratings {
 struct Dated {
     #[serde(with = "crate::dates::iso_date")]
     date: Date,
+    #[serde(deserialize_with = "items")]
     items: Vec<Option<u8>>,
+}
+
+/// A questionnaire's answers, read into room for the longest questionnaire at once (a list
+/// grown from empty was reallocated two or three times per questionnaire).
+fn items<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Option<u8>>, D::Error> {
+    struct Visit;
+    impl<'de> serde::de::Visitor<'de> for Visit {
+        type Value = Vec<Option<u8>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("answers")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut items = Vec::with_capacity(crate::gse::ITEMS);
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    d.deserialize_seq(Visit)
 }
 
 /// The participant in `text` (one element of `participants`), or `None` when anything about it
