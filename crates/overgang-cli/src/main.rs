@@ -550,8 +550,8 @@ fn report(
         input.options()?;
         return progress::report(document, &options);
     }
-    if validate::all_csv(files) {
-        return validate::report_csv(files, project, &options, input);
+    if validate::all_tables(files) {
+        return validate::report_tables(files, project, &options, input);
     }
     if !files.is_empty() {
         let (cohort, excluded) = validate::load(files, project, input)?;

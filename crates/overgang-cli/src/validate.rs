@@ -84,16 +84,18 @@ pub fn one_document(files: &[PathBuf]) -> Option<&PathBuf> {
     }
 }
 
-/// Whether every input file is a CSV file (by its extension).
-pub fn all_csv(files: &[PathBuf]) -> bool {
+/// Whether every input file is a CSV file or a workbook (by its extension).
+pub fn all_tables(files: &[PathBuf]) -> bool {
     !files.is_empty()
-        && files
-            .iter()
-            .all(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        && files.iter().all(|p| {
+            p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+                || is_workbook(&p.to_string_lossy())
+        })
 }
 
-/// The report on CSV files, read as they stream (see `Cohort::report_from_csv`).
-pub fn report_csv(
+/// The report on CSV files and workbooks, read as they stream (see
+/// `Cohort::report_from_csv`): CSV files from disk, a workbook's sheets as CSV text.
+pub fn report_tables(
     files: &[PathBuf],
     project: &str,
     options: &overgang::report::ReportOptions,
@@ -105,16 +107,36 @@ pub fn report_csv(
     for p in files {
         std::fs::File::open(p).map_err(|e| Failure::Io(format!("{}: {e}", p.display())))?;
     }
-    let names: Vec<String> = files.iter().map(|p| file_name(p)).collect();
-    let opens: Vec<_> = files
+    let mut sheets = Vec::new();
+    let mut errors = Vec::new();
+    let mut on_disk = Vec::new();
+    for p in files {
+        let name = file_name(p);
+        if is_workbook(&name) {
+            match read_workbook(&name, &crate::read_bytes(p)?, &csv) {
+                Ok(read) => sheets.extend(read),
+                Err(e) => errors.extend(e.into_errors()),
+            }
+        } else {
+            on_disk.push((name, p));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::Invalid(overgang::ValidationError::new(errors)));
+    }
+    let from_disk = |p: &PathBuf| std::fs::File::open(p).map(|f| Box::new(f) as Box<dyn Read>);
+    let opens_disk: Vec<_> = on_disk.iter().map(|(_, p)| move || from_disk(p)).collect();
+    let opens_text: Vec<_> = sheets
         .iter()
-        .map(|p| move || std::fs::File::open(p).map(|f| Box::new(f) as Box<dyn Read>))
+        .map(|(_, text)| move || Ok(Box::new(text.as_bytes()) as Box<dyn Read + '_>))
         .collect();
-    let sources: Vec<CsvSource<'_>> = names
-        .iter()
-        .zip(&opens)
-        .map(|(name, open)| CsvSource { name, open })
-        .collect();
+    let mut sources: Vec<CsvSource<'_>> = Vec::new();
+    for ((name, _), open) in on_disk.iter().zip(&opens_disk) {
+        sources.push(CsvSource { name, open });
+    }
+    for ((name, _), open) in sheets.iter().zip(&opens_text) {
+        sources.push(CsvSource { name, open });
+    }
     Ok(Cohort::report_from_csv(project, &sources, &csv, options)?)
 }
 

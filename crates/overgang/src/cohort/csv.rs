@@ -965,6 +965,10 @@ pub(crate) fn check_header(
     errors
 }
 
+/// What [`build`] does with each participant: their place, JSON text and the origins of
+/// their parts (asked only when needed).
+pub(crate) type Build<'w, R> = dyn Fn(usize, &str, &dyn Fn() -> Origins) -> R + Sync + 'w;
+
 /// The columns a file must have (`key`: which file).
 pub(crate) fn required(key: &str) -> Vec<String> {
     let mut required: Vec<String> = vec!["id".into(), "date".into()];
@@ -986,7 +990,7 @@ pub(crate) fn build<R: Send>(
     files: &CsvFiles<'_>,
     options: &CsvOptions,
     skip: &Skip,
-    work: &(dyn Fn(usize, &str, &dyn Fn() -> Origins) -> R + Sync),
+    work: &Build<'_, R>,
     take: &mut dyn FnMut(usize, R),
 ) -> Result<Built, ValidationError> {
     let mut errors = Vec::new();

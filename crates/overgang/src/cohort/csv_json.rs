@@ -98,7 +98,7 @@ pub(crate) fn write_participant<R: Rows>(
         key_str(out, &mut first, h);
         match h.as_str() {
             "forms" | "other_referrals" => {
-                list(out, cell, |out, item| string(out, item));
+                list(out, cell, string);
             }
             "interventions" => {
                 out.push(b'[');

@@ -662,12 +662,10 @@ fn streamed(
         }
     }
     let outreach = super::csv::outreach(&outreach_files, csv).ok()?;
-    let t0 = std::time::Instant::now();
     let people_file = people_file?;
     let (people, places) = read_people(people_file, csv)?;
     let longs = read_long_files(&long_files, csv, &places)?;
     drop(places);
-    eprintln!("longs {:?} {}", t0.elapsed(), rss());
     let People { parts, latest, .. } = people;
     let participants_latest = longs.iter().map(|l| l.latest).fold(latest, Ord::max).date();
     let as_of = options
@@ -675,7 +673,6 @@ fn streamed(
         .or_else(|| participants_latest.max(outreach_latest_date(&outreach)))?;
     let count = parts.iter().map(Part::len).sum::<usize>();
     let (subjects, records_latest) = subjects(parts, longs, as_of, options.offered.as_deref())?;
-    eprintln!("facts {:?} {}", t0.elapsed(), rss());
     // The date taken from the cells is the cohort's latest date, as its records give it.
     if options.as_of.is_none() && records_latest != participants_latest {
         return None;
@@ -695,7 +692,6 @@ fn streamed(
     let no_categories = std::iter::empty::<[crate::intervention::Category; 0]>();
     let (as_of, options) = resolve(options, None, no_categories, || Some(as_of), None).ok()?;
     let mut report = finish_report(&header.project, &outreach, &subjects, as_of, &options);
-    eprintln!("report {:?} {}", t0.elapsed(), rss());
     super::model::drop_aside(subjects);
     // As the whole-file reader counts what it left out: nothing, under `drop`.
     report.set_excluded((csv.on_error == OnError::Drop).then(report::Excluded::default));
@@ -810,14 +806,6 @@ fn subjects(
     }
     subjects.shrink_to_fit();
     Some((subjects, latest))
-}
-
-fn rss() -> String {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
@@ -956,11 +944,11 @@ mod tests {
                 .map(|t| (format!("{}.csv", t.kind.as_str()), bytes(t, layout)))
                 .collect();
             let csv = CsvOptions::default().with_on_error(if drop { OnError::Drop } else { OnError::Fail });
-            let mut options = ReportOptions::default();
-            options.as_of = as_of.map(|d| time::macros::date!(2021 - 01 - 01) + time::Duration::days(i64::from(d)));
-            if offered {
-                options.offered = Some(vec![crate::intervention::Category::ALL[0]]);
-            }
+            let options = ReportOptions {
+                as_of: as_of.map(|d| time::macros::date!(2021 - 01 - 01) + time::Duration::days(i64::from(d))),
+                offered: offered.then(|| vec![crate::intervention::Category::ALL[0]]),
+                ..ReportOptions::default()
+            };
             let (fast, slow) = report_both(&files, &csv, &options);
             if let Some(fast) = &fast {
                 prop_assert_eq!(Ok(fast), slow.as_ref());
