@@ -2,9 +2,9 @@
 //! `overgang report *.csv`): no file is held whole and no participant's record is kept.
 //!
 //! 1. Each file is read row by row from its bytes; its cells are put in canonical form
-//!    ([`super::csv::read_cell`]) and kept compactly, in parts of [`PART`] participants (the
+//!    ([`super::csv::read_cell`]) and kept compactly, in parts of 8 192 participants (the
 //!    long files' rows in their participant's part).
-//! 2. Each part's participants are built as JSON text ([`super::csv_json`]), read by the typed
+//! 2. Each part's participants are built as JSON text (as the whole-file reader builds them), read by the typed
 //!    fast path on several threads, and only their report facts are kept; the part is freed.
 //!    Memory is the larger of the kept cells and the facts, not their sum.
 //!
