@@ -139,3 +139,58 @@ fn a_report_read_from_a_document_keeps_facts_not_records() {
     );
     assert!(report < records, "report {report} >= records {records}");
 }
+
+#[test]
+fn a_report_read_from_csv_files_keeps_neither_the_files_nor_the_records() {
+    use overgang::cohort::csv::CsvOptions;
+    use overgang::cohort::csv_stream::CsvSource;
+    use std::io::Read;
+    if let Some(dir) = std::env::var_os(CHILD) {
+        let paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let opens: Vec<_> = paths
+            .iter()
+            .map(|p| move || std::fs::File::open(p).map(|f| Box::new(f) as Box<dyn Read>))
+            .collect();
+        let sources: Vec<CsvSource<'_>> = names
+            .iter()
+            .zip(&opens)
+            .map(|(name, open)| CsvSource { name, open })
+            .collect();
+        let before = status_bytes("VmRSS:");
+        let report =
+            Cohort::report_from_csv("P", &sources, &CsvOptions::default(), &Default::default())
+                .unwrap();
+        let growth = status_bytes("VmHWM:").saturating_sub(before);
+        assert!(report.participants.count > 0);
+        eprintln!("peak growth: {growth}");
+        return;
+    }
+    let n = 10_000;
+    let document: serde_json::Value =
+        serde_json::from_str(&Cohort::generate(n, 13).to_json()).unwrap();
+    let dir = std::env::temp_dir().join(format!("overgang-memory-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for table in overgang::cohort::sheet::tables(&document) {
+        let path = dir.join(format!("{}.csv", table.kind.as_str()));
+        std::fs::write(path, overgang::cohort::sheet::to_csv(&table)).unwrap();
+    }
+    let peak = peak_of(
+        "a_report_read_from_csv_files_keeps_neither_the_files_nor_the_records",
+        &dir,
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    // The same bound as a report read straight from a document.
+    let bound = n * REPORT_BYTES_PER_PARTICIPANT + FIXED_BYTES;
+    eprintln!("peak: {peak}; bound {bound}");
+    assert!(
+        peak <= bound,
+        "{peak} bytes for {n} participants; bound {bound}"
+    );
+}

@@ -61,21 +61,12 @@ pub(crate) fn roles(key: &str, header: &[String]) -> Vec<Role> {
 /// The rows of one long file that belong to a participant: the file's key in the document
 /// (`who5`, `gse`, `ten_step`, `interventions`), its cells and their [`roles`], and the
 /// participant's rows in it in the file's order.
-// Copy whatever `R` is: it holds only references.
 pub(crate) struct LongRows<'a, R> {
     pub(crate) key: &'a str,
     pub(crate) grid: &'a R,
     pub(crate) roles: &'a [Role],
     pub(crate) rows: &'a [u32],
 }
-
-impl<R> Clone for LongRows<'_, R> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<R> Copy for LongRows<'_, R> {}
 
 /// Writes the participant of row `r` of `people` with their long rows, as the JSON object the
 /// document reader reads: the row's non-empty cells in the header's order, then each long file

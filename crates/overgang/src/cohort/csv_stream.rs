@@ -18,7 +18,7 @@ use super::csv::{
     canonical, canonical_as, check_header, kind_of_with, push_windows_1252, required,
     sniff_delimiter, CellRule, CsvFile, CsvFiles, CsvOptions, Encoding, Kind, OnError,
 };
-use super::csv_json::{roles, write_participant, LongRows, Role, Rows};
+use super::csv_json::{roles, write_participant, Role, Rows};
 use super::facts::Fact;
 use super::model::{finish_report, outreach_latest_date, resolve, Header};
 use super::Cohort;
@@ -750,29 +750,27 @@ fn subjects(
             if stop.load(Ordering::Relaxed) {
                 return None;
             }
-            // At most four long files: their rows on the stack, not in a list per participant.
-            let none = LongRows {
-                key: "",
-                grid: &people,
-                roles: &[],
-                rows: &[],
-            };
-            let mut long = [none; 4];
-            for (slot, (l, part)) in long.iter_mut().zip(&part_longs) {
-                *slot = LongRows {
-                    key: l.key,
-                    grid: part,
-                    roles: &l.roles,
-                    rows: part.rows_of(k),
-                };
+            // The participant's row as JSON text, read by the typed fast path with their
+            // long rows read straight from their cells (by the same rules).
+            let mut lists = super::fast::Lists::default();
+            for (l, part) in &part_longs {
+                for &row in part.rows_of(k) {
+                    if lists
+                        .add(l.key, part.row(row as usize).zip(&l.roles))
+                        .is_none()
+                    {
+                        stop.store(true, Ordering::Relaxed);
+                        return None;
+                    }
+                }
             }
             let record = TEXT.with(|text| {
                 let mut text = text.borrow_mut();
                 text.clear();
-                write_participant(&mut text, &people, k, &long);
+                write_participant::<Part>(&mut text, &people, k, &[]);
                 std::str::from_utf8(&text)
                     .ok()
-                    .and_then(super::fast::member)
+                    .and_then(|text| super::fast::member_with(text, lists))
             });
             let Some(record) = record else {
                 stop.store(true, Ordering::Relaxed);
@@ -956,6 +954,81 @@ mod tests {
             if edits.is_empty() && !offered {
                 prop_assert!(fast.is_some(), "a clean export is streamed");
             }
+        }
+    }
+
+    /// Each hostile cell in each column of each file, one at a time: whenever the export is
+    /// streamed, the report is the whole-file reader's.
+    #[test]
+    fn every_hostile_cell_in_every_column_reports_as_the_whole_file_reader() {
+        let tables = project(4, 5);
+        let mut streamed_edits = 0;
+        for (t, table) in tables.iter().enumerate() {
+            for c in 0..table.header.len() {
+                for value in HOSTILE {
+                    let mut edited = tables.clone();
+                    let Some(cell) = edited[t].rows.get_mut(0).and_then(|r| r.get_mut(c)) else {
+                        continue;
+                    };
+                    *cell = value.to_string();
+                    let files: Vec<(String, Vec<u8>)> = edited
+                        .iter()
+                        .map(|t| (format!("{}.csv", t.kind.as_str()), bytes(t, 0)))
+                        .collect();
+                    let options = ReportOptions::default();
+                    let (fast, slow) = report_both(&files, &CsvOptions::default(), &options);
+                    if let Some(fast) = &fast {
+                        streamed_edits += 1;
+                        assert_eq!(
+                            Ok(fast),
+                            slow.as_ref(),
+                            "{} column {} = {value:?}",
+                            table.kind.as_str(),
+                            table.header[c]
+                        );
+                    }
+                }
+            }
+        }
+        // Many edits are valid as Excel writes them, and those are streamed.
+        assert!(streamed_edits > 150, "{streamed_edits}");
+    }
+
+    /// Every cell in a form Danish Excel or SurveyXact writes, not the canonical one: the
+    /// export is still streamed, and reports what the whole-file reader reports.
+    #[test]
+    fn danish_cells_are_streamed_and_report_the_same() {
+        let mut tables = project(60, 3);
+        let mut changed = 0;
+        for table in &mut tables {
+            let header = table.header.clone();
+            for row in &mut table.rows {
+                for (column, cell) in header.iter().zip(row.iter_mut()) {
+                    let danish = match (column.as_str(), cell.as_str()) {
+                        ("gender", "woman") => "Kvinde".to_string(),
+                        ("start" | "end" | "date", d) if d.len() == 10 => {
+                            format!("{}-{}-{} 00:00:00", &d[8..10], &d[5..7], &d[0..4])
+                        }
+                        ("anonymous", "false") => "Nej".to_string(),
+                        (c, n) if c.starts_with("item") && n.len() == 1 => format!(" {n},0 "),
+                        (c, "") if c.starts_with("item") => "NA".to_string(),
+                        _ => continue,
+                    };
+                    *cell = danish;
+                    changed += 1;
+                }
+            }
+        }
+        assert!(changed > 500);
+        for layout in [0, 1, 5] {
+            let files: Vec<(String, Vec<u8>)> = tables
+                .iter()
+                .map(|t| (format!("{}.csv", t.kind.as_str()), bytes(t, layout)))
+                .collect();
+            let (fast, slow) =
+                report_both(&files, &CsvOptions::default(), &ReportOptions::default());
+            assert!(fast.is_some(), "layout {layout}");
+            assert_eq!(fast.as_ref(), slow.as_ref().ok());
         }
     }
 

@@ -8,6 +8,7 @@
 //! Why: building a JSON value of every participant (a map per object, a string per key) was
 //! most of the time and memory of loading a cohort.
 
+use super::csv_json::Role;
 use super::{measurement, Measurement, ParticipantRecord};
 use crate::answer::{classify, RawAnswer};
 use crate::intervention::{Category, InterventionRecord};
@@ -17,6 +18,7 @@ use crate::participant::{
 use crate::questionnaire::Instrument;
 use crate::ten_step::{Area, Step};
 use crate::{cti, ten_step};
+use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -154,6 +156,124 @@ fn items<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Option<u8>>, D::E
         }
     }
     d.deserialize_seq(Visit)
+}
+
+/// A participant's lists read straight from the rows of CSV long files, with the rules their
+/// JSON text ([`super::csv_json`]) is read with here: a list of these is what that text's
+/// list would deserialize to, and a row whose text would not deserialize is `None`. The
+/// streamed CSV report uses it; `csv_stream`'s property test compares its reports with the
+/// whole-file reader's, which reads the JSON text.
+#[derive(Default)]
+pub(super) struct Lists {
+    who5: Vec<Dated>,
+    gse: Vec<Dated>,
+    ten_step: Vec<Assessment>,
+    interventions: Vec<Intervention>,
+}
+
+impl Lists {
+    /// Adds a row of the long file `key` (`who5`, `gse`, `ten_step`, `interventions`): its
+    /// cells in canonical form with their columns and roles. `None` when the row is not plainly
+    /// valid.
+    pub(super) fn add<'c>(
+        &mut self,
+        key: &str,
+        cells: impl Iterator<Item = ((&'c String, &'c str), &'c Role)>,
+    ) -> Option<()> {
+        let (mut date, mut category) = (None, None);
+        let mut items = [None; crate::gse::ITEMS];
+        let mut ratings = BTreeMap::new();
+        for ((column, cell), role) in cells {
+            match role {
+                Role::Skip => {}
+                // Written only when not empty: `date` or `category`; the row's object has no
+                // other text keys.
+                Role::Text if cell.is_empty() => {}
+                Role::Text if column == "date" => {
+                    date = Some(crate::dates::parse_date("", cell).ok()?)
+                }
+                Role::Text => category = Some(cell),
+                Role::Item(i) => *items.get_mut(*i)? = answer(cell)?,
+                Role::Rating { keep_empty } => {
+                    if *keep_empty || !cell.is_empty() {
+                        let area =
+                            Area::deserialize(StrDeserializer::<ValueError>::new(column)).ok()?;
+                        let step =
+                            Step::from_raw("", RawAnswer::Integer(i64::from(answer(cell)??)))
+                                .ok()?;
+                        if ratings.insert(area, step).is_some() {
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        match key {
+            "who5" | "gse" if category.is_none() => {
+                let n = if key == "gse" {
+                    crate::gse::ITEMS
+                } else {
+                    crate::who5::ITEMS
+                };
+                let mut answers = Vec::with_capacity(crate::gse::ITEMS);
+                answers.extend_from_slice(items.get(..n)?);
+                let list = if key == "gse" {
+                    &mut self.gse
+                } else {
+                    &mut self.who5
+                };
+                list.push(Dated {
+                    date: date?,
+                    items: answers,
+                });
+            }
+            "ten_step" if category.is_none() => self.ten_step.push(Assessment {
+                date: date?,
+                ratings: Some(Ratings(ratings)),
+            }),
+            "interventions" => self.interventions.push(Intervention {
+                category: Category::deserialize(StrDeserializer::<ValueError>::new(category?))
+                    .ok()?,
+                date,
+            }),
+            _ => return None,
+        }
+        Some(())
+    }
+}
+
+/// An answer or a step as its JSON number is read into `Option<u8>`: empty and `NA` are
+/// `null`; a whole number from 0 to 255 is itself; anything else does not deserialize.
+fn answer(cell: &str) -> Option<Option<u8>> {
+    if let [digit @ b'0'..=b'9'] = cell.as_bytes() {
+        return Some(Some(digit - b'0'));
+    }
+    match RawAnswer::from_text(cell) {
+        RawAnswer::Missing => Some(None),
+        RawAnswer::Integer(i) => u8::try_from(i).ok().map(Some),
+        _ => None,
+    }
+}
+
+/// The participant of the JSON text of their row of the participants file, with their lists
+/// from the long files (interventions after those of the row), or `None` when anything about
+/// them is not plainly valid.
+pub(super) fn member_with(text: &str, lists: Lists) -> Option<ParticipantRecord> {
+    let mut m: Member<'_> = serde_json::from_str(text).ok()?;
+    // A participants file has no column for these lists.
+    if m.who5.is_some() || m.gse.is_some() || m.ten_step.is_some() {
+        return None;
+    }
+    let given = |list: Vec<Dated>| (!list.is_empty()).then_some(list);
+    m.who5 = given(lists.who5);
+    m.gse = given(lists.gse);
+    m.ten_step = (!lists.ten_step.is_empty()).then_some(lists.ten_step);
+    if !lists.interventions.is_empty() {
+        m.interventions
+            .get_or_insert_with(Vec::new)
+            .extend(lists.interventions);
+    }
+    record(m)
 }
 
 /// The participant in `text` (one element of `participants`), or `None` when anything about it
