@@ -107,6 +107,9 @@ pub fn report_tables(
     for p in files {
         std::fs::File::open(p).map_err(|e| Failure::Io(format!("{}: {e}", p.display())))?;
     }
+    if let Some(report) = stream_tables(files, project, options, &csv)? {
+        return Ok(report);
+    }
     let mut sheets = Vec::new();
     let mut errors = Vec::new();
     let mut on_disk = Vec::new();
@@ -138,6 +141,68 @@ pub fn report_tables(
         sources.push(CsvSource { name, open });
     }
     Ok(Cohort::report_from_csv(project, &sources, &csv, options)?)
+}
+
+/// The report on CSV files and xlsx workbooks when all can be read as they stream (each
+/// sheet's CSV text made while its XML is read); `None` otherwise.
+fn stream_tables(
+    files: &[PathBuf],
+    project: &str,
+    options: &overgang::report::ReportOptions,
+    csv: &CsvOptions,
+) -> Result<Option<overgang::report::Report>, Failure> {
+    use overgang::cohort::sheet_stream::{stream_workbook, OpenWorkbook, SheetStream, Workbook};
+    use std::io::Read;
+    let mut sheets: Vec<SheetStream> = Vec::new();
+    let mut on_disk = Vec::new();
+    for p in files {
+        let name = file_name(p);
+        let xlsx = [".xlsx", ".xlsm"]
+            .iter()
+            .any(|e| name.to_ascii_lowercase().ends_with(e));
+        let too_large = std::fs::metadata(p)
+            .map_or(true, |m| m.len() > overgang::limits::MAX_INPUT_BYTES as u64);
+        if xlsx && too_large {
+            // Read the usual way, which refuses it.
+            return Ok(None);
+        }
+        if xlsx {
+            let path = p.clone();
+            let open: OpenWorkbook = std::sync::Arc::new(move || {
+                let file = std::fs::File::open(&path)?;
+                Ok(Box::new(std::io::BufReader::new(file)) as Box<dyn Workbook>)
+            });
+            match stream_workbook(&name, open, csv) {
+                Some(s) => sheets.extend(s),
+                None => return Ok(None),
+            }
+        } else if is_workbook(&name) {
+            return Ok(None);
+        } else {
+            on_disk.push((name, p));
+        }
+    }
+    let opens_disk: Vec<_> = on_disk
+        .iter()
+        .map(|(_, p)| move || std::fs::File::open(p).map(|f| Box::new(f) as Box<dyn Read>))
+        .collect();
+    let opens_sheet: Vec<_> = sheets
+        .iter()
+        .map(|s| move || s.open().map(|r| r as Box<dyn Read>))
+        .collect();
+    let mut sources: Vec<CsvSource<'_>> = Vec::new();
+    for ((name, _), open) in on_disk.iter().zip(&opens_disk) {
+        sources.push(CsvSource { name, open });
+    }
+    for (sheet, open) in sheets.iter().zip(&opens_sheet) {
+        sources.push(CsvSource {
+            name: sheet.name(),
+            open,
+        });
+    }
+    Ok(Cohort::stream_report_from_csv(
+        project, &sources, csv, options,
+    ))
 }
 
 /// Reads a cohort from a JSON document, or CSV files and workbooks (their sheets), each

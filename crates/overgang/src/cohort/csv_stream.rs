@@ -224,6 +224,32 @@ impl Cohort {
     }
 }
 
+impl Cohort {
+    /// As [`Cohort::report_from_csv`], but only when the files can be read as they stream:
+    /// `None` when they must be read whole (a problem to place, a sheet that cannot be streamed
+    /// exactly, ...), which [`Cohort::report_from_csv`] then does. For callers that read the
+    /// files whole their own way (the CLI reads workbooks whole with
+    /// [`super::sheet::read_workbook`]).
+    ///
+    /// ```
+    /// use overgang::cohort::{csv::CsvOptions, csv_stream::CsvSource, Cohort};
+    /// let people = "id,start\nA-1,2024-01-15\nA-1,2024-01-16\n";
+    /// let open = || Ok(Box::new(people.as_bytes()) as Box<dyn std::io::Read>);
+    /// let files = [CsvSource { name: "deltagere.csv", open: &open }];
+    /// // An ID twice: the files must be read whole to place the problem.
+    /// let options = Default::default();
+    /// assert!(Cohort::stream_report_from_csv("P", &files, &CsvOptions::default(), &options).is_none());
+    /// ```
+    pub fn stream_report_from_csv(
+        project: &str,
+        files: &[CsvSource<'_>],
+        csv: &CsvOptions,
+        options: &ReportOptions,
+    ) -> Option<Report> {
+        streamed(project, files, csv, options)
+    }
+}
+
 /// The files read whole, with every problem placed ([`Cohort::from_csv_with`]).
 fn whole(
     project: &str,

@@ -24,6 +24,8 @@ mod members;
 mod model;
 mod record;
 pub mod sheet;
+#[cfg(feature = "spreadsheet")]
+pub mod sheet_stream;
 
 pub use measurement::Measurement;
 pub use model::{compare, Cohort, ReadProgress};

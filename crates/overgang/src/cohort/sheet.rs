@@ -355,6 +355,47 @@ pub fn add_by_header<'a>(
     Ok(())
 }
 
+/// A sheet's cell as the text of a CSV cell (`;`-separated, quoted when it must be): a date
+/// cell as `YYYY-MM-DD HH:MM:SS`, a whole number without `.0`.
+#[cfg(feature = "spreadsheet")]
+pub(crate) fn cell_csv(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    let text = match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+            format!("{}", *f as i64)
+        }
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        // `YYYY-MM-DD HH:MM:SS`: a date cell is a date at midnight.
+        Data::DateTime(d) => d
+            .as_datetime()
+            .map_or_else(|| "#DATE".into(), |t| t.to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        // A formula error is not a value: kept as text, so it is refused, not missing.
+        Data::Error(_) => "#ERROR".into(),
+    };
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// Whether a sheet (its CSV text from the header on) is one the readers take: a kind other
+/// than participants by its header, or an `id` column.
+#[cfg(feature = "spreadsheet")]
+pub(crate) fn header_known(body: &str, options: &super::csv::CsvOptions) -> bool {
+    use super::csv::{kind_of_with, Kind};
+    kind_of_with(body, options) != Kind::Participants
+        || body.lines().next().is_some_and(|h| {
+            h.split(';')
+                .any(|c| options.column(c.trim_matches('"')) == "id")
+        })
+}
+
 /// A problem with a whole workbook, located at the file.
 #[cfg(feature = "spreadsheet")]
 fn workbook_error(
@@ -393,9 +434,8 @@ pub fn read_workbook(
     bytes: &[u8],
     options: &super::csv::CsvOptions,
 ) -> Result<Vec<(String, String)>, crate::ValidationError> {
-    use super::csv::{kind_of_with, Kind};
     use crate::ErrorCode;
-    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    use calamine::{open_workbook_auto_from_rs, Reader};
     if bytes.len() > crate::limits::MAX_INPUT_BYTES {
         return Err(workbook_error(
             name,
@@ -430,43 +470,12 @@ pub fn read_workbook(
         };
         let mut text = "\n".repeat(first_row as usize);
         for row in range.rows() {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| match c {
-                    Data::Empty => String::new(),
-                    Data::String(s) => s.clone(),
-                    Data::Int(i) => i.to_string(),
-                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                        format!("{}", *f as i64)
-                    }
-                    Data::Float(f) => f.to_string(),
-                    Data::Bool(b) => b.to_string(),
-                    // `YYYY-MM-DD HH:MM:SS`: a date cell is a date at midnight.
-                    Data::DateTime(d) => d
-                        .as_datetime()
-                        .map_or_else(|| "#DATE".into(), |t| t.to_string()),
-                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                    // A formula error is not a value: kept as text, so it is refused, not missing.
-                    Data::Error(_) => "#ERROR".into(),
-                })
-                .map(|cell| {
-                    if cell.contains([';', '"', '\n', '\r']) {
-                        format!("\"{}\"", cell.replace('"', "\"\""))
-                    } else {
-                        cell
-                    }
-                })
-                .collect();
+            let cells: Vec<String> = row.iter().map(cell_csv).collect();
             text.push_str(&cells.join(";"));
             text.push('\n');
         }
         let body = &text[first_row as usize..];
-        let header_known = kind_of_with(body, options) != Kind::Participants
-            || body.lines().next().is_some_and(|h| {
-                h.split(';')
-                    .any(|c| options.column(c.trim_matches('"')) == "id")
-            });
-        Ok(header_known.then(|| (format!("{name}:{sheet}"), text)))
+        Ok(header_known(body, options).then(|| (format!("{name}:{sheet}"), text)))
     };
     let mut out = Vec::new();
     let mut read = Vec::new();
