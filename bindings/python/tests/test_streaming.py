@@ -86,3 +86,48 @@ def test_problems_in_a_file_have_paths_and_no_content(tmp_path):
     fields = {e["field"] for e in info.value.errors}
     assert {"participants[1].id", "participants[1].start"} <= fields
     assert "Anna" not in str(info.value) and "010190" not in str(info.value)
+
+
+EXCEL = __import__("pathlib").Path(__file__).parents[3] / "tests" / "fixtures" / "excel"
+EXCEL_FILES = ["deltagere.csv", "who5_surveyxact.csv", "gse.csv", "tiskala.csv", "indsatser.csv"]
+EXCEL_COLUMNS = dict(p.split("=") for p in (EXCEL / "columns.txt").read_text(encoding="utf-8").strip().split(","))
+
+
+def test_report_csv_is_the_report_of_the_files_read_whole():
+    # Danish Excel's files (Windows-1252, semicolons, Danish headers and labels), in any order.
+    paths = [EXCEL / name for name in reversed(EXCEL_FILES)]
+    report = overgang.Cohort.report_csv(*paths, project="Eksempelprojekt", columns=EXCEL_COLUMNS, min_cell=3)
+    whole = overgang.Cohort.from_csv(
+        participants=EXCEL / "deltagere.csv",
+        who5=EXCEL / "who5_surveyxact.csv",
+        gse=EXCEL / "gse.csv",
+        ten_step=EXCEL / "tiskala.csv",
+        interventions=EXCEL / "indsatser.csv",
+        project="Eksempelprojekt",
+        columns=EXCEL_COLUMNS,
+    ).report(min_cell=3)
+    assert report == whole and report["participants"] == {"count": 80}
+    # A workbook's sheets too.
+    book = overgang.Cohort.report_csv(EXCEL / "registrering.xlsx", project="Eksempelprojekt", columns=EXCEL_COLUMNS, min_cell=3)
+    assert book == whole
+
+
+def test_report_csv_errors_are_those_of_from_csv(tmp_path):
+    people = tmp_path / "deltagere.csv"
+    people.write_bytes((EXCEL / "deltagere.csv").read_bytes().replace(b"Kvinde", b"Kvindelig", 1))
+    with pytest.raises(overgang.ValidationError) as streamed:
+        overgang.Cohort.report_csv(people, columns=EXCEL_COLUMNS)
+    with pytest.raises(overgang.ValidationError) as whole:
+        overgang.Cohort.from_csv(participants=people, columns=EXCEL_COLUMNS)
+    assert streamed.value.errors == whole.value.errors
+    assert streamed.value.errors[0]["location"]["file"] == "deltagere.csv"
+    # Dropping the row reports without it, as from_csv does.
+    dropped = overgang.Cohort.report_csv(people, columns=EXCEL_COLUMNS, on_error="drop")
+    assert dropped == overgang.Cohort.from_csv(participants=people, columns=EXCEL_COLUMNS, on_error="drop").report()
+    assert dropped["participants"] == {"count": 79}
+    with pytest.raises(FileNotFoundError):
+        overgang.Cohort.report_csv(tmp_path / "missing.csv")
+    with pytest.raises(overgang.ValidationError, match="paths"):
+        overgang.Cohort.report_csv()
+    with pytest.raises(overgang.ValidationError, match="render"):
+        overgang.Cohort.report_csv(people, format="json")

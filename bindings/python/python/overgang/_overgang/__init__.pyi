@@ -93,6 +93,9 @@ class Cohort:
     def report_file(path: Union[str, os.PathLike[str]], progress: Union[None, bool, Callable[[int, int, int], Any]] = None, **options: Any) -> Dict[str, Any]:
         """The report on a cohort document in a file, as `from_file(path).report(**options)`, read without keeping the participants' records (far less memory for large files)."""
     @staticmethod
+    def report_csv(*paths: Union[str, os.PathLike[str]], project: str = "Projekt", encoding: str = "auto", columns: Optional[Union[Dict[str, str], Sequence[Tuple[str, str]]]] = None, on_error: Literal["fail", "drop"] = "fail", **options: Any) -> Dict[str, Any]:
+        """The report on CSV files and workbooks (any order, each by its header), as `from_csv(...).report(**options)`, read as the files stream without keeping them or the records."""
+    @staticmethod
     def from_csv(participants: Optional[Union[str, os.PathLike[str]]] = None, who5: Optional[Union[str, os.PathLike[str]]] = None, gse: Optional[Union[str, os.PathLike[str]]] = None, ten_step: Optional[Union[str, os.PathLike[str]]] = None, interventions: Optional[Union[str, os.PathLike[str]]] = None, venues: Optional[Union[str, os.PathLike[str]]] = None, visits: Optional[Union[str, os.PathLike[str]]] = None, project: str = "Projekt", encoding: str = "auto", columns: Optional[Union[Dict[str, str], Sequence[Tuple[str, str]]]] = None, on_error: Literal["fail", "drop"] = "fail") -> "Cohort":
         """Reads CSV exports as Danish Excel and SurveyXact write them, or workbooks (.xlsx, .xlsm, .xls, .ods: every sheet by its header); `on_error="drop"` leaves out rows with problems."""
     @staticmethod
