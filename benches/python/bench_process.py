@@ -3,7 +3,7 @@ document participant by participant and keeping only the report's facts) and Pyt
 `Cohort.from_file` + `report`, against the pandas script an analyst would write
 (`pandas_report_cli.py`: json.load, DataFrames, the same tables); and the same cohort as the
 CSV files a project exports (`overgang report *.csv` against the pandas script reading them
-with `read_csv`). Wall time and peak memory (GNU time's maximum resident set) of each process,
+with `read_csv`), and as one workbook (`overgang report book.xlsx`). Wall time and peak memory (GNU time's maximum resident set) of each process,
 best of REPEAT runs, as ratios to pandas measured in the same run.
 
 Usage: python benches/python/bench_process.py OVERGANG_BIN GENERATE_BIN [PARTICIPANTS ...]
@@ -46,6 +46,7 @@ def main():
     )
     rows = []
     csv_rows = []
+    xlsx_rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             path = os.path.join(tmp, f"cohort-{n}.json")
@@ -69,6 +70,14 @@ def main():
             csv_rows.append((n, csv_mb, pandas_csv, cli_csv))
             for f in files:
                 os.remove(f)
+            # The same tables as one workbook (a sheet each, numbers and dates typed); a million
+            # participants' workbook is over the 200 MB limit of a file.
+            if n < 1_000_000:
+                book = os.path.join(tmp, f"cohort-{n}.xlsx")
+                subprocess.run([generate_bin, str(n), "--xlsx", book], check=True)
+                cli_xlsx = measure([overgang_bin, "report", book, "--project", "P", "--format", "json", "--min-cell", "0"])
+                xlsx_rows.append((n, os.path.getsize(book) / 1e6, cli_xlsx))
+                os.remove(book)
     print("| participants | file MB | pandas script s / MB | `overgang report` s / MB | time vs pandas | memory vs pandas | Python `from_file` + `render` s / MB | time, memory vs pandas | Python `report_file` s / MB | time, memory vs pandas |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n, mb, (tp, mp), (tc, mc), (ty, my), (ts, ms) in rows:
@@ -87,6 +96,12 @@ def main():
             f"| {n:,} | {mb:.0f} | {tp:.2f} / {mp:.0f} | {tc:.2f} / {mc:.0f} | {tc / tp:.3f} ({tp / tc:.1f}x faster), {mc / mp:.2f} "
             f"| {tc / td:.3f} ({td / tc:.1f}x faster), {mc / md:.2f} |"
         )
+    print()
+    print("| participants (workbook) | xlsx MB | `overgang report book.xlsx` s / MB | time, memory vs pandas on the document |")
+    print("| ---: | ---: | ---: | ---: |")
+    for (n, mb, (tx, mx)), row in zip(xlsx_rows, rows):
+        (td, md) = row[2]
+        print(f"| {n:,} | {mb:.0f} | {tx:.2f} / {mx:.0f} | {tx / td:.3f} ({td / tx:.1f}x faster), {mx / md:.2f} |")
 
 
 if __name__ == "__main__":
