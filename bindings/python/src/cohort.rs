@@ -488,8 +488,7 @@ impl Cohort {
         on_error: &str,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        use overgang::cohort::csv_stream::CsvSource;
-        use std::io::Read;
+        use overgang::cohort::csv_stream::with_sources;
         let csv = csv_options(py, encoding, columns, on_error)?;
         let options = report_only_options(py, options)?;
         if paths.is_empty() {
@@ -512,26 +511,13 @@ impl Cohort {
                 let name = path
                     .file_name()
                     .map_or_else(|| "paths".to_string(), |n| n.to_string_lossy().into_owned());
-                on_disk.push((name, path));
+                on_disk.push((name, path.clone()));
             }
         }
         let report = py.detach(|| {
-            let from_disk: Vec<_> = on_disk
-                .iter()
-                .map(|(_, p)| move || std::fs::File::open(p).map(|f| Box::new(f) as Box<dyn Read>))
-                .collect();
-            let from_text: Vec<_> = sheets
-                .iter()
-                .map(|(_, text)| move || Ok(Box::new(text.as_bytes()) as Box<dyn Read + '_>))
-                .collect();
-            let mut sources: Vec<CsvSource<'_>> = Vec::new();
-            for ((name, _), open) in on_disk.iter().zip(&from_disk) {
-                sources.push(CsvSource { name, open });
-            }
-            for ((name, _), open) in sheets.iter().zip(&from_text) {
-                sources.push(CsvSource { name, open });
-            }
-            overgang::cohort::Cohort::report_from_csv(project, &sources, &csv, &options)
+            with_sources(&on_disk, &sheets, |files| {
+                overgang::cohort::Cohort::report_from_csv(project, files, &csv, &options)
+            })
         });
         let report = report.into_py_result(py)?;
         Ok(pythonize::pythonize(py, &report)?)

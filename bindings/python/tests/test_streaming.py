@@ -88,24 +88,18 @@ def test_problems_in_a_file_have_paths_and_no_content(tmp_path):
     assert "Anna" not in str(info.value) and "010190" not in str(info.value)
 
 
-EXCEL = __import__("pathlib").Path(__file__).parents[3] / "tests" / "fixtures" / "excel"
+from test_excel import COLUMNS as EXCEL_COLUMNS
+from test_excel import FIX as EXCEL
+from test_excel import excel_cohort
+
 EXCEL_FILES = ["deltagere.csv", "who5_surveyxact.csv", "gse.csv", "tiskala.csv", "indsatser.csv"]
-EXCEL_COLUMNS = dict(p.split("=") for p in (EXCEL / "columns.txt").read_text(encoding="utf-8").strip().split(","))
 
 
 def test_report_csv_is_the_report_of_the_files_read_whole():
     # Danish Excel's files (Windows-1252, semicolons, Danish headers and labels), in any order.
     paths = [EXCEL / name for name in reversed(EXCEL_FILES)]
     report = overgang.Cohort.report_csv(*paths, project="Eksempelprojekt", columns=EXCEL_COLUMNS, min_cell=3)
-    whole = overgang.Cohort.from_csv(
-        participants=EXCEL / "deltagere.csv",
-        who5=EXCEL / "who5_surveyxact.csv",
-        gse=EXCEL / "gse.csv",
-        ten_step=EXCEL / "tiskala.csv",
-        interventions=EXCEL / "indsatser.csv",
-        project="Eksempelprojekt",
-        columns=EXCEL_COLUMNS,
-    ).report(min_cell=3)
+    whole = excel_cohort().report(min_cell=3)
     assert report == whole and report["participants"] == {"count": 80}
     # A workbook's sheets too.
     book = overgang.Cohort.report_csv(EXCEL / "registrering.xlsx", project="Eksempelprojekt", columns=EXCEL_COLUMNS, min_cell=3)

@@ -4,7 +4,7 @@
 use crate::Failure;
 use clap::Args;
 use overgang::cohort::csv::{decode, CsvFiles, CsvOptions, Encoding, OnError};
-use overgang::cohort::csv_stream::CsvSource;
+use overgang::cohort::csv_stream::{with_sources, CsvSource};
 use overgang::cohort::sheet::{add_by_header, is_workbook, read_workbook};
 use overgang::cohort::Cohort;
 use overgang::report::Excluded;
@@ -101,7 +101,6 @@ pub fn report_tables(
     options: &overgang::report::ReportOptions,
     input: &InputArgs,
 ) -> Result<overgang::report::Report, Failure> {
-    use std::io::Read;
     let csv = input.options()?;
     // A file that cannot be opened is named by its path, as for every other input.
     for p in files {
@@ -121,26 +120,16 @@ pub fn report_tables(
                 Err(e) => errors.extend(e.into_errors()),
             }
         } else {
-            on_disk.push((name, p));
+            on_disk.push((name, p.clone()));
         }
     }
     if !errors.is_empty() {
         return Err(Failure::Invalid(overgang::ValidationError::new(errors)));
     }
-    let from_disk = |p: &PathBuf| std::fs::File::open(p).map(|f| Box::new(f) as Box<dyn Read>);
-    let opens_disk: Vec<_> = on_disk.iter().map(|(_, p)| move || from_disk(p)).collect();
-    let opens_text: Vec<_> = sheets
-        .iter()
-        .map(|(_, text)| move || Ok(Box::new(text.as_bytes()) as Box<dyn Read + '_>))
-        .collect();
-    let mut sources: Vec<CsvSource<'_>> = Vec::new();
-    for ((name, _), open) in on_disk.iter().zip(&opens_disk) {
-        sources.push(CsvSource { name, open });
-    }
-    for ((name, _), open) in sheets.iter().zip(&opens_text) {
-        sources.push(CsvSource { name, open });
-    }
-    Ok(Cohort::report_from_csv(project, &sources, &csv, options)?)
+    let report = with_sources(&on_disk, &sheets, |files| {
+        Cohort::report_from_csv(project, files, &csv, options)
+    });
+    Ok(report?)
 }
 
 /// The report on CSV files and xlsx workbooks when all can be read as they stream (each
@@ -179,26 +168,25 @@ fn stream_tables(
         } else if is_workbook(&name) {
             return Ok(None);
         } else {
-            on_disk.push((name, p));
+            on_disk.push((name, p.clone()));
         }
     }
+    // Files on disk, then the sheets, each opened when it is read.
     let opens_disk: Vec<_> = on_disk
         .iter()
-        .map(|(_, p)| move || std::fs::File::open(p).map(|f| Box::new(f) as Box<dyn Read>))
+        .map(|(_, p)| move || Ok(Box::new(std::fs::File::open(p)?) as Box<dyn Read>))
         .collect();
     let opens_sheet: Vec<_> = sheets
         .iter()
-        .map(|s| move || s.open().map(|r| r as Box<dyn Read>))
+        .map(|s| move || Ok(s.open()? as Box<dyn Read>))
         .collect();
     let mut sources: Vec<CsvSource<'_>> = Vec::new();
     for ((name, _), open) in on_disk.iter().zip(&opens_disk) {
         sources.push(CsvSource { name, open });
     }
     for (sheet, open) in sheets.iter().zip(&opens_sheet) {
-        sources.push(CsvSource {
-            name: sheet.name(),
-            open,
-        });
+        let name = sheet.name();
+        sources.push(CsvSource { name, open });
     }
     Ok(Cohort::stream_report_from_csv(
         project, &sources, csv, options,

@@ -250,6 +250,42 @@ impl Cohort {
     }
 }
 
+/// Runs `report` on the sources of files on disk (name, path: opened when they are read) and
+/// texts in memory (name, text), in that order: how the CLI and the Python package give
+/// [`Cohort::report_from_csv`] a project's files.
+///
+/// ```
+/// use overgang::cohort::{csv::CsvOptions, csv_stream::with_sources, Cohort};
+/// let texts = [("deltagere.csv".to_string(), "id,start\nA-1,2024-01-15\n".to_string())];
+/// let report = with_sources(&[], &texts, |files| {
+///     Cohort::report_from_csv("P", files, &CsvOptions::default(), &Default::default())
+/// })?;
+/// assert_eq!(report.participants.count, 1);
+/// # Ok::<(), overgang::ValidationError>(())
+/// ```
+pub fn with_sources<T>(
+    disk: &[(String, std::path::PathBuf)],
+    texts: &[(String, String)],
+    report: impl FnOnce(&[CsvSource<'_>]) -> T,
+) -> T {
+    let from_disk: Vec<_> = disk
+        .iter()
+        .map(|(_, path)| move || std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read>))
+        .collect();
+    let from_text: Vec<_> = texts
+        .iter()
+        .map(|(_, text)| move || Ok(Box::new(text.as_bytes()) as Box<dyn Read + '_>))
+        .collect();
+    let mut sources: Vec<CsvSource<'_>> = Vec::new();
+    for ((name, _), open) in disk.iter().zip(&from_disk) {
+        sources.push(CsvSource { name, open });
+    }
+    for ((name, _), open) in texts.iter().zip(&from_text) {
+        sources.push(CsvSource { name, open });
+    }
+    report(&sources)
+}
+
 /// The files read whole, with every problem placed ([`Cohort::from_csv_with`]).
 fn whole(
     project: &str,
@@ -395,6 +431,20 @@ impl<'a> FileRows<'a> {
         })
     }
 
+    /// The header, when it has no problem as the header of the file `key`, and its `id`
+    /// column.
+    fn plain_header(&self, file: &CsvSource<'_>, key: &str) -> Result<(Vec<String>, usize), Stop> {
+        if !check_header(file.name, key, &self.header, &required(key)).is_empty() {
+            return Err(Stop::NotPlain);
+        }
+        let id_col = self
+            .header
+            .iter()
+            .position(|h| h == "id")
+            .ok_or(Stop::NotPlain)?;
+        Ok((self.header.clone(), id_col))
+    }
+
     /// The next row that is not blank, its cells in canonical form.
     fn next(&mut self) -> Result<Option<&Row>, Stop> {
         loop {
@@ -522,21 +572,7 @@ fn read_people(file: &CsvSource<'_>, csv: &CsvOptions) -> Option<(People, Places
 
 fn read_people_as(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Result<People, Stop> {
     let mut rows = FileRows::open(file, options, text)?;
-    if !check_header(
-        file.name,
-        "participants",
-        &rows.header,
-        &required("participants"),
-    )
-    .is_empty()
-    {
-        return Err(Stop::NotPlain);
-    }
-    let header = rows.header.clone();
-    let id_col = header
-        .iter()
-        .position(|h| h == "id")
-        .ok_or(Stop::NotPlain)?;
+    let (header, id_col) = rows.plain_header(file, "participants")?;
     let dates: Vec<usize> = (0..header.len())
         .filter(|&c| matches!(header[c].as_str(), "start" | "end"))
         .collect();
@@ -599,14 +635,7 @@ fn read_long(
         Kind::Interventions => "interventions",
         _ => return Err(Stop::NotPlain),
     };
-    if !check_header(file.name, key, &rows.header, &required(key)).is_empty() {
-        return Err(Stop::NotPlain);
-    }
-    let header = rows.header.clone();
-    let id_col = header
-        .iter()
-        .position(|h| h == "id")
-        .ok_or(Stop::NotPlain)?;
+    let (header, id_col) = rows.plain_header(file, key)?;
     let date_col = header.iter().position(|h| h == "date");
     let mut long = Long {
         key,

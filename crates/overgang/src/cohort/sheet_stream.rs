@@ -157,6 +157,9 @@ pub fn stream_workbook(
     (!out.is_empty()).then_some(out)
 }
 
+/// A cell with a value: its (row, column) and its CSV text.
+type Value = ((u32, u32), String);
+
 /// Why a sheet's text stopped.
 enum Stop {
     /// The sheet cannot be made exactly while streaming (or cannot be read).
@@ -178,26 +181,35 @@ fn convert<RS: Read + std::io::Seek>(
         .worksheet_cells_reader(sheet)
         .map_err(|_| Stop::Inexact)?;
     let mut last: Option<(u32, u32)> = None;
+    // The next cell with a value, in order (row by row, left to right), as CSV text; `None` at
+    // the sheet's end, after which the reader is not asked again.
+    let mut ended = false;
+    let mut next_value = || -> Result<Option<Value>, Stop> {
+        while !ended {
+            let Some(cell) = cells.next_cell().map_err(|_| Stop::Inexact)? else {
+                ended = true;
+                break;
+            };
+            if matches!(cell.get_value(), DataRef::Empty) {
+                continue;
+            }
+            let at = cell.get_position();
+            if last.is_some_and(|l| at <= l) {
+                return Err(Stop::Inexact);
+            }
+            last = Some(at);
+            return Ok(Some((at, cell_csv(&Data::from(cell.get_value().clone())))));
+        }
+        Ok(None)
+    };
     // The header row: the first row with a value; its columns are the sheet's.
     let mut header: Vec<(u32, String)> = Vec::new();
     let mut first_row = None;
     let mut next = None;
-    // The reader is not asked again once it has said the sheet is at its end.
-    let mut ended = true;
-    while let Some(cell) = cells.next_cell().map_err(|_| Stop::Inexact)? {
-        if matches!(cell.get_value(), DataRef::Empty) {
-            continue;
-        }
-        let at = cell.get_position();
-        if last.is_some_and(|l| at <= l) {
-            return Err(Stop::Inexact);
-        }
-        last = Some(at);
-        let text = cell_csv(&Data::from(cell.get_value().clone()));
+    while let Some((at, text)) = next_value()? {
         match first_row {
             Some(row) if at.0 != row => {
                 next = Some((at, text));
-                ended = false;
                 break;
             }
             _ => first_row = Some(at.0),
@@ -237,25 +249,10 @@ fn convert<RS: Read + std::io::Seek>(
     }
     let mut current = first_row;
     let mut pending = next;
-    loop {
-        let (at, text) = match pending.take() {
-            Some(cell) => cell,
-            None if ended => break,
-            None => {
-                let Some(cell) = cells.next_cell().map_err(|_| Stop::Inexact)? else {
-                    break;
-                };
-                if matches!(cell.get_value(), DataRef::Empty) {
-                    continue;
-                }
-                let at = cell.get_position();
-                if last.is_some_and(|l| at <= l) {
-                    return Err(Stop::Inexact);
-                }
-                last = Some(at);
-                (at, cell_csv(&Data::from(cell.get_value().clone())))
-            }
-        };
+    while let Some((at, text)) = pending
+        .take()
+        .map_or_else(&mut next_value, |cell| Ok(Some(cell)))?
+    {
         if at.1 < from || at.1 > to {
             return Err(Stop::Inexact);
         }
