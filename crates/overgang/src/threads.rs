@@ -59,30 +59,3 @@ pub(crate) fn map_in_order<R: Send>(
         from = to;
     }
 }
-
-/// `work` applied to `0..n`, each item taken by the next free thread, one thread per core: for
-/// a few large items of unequal size (files). Results in order; `None` for an item whose thread
-/// failed (a work cannot panic: no indexing or unwrap in the core).
-pub(crate) fn map_each<R: Send>(n: usize, work: &(dyn Fn(usize) -> R + Sync)) -> Vec<Option<R>> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::{Mutex, PoisonError};
-    let threads = (helpers() + 1).min(n);
-    if threads <= 1 {
-        return (0..n).map(|i| Some(work(i))).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let done: Vec<Mutex<Option<R>>> = (0..n).map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(slot) = done.get(i) else { break };
-                let result = work(i);
-                *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
-            });
-        }
-    });
-    done.into_iter()
-        .map(|slot| slot.into_inner().unwrap_or_else(PoisonError::into_inner))
-        .collect()
-}

@@ -666,13 +666,22 @@ fn number_text(cell: &str) -> Cow<'_, str> {
 
 /// The files read, in order: on several threads when there are cores for them.
 fn read_all(files: &[CsvFile<'_>], options: &CsvOptions) -> Vec<Result<Grid, ValidationError>> {
-    let one = |i: usize| files.get(i).map(|f| read(f, options));
-    crate::threads::map_each(files.len(), &one)
-        .into_iter()
-        .zip(files)
-        // A read cannot panic; were one to fail, the file is read again here.
-        .map(|(grid, f)| grid.flatten().unwrap_or_else(|| read(f, options)))
-        .collect()
+    if crate::threads::helpers() == 0 || files.len() < 2 {
+        return files.iter().map(|f| read(f, options)).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .iter()
+            .map(|f| scope.spawn(move || read(f, options)))
+            .collect();
+        // A read cannot panic (no indexing or unwrap in the core); were one to fail, the file
+        // is read again here.
+        handles
+            .into_iter()
+            .zip(files)
+            .map(|(h, f)| h.join().unwrap_or_else(|_| read(f, options)))
+            .collect()
+    })
 }
 
 /// The 1-based line of each byte offset: the file's own line numbers for LF and CRLF ends and

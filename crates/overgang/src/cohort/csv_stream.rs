@@ -753,23 +753,26 @@ fn streamed(
     Some(report)
 }
 
-/// The long files read on several threads when there are cores for them, in the document's
-/// order of their lists: WHO-5, GSE, ten-step, interventions.
+/// The long files read at once, each on its own thread when there are cores for them, in the
+/// document's order of their lists: WHO-5, GSE, ten-step, interventions.
 fn read_long_files(
     files: &[&CsvSource<'_>],
     csv: &CsvOptions,
     places: &Places,
 ) -> Option<Vec<Long>> {
-    // One thread per core, each taking the next file: one per file would read all at once
-    // (more memory, and for workbooks a sheet's reader each) and not sooner.
-    let read = |i: usize| {
-        let f = files.get(i)?;
-        with_encoding(csv.encoding, |text| read_long(f, csv, text, places))
+    let read =
+        |f: &CsvSource<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, places));
+    let longs: Vec<Option<Long>> = if crate::threads::helpers() == 0 || files.len() < 2 {
+        files.iter().map(|f| read(f)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = files.iter().map(|f| scope.spawn(move || read(f))).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        })
     };
-    let longs: Vec<Option<Long>> = crate::threads::map_each(files.len(), &read)
-        .into_iter()
-        .map(Option::flatten)
-        .collect();
     let mut longs: Vec<Long> = longs.into_iter().collect::<Option<_>>()?;
     let order = ["who5", "gse", "ten_step", "interventions"];
     longs.sort_by_key(|l| order.iter().position(|k| *k == l.key));
