@@ -488,7 +488,6 @@ impl Cohort {
         on_error: &str,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        use overgang::cohort::csv_stream::with_sources;
         let csv = csv_options(py, encoding, columns, on_error)?;
         let options = report_only_options(py, options)?;
         if paths.is_empty() {
@@ -499,25 +498,12 @@ impl Cohort {
             ))
             .into_py_result(py);
         }
-        // Workbooks' sheets as text; CSV files read from disk as they are needed. A file that
-        // cannot be opened is an OSError naming it, as with open().
-        let mut sheets = Vec::new();
-        let mut on_disk = Vec::new();
+        // A file that cannot be opened is an OSError naming it, as with open().
         for path in &paths {
             std::fs::File::open(path).map_err(|e| io_error(path, &e).prefix("paths"))?;
-            if is_workbook(&path.to_string_lossy()) {
-                sheets.extend(workbook_sheets(py, "paths", path, &csv)?);
-            } else {
-                let name = path
-                    .file_name()
-                    .map_or_else(|| "paths".to_string(), |n| n.to_string_lossy().into_owned());
-                on_disk.push((name, path.clone()));
-            }
         }
         let report = py.detach(|| {
-            with_sources(&on_disk, &sheets, |files| {
-                overgang::cohort::Cohort::report_from_csv(project, files, &csv, &options)
-            })
+            overgang::cohort::Cohort::report_from_files(project, &paths, &csv, &options)
         });
         let report = report.into_py_result(py)?;
         Ok(pythonize::pythonize(py, &report)?)

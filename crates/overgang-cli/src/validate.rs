@@ -4,7 +4,6 @@
 use crate::Failure;
 use clap::Args;
 use overgang::cohort::csv::{decode, CsvFiles, CsvOptions, Encoding, OnError};
-use overgang::cohort::csv_stream::{with_sources, CsvSource};
 use overgang::cohort::sheet::{add_by_header, is_workbook, read_workbook};
 use overgang::cohort::Cohort;
 use overgang::report::Excluded;
@@ -93,8 +92,7 @@ pub fn all_tables(files: &[PathBuf]) -> bool {
         })
 }
 
-/// The report on CSV files and workbooks, read as they stream (see
-/// `Cohort::report_from_csv`): CSV files from disk, a workbook's sheets as CSV text.
+/// The report on CSV files and workbooks, read as they stream (`Cohort::report_from_files`).
 pub fn report_tables(
     files: &[PathBuf],
     project: &str,
@@ -106,91 +104,7 @@ pub fn report_tables(
     for p in files {
         std::fs::File::open(p).map_err(|e| Failure::Io(format!("{}: {e}", p.display())))?;
     }
-    if let Some(report) = stream_tables(files, project, options, &csv)? {
-        return Ok(report);
-    }
-    let mut sheets = Vec::new();
-    let mut errors = Vec::new();
-    let mut on_disk = Vec::new();
-    for p in files {
-        let name = file_name(p);
-        if is_workbook(&name) {
-            match read_workbook(&name, &crate::read_bytes(p)?, &csv) {
-                Ok(read) => sheets.extend(read),
-                Err(e) => errors.extend(e.into_errors()),
-            }
-        } else {
-            on_disk.push((name, p.clone()));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Failure::Invalid(overgang::ValidationError::new(errors)));
-    }
-    let report = with_sources(&on_disk, &sheets, |files| {
-        Cohort::report_from_csv(project, files, &csv, options)
-    });
-    Ok(report?)
-}
-
-/// The report on CSV files and xlsx workbooks when all can be read as they stream (each
-/// sheet's CSV text made while its XML is read); `None` otherwise.
-fn stream_tables(
-    files: &[PathBuf],
-    project: &str,
-    options: &overgang::report::ReportOptions,
-    csv: &CsvOptions,
-) -> Result<Option<overgang::report::Report>, Failure> {
-    use overgang::cohort::sheet_stream::{stream_workbook, OpenWorkbook, SheetStream, Workbook};
-    use std::io::Read;
-    let mut sheets: Vec<SheetStream> = Vec::new();
-    let mut on_disk = Vec::new();
-    for p in files {
-        let name = file_name(p);
-        let xlsx = [".xlsx", ".xlsm"]
-            .iter()
-            .any(|e| name.to_ascii_lowercase().ends_with(e));
-        let too_large = std::fs::metadata(p)
-            .map_or(true, |m| m.len() > overgang::limits::MAX_INPUT_BYTES as u64);
-        if xlsx && too_large {
-            // Read the usual way, which refuses it.
-            return Ok(None);
-        }
-        if xlsx {
-            let path = p.clone();
-            let open: OpenWorkbook = std::sync::Arc::new(move || {
-                let file = std::fs::File::open(&path)?;
-                Ok(Box::new(std::io::BufReader::new(file)) as Box<dyn Workbook>)
-            });
-            match stream_workbook(&name, open, csv) {
-                Some(s) => sheets.extend(s),
-                None => return Ok(None),
-            }
-        } else if is_workbook(&name) {
-            return Ok(None);
-        } else {
-            on_disk.push((name, p.clone()));
-        }
-    }
-    // Files on disk, then the sheets, each opened when it is read.
-    let opens_disk: Vec<_> = on_disk
-        .iter()
-        .map(|(_, p)| move || Ok(Box::new(std::fs::File::open(p)?) as Box<dyn Read>))
-        .collect();
-    let opens_sheet: Vec<_> = sheets
-        .iter()
-        .map(|s| move || Ok(s.open()? as Box<dyn Read>))
-        .collect();
-    let mut sources: Vec<CsvSource<'_>> = Vec::new();
-    for ((name, _), open) in on_disk.iter().zip(&opens_disk) {
-        sources.push(CsvSource { name, open });
-    }
-    for (sheet, open) in sheets.iter().zip(&opens_sheet) {
-        let name = sheet.name();
-        sources.push(CsvSource { name, open });
-    }
-    Ok(Cohort::stream_report_from_csv(
-        project, &sources, csv, options,
-    ))
+    Ok(Cohort::report_from_files(project, files, &csv, options)?)
 }
 
 /// Reads a cohort from a JSON document, or CSV files and workbooks (their sheets), each

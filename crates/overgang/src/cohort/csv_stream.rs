@@ -316,26 +316,36 @@ fn whole(
 
 /// A file's whole text, decoded ([`super::csv::decode`]).
 fn read_text(file: &CsvSource<'_>, encoding: Encoding) -> Result<String, ValidationError> {
+    let bytes = read_bytes(file.name, || (file.open)())?;
+    super::csv::decode(file.name, &bytes, encoding)
+}
+
+/// A file's bytes, at most one past [`MAX_INPUT_BYTES`] (so that the reader of the bytes
+/// refuses the file as too large); `invalid_format` on `file`, located at the file, when it
+/// cannot be read.
+pub(super) fn read_bytes<R: Read>(
+    name: &str,
+    open: impl FnOnce() -> std::io::Result<R>,
+) -> Result<Vec<u8>, ValidationError> {
     let unreadable = || {
         ValidationError::new(vec![FieldError::new(
             "file",
             ErrorCode::InvalidFormat,
-            "file: could not be read to its end (a read error)",
+            "file: could not be read to its end (a read error); check that it exists and is not open elsewhere",
         )
         .at(Location {
-            file: file.name.to_string(),
+            file: name.to_string(),
             line: 0,
             column: None,
         })])
     };
-    let reader = (file.open)().map_err(|_| unreadable())?;
     let mut bytes = Vec::new();
-    // One byte past the limit is read, so `decode` refuses the file as too large.
-    reader
+    open()
+        .map_err(|_| unreadable())?
         .take(MAX_INPUT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|_| unreadable())?;
-    super::csv::decode(file.name, &bytes, encoding)
+    Ok(bytes)
 }
 
 /// Why a streamed read stopped.

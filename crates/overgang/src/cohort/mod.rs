@@ -19,6 +19,8 @@ mod csv_json;
 pub mod csv_stream;
 mod facts;
 mod fast;
+#[cfg(feature = "spreadsheet")]
+mod files;
 mod measurement;
 mod members;
 mod model;
