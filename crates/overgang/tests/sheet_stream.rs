@@ -7,6 +7,7 @@ use overgang::cohort::csv::CsvOptions;
 use overgang::cohort::sheet::{read_workbook, tables};
 use overgang::cohort::sheet_stream::{stream_workbook, OpenWorkbook, SheetStream, Workbook};
 use overgang::cohort::Cohort;
+use proptest::prelude::*;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook as Writer};
 use std::io::Read;
 use std::sync::Arc;
@@ -108,4 +109,142 @@ fn a_value_outside_the_header_columns_is_not_streamed() {
         .iter()
         .filter(|s| !s.name().ends_with(":who5"))
         .all(|s| text(s).is_ok()));
+}
+
+/// A cell of the property test: how it is written.
+#[derive(Debug, Clone)]
+enum Cell {
+    Blank,
+    Number(f64, Option<String>),
+    Text(String),
+    Bool(bool),
+    FormulaText(String),
+    FormulaNumber(f64),
+}
+
+fn cell() -> impl Strategy<Value = Cell> {
+    let number = prop_oneof![
+        (0u32..100_000).prop_map(f64::from),
+        prop::sample::select(vec![
+            0.1, -0.0, 1e20, 44_000.5, -3.25, 1e15, 0.000_001, 45_000.0
+        ]),
+    ];
+    // Date, duration and number formats, and codes made of the characters that decide.
+    let format = prop_oneof![
+        prop::sample::select(vec![
+            "yyyy-mm-dd",
+            "0.00",
+            "[h]:mm",
+            "d/m/yyyy;@",
+            "\"Y\"0",
+            "#,##0",
+            "mm:ss",
+            "[s].0",
+            "General",
+            "@",
+            "h:mm AM/PM",
+            "[Red]0",
+            "0_m",
+        ])
+        .prop_map(str::to_string),
+        "[dmyhsaAP/0#.;\"_\\\\\\[\\] ]{1,8}",
+    ];
+    let text = "[a-zæøå0-9 ;\"&<>'_x\\n\\-]{0,12}";
+    prop_oneof![
+        1 => Just(Cell::Blank),
+        4 => (number.clone(), prop::option::of(format)).prop_map(|(n, f)| Cell::Number(n, f)),
+        4 => text.prop_map(Cell::Text),
+        1 => any::<bool>().prop_map(Cell::Bool),
+        1 => text.prop_map(Cell::FormulaText),
+        1 => number.prop_map(Cell::FormulaNumber),
+    ]
+}
+
+/// A WHO-5 sheet (its header known) with `rows` of cells below the header, in a workbook of
+/// shared strings or, when `inline`, of inline strings.
+fn cells_workbook(rows: &[Vec<Cell>], inline: bool) -> Vec<u8> {
+    let mut book = Writer::new();
+    let sheet = if inline {
+        book.add_worksheet_with_constant_memory()
+    } else {
+        book.add_worksheet()
+    };
+    sheet.set_name("who5").unwrap();
+    for (c, h) in ["id", "date", "item1", "item2", "item3", "item4", "item5"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = 2 + r as u32;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Blank => {}
+                Cell::Number(n, None) => drop(sheet.write_number(r, c, *n).unwrap()),
+                Cell::Number(n, Some(code)) => {
+                    let format = Format::new().set_num_format(code);
+                    sheet.write_number_with_format(r, c, *n, &format).unwrap();
+                }
+                Cell::Text(t) => drop(sheet.write_string(r, c, t).unwrap()),
+                Cell::Bool(b) => drop(sheet.write_boolean(r, c, *b).unwrap()),
+                Cell::FormulaText(t) => {
+                    let formula = rust_xlsxwriter::Formula::new("=A1").set_result(t.as_str());
+                    sheet.write_formula(r, c, formula).unwrap();
+                }
+                Cell::FormulaNumber(n) => {
+                    let formula = rust_xlsxwriter::Formula::new("=1").set_result(n.to_string());
+                    sheet.write_formula(r, c, formula).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the cells, a streamed sheet gives the whole-sheet reader's text, or says it
+    /// cannot (then the workbook is read whole).
+    #[test]
+    fn streamed_cells_are_the_whole_readers_or_refused(
+        rows in prop::collection::vec(prop::collection::vec(cell(), 7), 1..30),
+        inline in any::<bool>(),
+    ) {
+        let bytes = cells_workbook(&rows, inline);
+        let options = CsvOptions::default();
+        let whole = read_workbook("c.xlsx", &bytes, &options).unwrap();
+        if let Some(streamed) = stream_workbook("c.xlsx", opener(bytes), &options) {
+            for (sheet, (_, expected)) in streamed.iter().zip(&whole) {
+                if let Ok(text) = text(sheet) {
+                    prop_assert_eq!(&text, expected);
+                }
+            }
+        }
+    }
+
+    /// Plain cells (numbers, dates, text without Excel's escapes) are streamed, not refused.
+    #[test]
+    fn plain_cells_are_streamed(
+        rows in prop::collection::vec(prop::collection::vec(
+            prop_oneof![
+                (0u32..100_000).prop_map(|n| Cell::Number(f64::from(n), None)),
+                (40_000u32..50_000).prop_map(|n| Cell::Number(f64::from(n), Some("yyyy-mm-dd".into()))),
+                "[a-zæøå0-9 ;\"&<>'-]{0,12}".prop_map(Cell::Text),
+                Just(Cell::Blank),
+            ], 7), 1..30),
+        inline in any::<bool>(),
+    ) {
+        // A last row with every column, so that no value is right of the header's last.
+        let mut rows = rows;
+        rows.push(vec![Cell::Number(1.0, None); 7]);
+        let bytes = cells_workbook(&rows, inline);
+        let options = CsvOptions::default();
+        let whole = read_workbook("c.xlsx", &bytes, &options).unwrap();
+        let streamed = stream_workbook("c.xlsx", opener(bytes), &options).unwrap();
+        prop_assert_eq!(streamed.len(), 1);
+        prop_assert_eq!(&text(&streamed[0]).unwrap(), &whole[0].1);
+    }
 }

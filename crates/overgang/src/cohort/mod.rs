@@ -27,7 +27,13 @@ mod model;
 mod record;
 pub mod sheet;
 #[cfg(feature = "spreadsheet")]
+mod sheet_book;
+#[cfg(feature = "spreadsheet")]
+mod sheet_cells;
+#[cfg(feature = "spreadsheet")]
 pub mod sheet_stream;
+#[cfg(feature = "spreadsheet")]
+mod sheet_xml;
 
 pub use measurement::Measurement;
 pub use model::{compare, Cohort, ReadProgress};

@@ -359,10 +359,18 @@ pub fn add_by_header<'a>(
 /// cell as `YYYY-MM-DD HH:MM:SS`, a whole number without `.0`.
 #[cfg(feature = "spreadsheet")]
 pub(crate) fn cell_csv(cell: &calamine::Data) -> String {
+    let mut text = Vec::new();
+    push_cell_csv(cell, &mut text);
+    String::from_utf8(text).unwrap_or_default()
+}
+
+/// Appends a cell's CSV text ([`cell_csv`]) to `out`.
+#[cfg(feature = "spreadsheet")]
+pub(crate) fn push_cell_csv(cell: &calamine::Data, out: &mut Vec<u8>) {
     use calamine::Data;
     let text = match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::Empty => return,
+        Data::String(s) => return push_csv_text(s, out),
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
             format!("{}", *f as i64)
@@ -373,14 +381,22 @@ pub(crate) fn cell_csv(cell: &calamine::Data) -> String {
         Data::DateTime(d) => d
             .as_datetime()
             .map_or_else(|| "#DATE".into(), |t| t.to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => return push_csv_text(s, out),
         // A formula error is not a value: kept as text, so it is refused, not missing.
         Data::Error(_) => "#ERROR".into(),
     };
+    push_csv_text(&text, out);
+}
+
+/// Appends text as a CSV cell: quoted when it holds a separator, a quote or a line break.
+#[cfg(feature = "spreadsheet")]
+pub(crate) fn push_csv_text(text: &str, out: &mut Vec<u8>) {
     if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+        out.push(b'"');
+        out.extend_from_slice(text.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
     } else {
-        text
+        out.extend_from_slice(text.as_bytes());
     }
 }
 

@@ -1,21 +1,31 @@
-//! A workbook's sheets as CSV text made while each sheet's XML is read (xlsx, feature
-//! `spreadsheet`), for the streamed report ([`super::Cohort::stream_report_from_csv`]): no
-//! sheet is held whole, as [`super::sheet::read_workbook`] holds it.
+//! A workbook's sheets as CSV text made while each sheet's XML is decompressed and read (xlsx,
+//! feature `spreadsheet`), for the streamed report ([`super::Cohort::stream_report_from_csv`]):
+//! no sheet is held whole, as [`super::sheet::read_workbook`] holds it.
 //!
-//! The text is exactly that of `read_workbook` when a sheet's cells come row by row, left to
-//! right, within the columns of its header row, as spreadsheet programs and pandas write them.
-//! A sheet that does not (a cell out of order, a value left or right of the header) stops its
-//! reader with an error, and the caller reads the workbook whole.
+//! The text is exactly that of `read_workbook`. The cells are read by a reader of plain sheet
+//! XML ([`super::sheet_cells`]), which reads the workbook's parts as calamine (behind
+//! `read_workbook`) does, and whose first lines of every sheet are checked against calamine's
+//! before anything is streamed. A sheet that cannot be made exactly (XML the reader does not
+//! take, a cell out of order, a value left or right of the header) stops its reader with an
+//! error, and the caller reads the workbook whole.
 
 use super::csv::CsvOptions;
 use super::sheet::{cell_csv, header_known};
-use calamine::{Data, DataRef, Reader, Xlsx};
+use super::sheet_book::{open_part, Book};
+use super::sheet_cells::{Cells, SheetCells};
+use super::sheet_xml::Unread;
+use calamine::{Data, Reader, Xlsx};
 use std::io::{self, Read};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
+use zip::ZipArchive;
 
 /// Text handed from a sheet's reading thread at a time.
 const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Pieces of text (the empty lines before the header, then lines) of each sheet compared with
+/// calamine's before the workbook is streamed.
+const CHECKED_PIECES: usize = 200;
 
 /// Something a workbook is read from: its bytes in memory, or a file.
 pub trait Workbook: Read + std::io::Seek + Send {}
@@ -30,7 +40,8 @@ pub type OpenWorkbook = Arc<dyn Fn() -> io::Result<Box<dyn Workbook>> + Send + S
 pub struct SheetStream {
     name: String,
     open: OpenWorkbook,
-    sheet: String,
+    book: Arc<Book>,
+    path: String,
 }
 
 impl std::fmt::Debug for SheetStream {
@@ -47,21 +58,20 @@ impl SheetStream {
         &self.name
     }
 
-    /// The sheet's CSV text, made on a thread of its own as the reader reads it.
+    /// The sheet's CSV text, made on a thread of its own as the sheet is read.
     ///
     /// # Errors
     /// None when opening; reading gives an I/O error when the sheet cannot be read, or not
     /// exactly as [`super::sheet::read_workbook`] reads it (then read the workbook whole).
     pub fn open(&self) -> io::Result<Box<dyn Read + Send>> {
         let (tx, rx) = sync_channel::<Option<Vec<u8>>>(4);
-        let (open, sheet) = (Arc::clone(&self.open), self.sheet.clone());
+        let this = self.clone();
         std::thread::Builder::new()
             .name("overgang-sheet".into())
             .spawn(move || {
-                let book = open().ok().and_then(|bytes| Xlsx::new(bytes).ok());
-                let sent = book.and_then(|mut book| {
-                    let mut chunk = Vec::with_capacity(CHUNK_BYTES);
-                    let whole = convert(&mut book, &sheet, &mut |text: &[u8]| {
+                let mut chunk = Vec::with_capacity(CHUNK_BYTES);
+                let whole = this.with_cells(&mut |cells| {
+                    convert(cells, &mut |text: &[u8]| {
                         chunk.extend_from_slice(text);
                         if chunk.len() >= CHUNK_BYTES {
                             let full =
@@ -69,13 +79,12 @@ impl SheetStream {
                             return tx.send(Some(full)).is_ok();
                         }
                         true
-                    });
-                    whole.ok().map(|_| chunk)
+                    })
                 });
                 // What is left, or `None`: the sheet could not be made exactly.
-                let _ = match sent {
-                    Some(rest) => tx.send(Some(rest)),
-                    None => tx.send(None),
+                let _ = match whole {
+                    Ok(()) => tx.send(Some(chunk)),
+                    Err(_) => tx.send(None),
                 };
             })?;
         Ok(Box::new(Chunks {
@@ -83,6 +92,18 @@ impl SheetStream {
             chunk: Vec::new(),
             at: 0,
         }))
+    }
+
+    /// Runs `read` on the sheet's cells as its XML part is decompressed.
+    fn with_cells(
+        &self,
+        read: &mut dyn FnMut(&mut dyn Cells) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        let mut zip = ZipArchive::new((self.open)().map_err(|_| Stop::Inexact)?)
+            .map_err(|_| Stop::Inexact)?;
+        let part = open_part(&mut zip, &self.path)?.ok_or(Stop::Inexact)?;
+        let mut cells = SheetCells::new(part, &self.book);
+        read(&mut cells)
     }
 }
 
@@ -114,8 +135,8 @@ impl Read for Chunks {
 }
 
 /// The sheets of an xlsx workbook that [`super::sheet::read_workbook`] gives, to stream;
-/// `None` when the workbook is not xlsx, or a sheet's header row cannot be read exactly (read
-/// the workbook whole: it reports what is wrong).
+/// `None` when the workbook is not xlsx, or a sheet cannot be read exactly (read the workbook
+/// whole: it reports what is wrong).
 ///
 /// ```
 /// use overgang::cohort::sheet_stream::{stream_workbook, OpenWorkbook, Workbook};
@@ -130,35 +151,89 @@ pub fn stream_workbook(
     open: OpenWorkbook,
     options: &CsvOptions,
 ) -> Option<Vec<SheetStream>> {
-    let mut book: Xlsx<_> = Xlsx::new(open().ok()?).ok()?;
+    let mut calamine: Xlsx<_> = Xlsx::new(open().ok()?).ok()?;
+    let book = Arc::new(Book::read(&mut ZipArchive::new(open().ok()?).ok()?).ok()?);
     let mut out = Vec::new();
-    for sheet in book.sheet_names() {
-        // The text up to the header row's end: the empty lines before it, then the row.
-        let mut header = Vec::new();
-        let mut pieces = 0;
-        match convert(&mut book, &sheet, &mut |text| {
-            header.extend_from_slice(text);
-            pieces += 1;
-            pieces < 2
-        }) {
-            Ok(()) | Err(Stop::Told) => {}
-            Err(Stop::Inexact) => return None,
-        }
-        let text = String::from_utf8(header).ok()?;
+    for sheet in calamine.sheet_names() {
+        // The first lines as calamine reads them.
+        let mut cells = calamine.worksheet_cells_reader(&sheet).ok()?;
+        let next = || {
+            let cell = cells.next_cell()?;
+            Ok(cell.map(|c| (c.get_position(), Data::from(c.get_value().clone()))))
+        };
+        let theirs = first_pieces(&mut CalamineCells {
+            next,
+            text: String::new(),
+        });
+        let (Ok(pieces) | Err(pieces)) = &theirs;
+        let text = String::from_utf8(pieces.concat()).ok()?;
         let body = text.trim_start_matches('\n');
-        if !body.is_empty() && header_known(body, options) {
-            out.push(SheetStream {
-                name: format!("{name}:{sheet}"),
-                open: Arc::clone(&open),
-                sheet,
-            });
+        if body.is_empty() || !header_known(body, options) {
+            continue; // a sheet the readers pass over
         }
+        let stream = SheetStream {
+            name: format!("{name}:{sheet}"),
+            open: Arc::clone(&open),
+            book: Arc::clone(&book),
+            path: book.sheet_path(&sheet)?.to_string(),
+        };
+        // ... and as the sheet is streamed: the same, or the sheet is read whole.
+        let mut ours = None;
+        stream
+            .with_cells(&mut |cells| {
+                ours = Some(first_pieces(cells));
+                Ok(())
+            })
+            .ok()?;
+        if ours? != theirs {
+            return None;
+        }
+        out.push(stream);
     }
     (!out.is_empty()).then_some(out)
 }
 
-/// A cell with a value: its (row, column) and its CSV text.
-type Value = ((u32, u32), String);
+/// The first [`CHECKED_PIECES`] pieces of a sheet's text, or those before it was found that
+/// the sheet cannot be made exactly.
+fn first_pieces(cells: &mut dyn Cells) -> Result<Vec<Vec<u8>>, Vec<Vec<u8>>> {
+    let mut pieces = Vec::new();
+    let made = convert(cells, &mut |text| {
+        pieces.push(text.to_vec());
+        pieces.len() < CHECKED_PIECES
+    });
+    match made {
+        Ok(()) | Err(Stop::Told) => Ok(pieces),
+        Err(Stop::Inexact) => Err(pieces),
+    }
+}
+
+/// A sheet's cells as calamine's cell reader gives them, by `next`: the next cell's position
+/// and value.
+struct CalamineCells<N> {
+    next: N,
+    text: String,
+}
+
+/// A cell's position and value.
+type CalamineCell = Option<((u32, u32), Data)>;
+
+impl<N: FnMut() -> Result<CalamineCell, calamine::XlsxError>> Cells for CalamineCells<N> {
+    fn next_value(&mut self) -> Result<Option<(u32, u32)>, Unread> {
+        loop {
+            let Some((at, value)) = (self.next)().map_err(|_| Unread)? else {
+                return Ok(None);
+            };
+            if value != Data::Empty {
+                self.text = cell_csv(&value);
+                return Ok(Some(at));
+            }
+        }
+    }
+
+    fn write_value(&mut self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.text.as_bytes());
+    }
+}
 
 /// Why a sheet's text stopped.
 enum Stop {
@@ -168,116 +243,98 @@ enum Stop {
     Told,
 }
 
+impl From<Unread> for Stop {
+    fn from(_: Unread) -> Self {
+        Self::Inexact
+    }
+}
+
 /// Makes the sheet's CSV text as `read_workbook` makes it (the lines before the first row with
 /// a value left empty, then each row from the first to the last with a value, the columns from
-/// the first to the last with a value), handing it to `emit` piece by piece while `emit` says
-/// to go on.
-fn convert<RS: Read + std::io::Seek>(
-    book: &mut Xlsx<RS>,
-    sheet: &str,
-    emit: &mut dyn FnMut(&[u8]) -> bool,
-) -> Result<(), Stop> {
-    let mut cells = book
-        .worksheet_cells_reader(sheet)
-        .map_err(|_| Stop::Inexact)?;
+/// the first to the last with a value), handing it to `emit` piece by piece (the empty lines
+/// before the header, then line by line) while `emit` says to go on.
+fn convert(cells: &mut dyn Cells, emit: &mut dyn FnMut(&[u8]) -> bool) -> Result<(), Stop> {
     let mut last: Option<(u32, u32)> = None;
-    // The next cell with a value, in order (row by row, left to right), as CSV text; `None` at
-    // the sheet's end, after which the reader is not asked again.
     let mut ended = false;
-    let mut next_value = || -> Result<Option<Value>, Stop> {
-        while !ended {
-            let Some(cell) = cells.next_cell().map_err(|_| Stop::Inexact)? else {
-                ended = true;
-                break;
-            };
-            if matches!(cell.get_value(), DataRef::Empty) {
-                continue;
-            }
-            let at = cell.get_position();
+    // The next cell with a value, strictly after the one before (row by row, left to right);
+    // `None` at the sheet's end, after which the reader is not asked again.
+    let mut next = |cells: &mut dyn Cells| -> Result<Option<(u32, u32)>, Stop> {
+        if ended {
+            return Ok(None);
+        }
+        let at = cells.next_value()?;
+        ended = at.is_none();
+        if let Some(at) = at {
             if last.is_some_and(|l| at <= l) {
                 return Err(Stop::Inexact);
             }
             last = Some(at);
-            return Ok(Some((at, cell_csv(&Data::from(cell.get_value().clone())))));
         }
-        Ok(None)
+        Ok(at)
     };
-    // The header row: the first row with a value; its columns are the sheet's.
-    let mut header: Vec<(u32, String)> = Vec::new();
-    let mut first_row = None;
-    let mut next = None;
-    while let Some((at, text)) = next_value()? {
-        match first_row {
-            Some(row) if at.0 != row => {
-                next = Some((at, text));
-                break;
-            }
-            _ => first_row = Some(at.0),
-        }
-        header.push((at.1, text));
-    }
-    let (Some(first_row), Some(&(from, _)), Some(&(to, _))) =
-        (first_row, header.first(), header.last())
-    else {
-        return Ok(()); // an empty sheet: no text
-    };
-    let width = (to - from + 1) as usize;
-    let mut row = vec![String::new(); width];
     let mut line = Vec::new();
-    let put = |row: &mut Vec<String>, line: &mut Vec<u8>| {
-        line.clear();
-        for (i, cell) in row.iter_mut().enumerate() {
-            if i > 0 {
-                line.push(b';');
-            }
-            line.extend_from_slice(cell.as_bytes());
-            cell.clear();
-        }
-        line.push(b'\n');
+    // The header row: the first row with a value; its columns are the sheet's.
+    let Some((first_row, from)) = next(cells)? else {
+        return Ok(()); // an empty sheet: no text
     };
     if !emit("\n".repeat(first_row as usize).as_bytes()) {
         return Err(Stop::Told);
     }
-    for (col, text) in header {
-        if let Some(slot) = row.get_mut((col - from) as usize) {
-            *slot = text;
+    cells.write_value(&mut line);
+    let mut to = from;
+    let mut pending = None;
+    while let Some(at) = next(cells)? {
+        if at.0 != first_row {
+            pending = Some(at);
+            break;
         }
+        line.resize(line.len() + (at.1 - to) as usize, b';');
+        cells.write_value(&mut line);
+        to = at.1;
     }
-    put(&mut row, &mut line);
+    line.push(b'\n');
     if !emit(&line) {
         return Err(Stop::Told);
     }
+    let seps = (to - from) as usize;
     let mut current = first_row;
-    let mut pending = next;
-    while let Some((at, text)) = pending
+    // Separators written in the line being made.
+    let mut written = 0usize;
+    line.clear();
+    while let Some(at) = pending
         .take()
-        .map_or_else(&mut next_value, |cell| Ok(Some(cell)))?
+        .map_or_else(|| next(cells), |at| Ok(Some(at)))?
     {
         if at.1 < from || at.1 > to {
             return Err(Stop::Inexact);
         }
         if at.0 != current {
             if current != first_row {
-                put(&mut row, &mut line);
+                line.resize(line.len() + seps - written, b';');
+                line.push(b'\n');
                 if !emit(&line) {
                     return Err(Stop::Told);
                 }
+                line.clear();
             }
             // Rows without a value between two with values are empty lines of cells.
-            let empty = format!("{}\n", ";".repeat(width - 1));
+            let empty = format!("{}\n", ";".repeat(seps));
             for _ in current + 1..at.0 {
                 if !emit(empty.as_bytes()) {
                     return Err(Stop::Told);
                 }
             }
             current = at.0;
+            written = 0;
         }
-        if let Some(slot) = row.get_mut((at.1 - from) as usize) {
-            *slot = text;
-        }
+        let slot = (at.1 - from) as usize;
+        line.resize(line.len() + slot - written, b';');
+        written = slot;
+        cells.write_value(&mut line);
     }
     if current != first_row {
-        put(&mut row, &mut line);
+        line.resize(line.len() + seps - written, b';');
+        line.push(b'\n');
         if !emit(&line) {
             return Err(Stop::Told);
         }

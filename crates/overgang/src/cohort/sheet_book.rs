@@ -1,0 +1,379 @@
+//! The parts of an xlsx workbook that its sheets' cells are read with (feature
+//! `spreadsheet`): where each sheet is, the shared strings, which cell styles are dates, and
+//! the date system. Read as calamine reads them ([`super::sheet::read_workbook`] uses calamine),
+//! so that a streamed sheet ([`super::sheet_stream`]) gives the same text; a part written in
+//! a way this reader does not take is [`Unread`] and the workbook is read whole.
+
+use super::sheet::push_csv_text;
+use super::sheet_xml::{unescape, Scan, TagKind, Unread};
+use std::collections::BTreeMap;
+use std::io::{Read, Seek};
+use zip::result::ZipError;
+use zip::ZipArchive;
+
+/// How a number cell's style shows it: as a number, a date and time, or a duration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumberFormat {
+    /// A number.
+    Other,
+    /// A date (and time).
+    DateTime,
+    /// A duration (`[h]:mm`).
+    TimeDelta,
+}
+
+/// A workbook's parts, read once and shared by the threads reading its sheets.
+#[derive(Debug, Default)]
+pub(crate) struct Book {
+    /// Each sheet's name and its part's path in the archive, in the workbook's order.
+    sheets: Vec<(String, String)>,
+    /// The shared strings as CSV cells (quoted where the CSV text needs it), one after another.
+    strings: String,
+    /// Where each shared string ends in `strings`.
+    string_ends: Vec<usize>,
+    /// Each cell style's number format, by the style's index.
+    pub(crate) formats: Vec<NumberFormat>,
+    /// Whether dates count from 1904 (old Mac workbooks) rather than 1900.
+    pub(crate) is_1904: bool,
+}
+
+impl Book {
+    /// The parts of the workbook in `zip`.
+    pub(crate) fn read<R: Read + Seek>(zip: &mut ZipArchive<R>) -> Result<Self, Unread> {
+        let mut book = Self::default();
+        let relationships = read_relationships(zip)?;
+        read_workbook(zip, &relationships, &mut book)?;
+        read_styles(zip, &mut book)?;
+        read_shared_strings(zip, &mut book)?;
+        Ok(book)
+    }
+
+    /// The archive path of the sheet named `name`.
+    pub(crate) fn sheet_path(&self, name: &str) -> Option<&str> {
+        self.sheets
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, path)| path.as_str())
+    }
+
+    /// The number of shared strings.
+    pub(crate) fn string_count(&self) -> usize {
+        self.string_ends.len()
+    }
+
+    /// Shared string `i` as a CSV cell.
+    pub(crate) fn string_csv(&self, i: usize) -> &str {
+        let start = i
+            .checked_sub(1)
+            .and_then(|j| self.string_ends.get(j))
+            .copied()
+            .unwrap_or(0);
+        let end = self.string_ends.get(i).copied().unwrap_or(start);
+        self.strings.get(start..end).unwrap_or_default()
+    }
+}
+
+/// A part of the archive, decompressed as it is read, by its path (matched as calamine matches it: without regard
+/// to case, `\` taken as `/`); `None` when the archive has no such part.
+pub(crate) fn open_part<'z, R: Read + Seek>(
+    zip: &'z mut ZipArchive<R>,
+    path: &str,
+) -> Result<Option<zip::read::ZipFile<'z, R>>, Unread> {
+    let name = zip
+        .file_names()
+        .find(|n| path.eq_ignore_ascii_case(&n.replace('\\', "/")))
+        .unwrap_or(path)
+        .to_string();
+    match zip.by_name(&name) {
+        Ok(file) => Ok(Some(file)),
+        Err(ZipError::FileNotFound) => Ok(None),
+        Err(_) => Err(Unread),
+    }
+}
+
+/// Text of an attribute value, entities left as they are (calamine decodes these so).
+fn raw_text(value: &[u8]) -> Result<String, Unread> {
+    String::from_utf8(value.to_vec()).map_err(|_| Unread)
+}
+
+/// `xl/_rels/workbook.xml.rels`: each relationship's target by its id.
+fn read_relationships<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+) -> Result<BTreeMap<Vec<u8>, String>, Unread> {
+    let mut xml = open_part(zip, "xl/_rels/workbook.xml.rels")?
+        .map(Scan::new)
+        .ok_or(Unread)?;
+    let mut relationships = BTreeMap::new();
+    loop {
+        let tag = xml.next_tag()?.ok_or(Unread)?;
+        match (tag.kind, xml.local_name(&tag)) {
+            (TagKind::Open, b"Relationship") => {
+                let id = xml.attr(&tag, b"Id")?.unwrap_or_default().to_vec();
+                let target = raw_text(xml.attr(&tag, b"Target")?.unwrap_or_default())?;
+                relationships.insert(id, target);
+            }
+            (TagKind::Close, b"Relationships") => return Ok(relationships),
+            _ => {}
+        }
+    }
+}
+
+/// `xl/workbook.xml`: the sheets' names and paths, and the date system.
+fn read_workbook<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    relationships: &BTreeMap<Vec<u8>, String>,
+    book: &mut Book,
+) -> Result<(), Unread> {
+    let Some(mut xml) = open_part(zip, "xl/workbook.xml")?.map(Scan::new) else {
+        return Ok(());
+    };
+    loop {
+        let tag = xml.next_tag()?.ok_or(Unread)?;
+        match (tag.kind, xml.local_name(&tag)) {
+            (TagKind::Open, b"sheet") => {
+                let mut name = String::new();
+                unescape(xml.attr(&tag, b"name")?.unwrap_or_default(), &mut name)?;
+                let id = match xml.attr(&tag, b"r:id")? {
+                    Some(id) => Some(id),
+                    None => xml.attr(&tag, b"relationships:id")?,
+                };
+                let target = match id {
+                    Some(id) => relationships.get(id).ok_or(Unread)?.as_str(),
+                    None => return Err(Unread),
+                };
+                let path = if let Some(rest) = target.strip_prefix('/') {
+                    if !rest.starts_with("xl/") {
+                        format!("xl/{target}")
+                    } else {
+                        rest.to_string()
+                    }
+                } else if target.starts_with("xl/") {
+                    target.to_string()
+                } else {
+                    format!("xl/{target}")
+                };
+                if path.split('/').nth(1) != Some("worksheets") {
+                    return Err(Unread); // chart and dialog sheets have no cells to read
+                }
+                book.sheets.push((name, path));
+            }
+            (TagKind::Open, _) if xml.name(&tag) == b"workbookPr" => {
+                book.is_1904 = match xml.attr(&tag, b"date1904")? {
+                    Some(value) => {
+                        let mut text = String::new();
+                        unescape(value, &mut text)?;
+                        text == "1" || text == "true"
+                    }
+                    None => false,
+                };
+            }
+            (TagKind::Close, b"workbook") => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
+/// `xl/styles.xml`: each cell style's number format.
+fn read_styles<R: Read + Seek>(zip: &mut ZipArchive<R>, book: &mut Book) -> Result<(), Unread> {
+    let Some(mut xml) = open_part(zip, "xl/styles.xml")?.map(Scan::new) else {
+        return Ok(());
+    };
+    let mut custom: BTreeMap<Vec<u8>, String> = BTreeMap::new();
+    loop {
+        let tag = xml.next_tag()?.ok_or(Unread)?;
+        match (tag.kind, xml.local_name(&tag)) {
+            (TagKind::Open, b"numFmts") => loop {
+                let tag = xml.next_tag()?.ok_or(Unread)?;
+                match (tag.kind, xml.local_name(&tag)) {
+                    (TagKind::Open, b"numFmt") => {
+                        let id = xml.attr(&tag, b"numFmtId")?.unwrap_or_default().to_vec();
+                        let code = raw_text(xml.attr(&tag, b"formatCode")?.unwrap_or_default())?;
+                        if !code.is_empty() {
+                            custom.insert(id, code);
+                        }
+                    }
+                    (TagKind::Close, b"numFmts") => break,
+                    _ => {}
+                }
+            },
+            (TagKind::Open, b"cellXfs") => loop {
+                let tag = xml.next_tag()?.ok_or(Unread)?;
+                match (tag.kind, xml.local_name(&tag)) {
+                    (TagKind::Open, b"xf") => {
+                        let format = match xml.attr(&tag, b"numFmtId")? {
+                            None => NumberFormat::Other,
+                            Some(id) => custom
+                                .get(id)
+                                .map_or_else(|| builtin_format(id), |code| custom_format(code)),
+                        };
+                        book.formats.push(format);
+                    }
+                    (TagKind::Close, b"cellXfs") => break,
+                    _ => {}
+                }
+            },
+            (TagKind::Close, b"styleSheet") => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
+/// `xl/sharedStrings.xml`: the strings that text cells refer to. Only plain strings are read
+/// (`<si><t>text</t></si>`); rich text is [`Unread`].
+fn read_shared_strings<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    book: &mut Book,
+) -> Result<(), Unread> {
+    let Some(mut xml) = open_part(zip, "xl/sharedStrings.xml")?.map(Scan::new) else {
+        return Ok(());
+    };
+    let mut text = String::new();
+    loop {
+        let tag = xml.next_tag()?.ok_or(Unread)?;
+        match (tag.kind, xml.local_name(&tag)) {
+            (TagKind::Open, b"si") => {
+                if xml.name(&tag) != b"si" {
+                    return Err(Unread);
+                }
+                text.clear();
+                read_string(&mut xml, b"si", &mut text)?;
+                let mut cell = Vec::new();
+                push_csv_text(&text, &mut cell);
+                book.strings
+                    .push_str(std::str::from_utf8(&cell).map_err(|_| Unread)?);
+                book.string_ends.push(book.strings.len());
+            }
+            (TagKind::Close, b"sst") => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
+/// The text of a string element just opened (`<si>` of the shared strings, `<is>` of an
+/// inline string), named `element`: `<t>text</t>` as calamine reads it, followed by anything
+/// (phonetic runs are not part of the text); nothing is an empty string. Rich text (`<r>`
+/// runs) and Excel's own escapes (`_x000D_`) are [`Unread`].
+pub(crate) fn read_string<R: Read>(
+    xml: &mut Scan<R>,
+    element: &[u8],
+    text: &mut String,
+) -> Result<(), Unread> {
+    let inner = xml.next_tag()?.ok_or(Unread)?;
+    match (inner.kind, xml.name(&inner)) {
+        (TagKind::Close, name) if name == element => Ok(()),
+        (TagKind::Open, b"t") => {
+            let raw = xml.text()?;
+            unescape(xml.bytes(raw), text)?;
+            if text.contains("_x00") {
+                return Err(Unread);
+            }
+            let close = xml.next_tag()?.ok_or(Unread)?;
+            if (close.kind, xml.name(&close)) != (TagKind::Close, &b"t"[..]) {
+                return Err(Unread);
+            }
+            xml.skip_element(element)
+        }
+        _ => Err(Unread),
+    }
+}
+
+/// A built-in number format by its id: the dates and durations among them.
+fn builtin_format(id: &[u8]) -> NumberFormat {
+    match id {
+        b"14" | b"15" | b"16" | b"17" | b"18" | b"19" | b"20" | b"21" | b"22" | b"45" | b"47" => {
+            NumberFormat::DateTime
+        }
+        b"46" => NumberFormat::TimeDelta,
+        _ => NumberFormat::Other,
+    }
+}
+
+/// A custom number format by its code, as calamine tells dates from numbers: the first
+/// section only, quoted and escaped characters and bracketed parts skipped; a date part (`d`,
+/// `m`, `y`, `h`, `s`, or `a/p` after `a`) makes a date; a bracketed `[h]`, `[mm]` or `[s]` a
+/// duration.
+fn custom_format(code: &str) -> NumberFormat {
+    let mut escaped = false;
+    let mut quoted = false;
+    let mut brackets = 0u8;
+    let mut previous = ' ';
+    let mut elapsed = false;
+    let mut after_a = false;
+    for c in code.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '_' || c == '\\' {
+            escaped = true;
+        } else if quoted {
+            quoted = c != '"';
+        } else if c == '"' {
+            quoted = true;
+        } else if c == ';' {
+            return NumberFormat::Other;
+        } else if c == '[' {
+            brackets = brackets.wrapping_add(1); // as calamine, built without overflow checks
+        } else if c == ']' && brackets == 1 && elapsed {
+            return NumberFormat::TimeDelta;
+        } else if c == ']' {
+            brackets = brackets.saturating_sub(1);
+        } else if brackets == 0 && !after_a && matches!(c, 'a' | 'A') {
+            after_a = true;
+        } else if brackets == 0 && after_a && matches!(c, 'p' | 'm' | '/' | 'P' | 'M') {
+            return NumberFormat::DateTime;
+        } else if brackets == 0 && !after_a && "dmhysDMHYS".contains(c) {
+            return NumberFormat::DateTime;
+        } else if !(elapsed && c.eq_ignore_ascii_case(&previous)) {
+            elapsed = previous == '[' && "mhsMHS".contains(c);
+        }
+        previous = c;
+    }
+    NumberFormat::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_formats_are_told_apart_as_openpyxl_tells_them() {
+        use NumberFormat::{DateTime, Other, TimeDelta};
+        // The cases calamine ports from openpyxl's tests (MIT).
+        for (code, expected) in [
+            ("DD/MM/YY", DateTime),
+            ("H:MM:SS;@", DateTime),
+            ("#,##0\\ [$\\u20bd-46D]", Other),
+            ("m\"M\"d\"D\";@", DateTime),
+            ("[h]:mm:ss", TimeDelta),
+            ("\"Y: \"0.00\"m\";\"Y: \"-0.00\"m\";\"Y: <num>m\";@", Other),
+            ("#,##0\\ [$''u20bd-46D]", Other),
+            ("\"$\"#,##0_);[Red](\"$\"#,##0)", Other),
+            ("[$-404]e\"\\xfc\"m\"\\xfc\"d\"\\xfc\"", DateTime),
+            ("0_ ;[Red]\\-0\\ ", Other),
+            ("\\Y000000", Other),
+            ("#,##0.0####\" YMD\"", Other),
+            ("[h]", TimeDelta),
+            ("[ss]", TimeDelta),
+            ("[s].000", TimeDelta),
+            ("[m]", TimeDelta),
+            ("[mm]", TimeDelta),
+            ("[Blue]\\+[h]:mm;[Red]\\-[h]:mm;[Green][h]:mm", TimeDelta),
+            ("[>=100][Magenta][s].00", TimeDelta),
+            ("[h]:mm;[=0]\\-", TimeDelta),
+            ("[>=100][Magenta].00", Other),
+            ("[>=100][Magenta]General", Other),
+            ("ha/p\\\\m", DateTime),
+            ("#,##0.00\\ _M\"H\"_);[Red]#,##0.00\\ _M\"S\"_)", Other),
+            ("yyyy-mm-dd", DateTime),
+            ("0", Other),
+        ] {
+            assert_eq!(custom_format(code), expected, "{code}");
+        }
+    }
+
+    #[test]
+    fn built_in_dates_are_known_by_id() {
+        assert_eq!(builtin_format(b"14"), NumberFormat::DateTime);
+        assert_eq!(builtin_format(b"46"), NumberFormat::TimeDelta);
+        assert_eq!(builtin_format(b"0"), NumberFormat::Other);
+    }
+}

@@ -1,0 +1,350 @@
+//! A sheet's cells read from its XML as it is decompressed (feature `spreadsheet`), each given
+//! as the CSV text calamine's cell reader gives it ([`super::sheet::cell_csv`]), for the
+//! streamed sheets ([`super::sheet_stream`]). Plain cells only: a number, a shared or inline
+//! string, a formula's text or number, yes/no. An error or ISO date cell, rich text, a cell
+//! reference or value this reader does not take is [`Unread`] (the workbook is read whole).
+
+use super::sheet::{push_cell_csv, push_csv_text};
+use super::sheet_book::{read_string, Book, NumberFormat};
+use super::sheet_xml::{unescape, Scan, TagKind, Unread};
+use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
+use std::collections::HashMap;
+use std::io::Read;
+
+/// A source of a sheet's cells with a value, in the sheet's order.
+pub(crate) trait Cells {
+    /// The next cell with a value: its (row, column), counted from 0; `None` at the end.
+    fn next_value(&mut self) -> Result<Option<(u32, u32)>, Unread>;
+    /// Appends that cell's CSV text to `out`.
+    fn write_value(&mut self, out: &mut Vec<u8>);
+}
+
+/// The value of the cell just read.
+#[derive(Debug, Clone, Copy)]
+enum Value {
+    Empty,
+    Shared(usize),
+    Bool(bool),
+    /// Text, in `SheetCells::text`.
+    Text,
+    /// A whole number of at most 15 digits as written, in `SheetCells::raw` (written without
+    /// its leading zeros, as the number calamine reads is written).
+    Digits,
+    Number(f64, Option<NumberFormat>),
+}
+
+/// What a cell's `t` attribute says it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CellType {
+    /// No `t`: a number, or text when it is not one.
+    Unsaid,
+    Number,
+    Shared,
+    FormulaText,
+    Bool,
+    /// Text in `<is>`; a `<v>` in such a cell is not read.
+    Inline,
+}
+
+/// Dates kept as their text, by value: a sheet has few distinct dates and many date cells.
+const DATES_KEPT: usize = 4096;
+
+/// A sheet's cells, read from its XML part.
+pub(crate) struct SheetCells<'b, R> {
+    xml: Scan<R>,
+    book: &'b Book,
+    started: bool,
+    row: u32,
+    col: u32,
+    value: Value,
+    raw: Vec<u8>,
+    text: String,
+    dates: HashMap<(u64, bool), Box<str>>,
+}
+
+impl<'b, R: Read> SheetCells<'b, R> {
+    /// The cells of the sheet part `xml` of `book`.
+    pub(crate) fn new(xml: R, book: &'b Book) -> Self {
+        Self {
+            xml: Scan::new(xml),
+            book,
+            started: false,
+            row: 0,
+            col: 0,
+            value: Value::Empty,
+            raw: Vec::new(),
+            text: String::new(),
+            dates: HashMap::new(),
+        }
+    }
+
+    /// Reads up to the sheet's data (`<sheetData>`), checking its dimension as calamine does.
+    fn start(&mut self) -> Result<(), Unread> {
+        loop {
+            let tag = self.xml.next_tag()?.ok_or(Unread)?;
+            if tag.kind != TagKind::Open {
+                continue;
+            }
+            match self.xml.local_name(&tag) {
+                b"sheetData" => return Ok(()),
+                b"dimension" => {
+                    let range = self.xml.attr(&tag, b"ref")?.ok_or(Unread)?;
+                    let mut parts = range.split(|&b| b == b':');
+                    let count = parts.clone().count();
+                    if count > 2 || !parts.all(|p| cell_ref(p).is_some()) {
+                        return Err(Unread);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads a cell (its `<c>` just opened): its position and value.
+    fn cell(&mut self, tag: &super::sheet_xml::Tag) -> Result<(u32, u32), Unread> {
+        let at = match self.xml.attr(tag, b"r")? {
+            Some(r) => {
+                let at = cell_ref(r).ok_or(Unread)?;
+                self.col = at.1;
+                at
+            }
+            None => (self.row, self.col),
+        };
+        let format = match self.xml.attr(tag, b"s")? {
+            Some(s) => self.book.formats.get(digits(s).ok_or(Unread)?).copied(),
+            None => Some(NumberFormat::Other),
+        };
+        let kind = match self.xml.attr(tag, b"t")? {
+            None => CellType::Unsaid,
+            Some(b"n") => CellType::Number,
+            Some(b"s") => CellType::Shared,
+            Some(b"str") => CellType::FormulaText,
+            Some(b"b") => CellType::Bool,
+            Some(b"inlineStr") => CellType::Inline,
+            Some(_) => return Err(Unread),
+        };
+        self.value = Value::Empty;
+        loop {
+            let child = self.xml.next_tag()?.ok_or(Unread)?;
+            match (child.kind, self.xml.name(&child)) {
+                (TagKind::Open, b"v") => {
+                    let text = self.xml.text()?;
+                    self.raw.clear();
+                    self.raw.extend_from_slice(self.xml.bytes(text));
+                    let close = self.xml.next_tag()?.ok_or(Unread)?;
+                    if (close.kind, self.xml.name(&close)) != (TagKind::Close, &b"v"[..]) {
+                        return Err(Unread);
+                    }
+                    self.value = self.read_value(kind, format)?;
+                }
+                // An inline string, whatever the cell's type says.
+                (TagKind::Open, b"is") => {
+                    self.text.clear();
+                    read_string(&mut self.xml, b"is", &mut self.text)?;
+                    self.value = Value::Text;
+                }
+                // A formula: its value is in `<v>`, after it.
+                (TagKind::Open, b"f") => {
+                    self.xml.skip_element(b"f")?;
+                    self.value = Value::Empty;
+                }
+                (TagKind::Close, b"c") => break,
+                _ => return Err(Unread),
+            }
+        }
+        self.col = self.col.checked_add(1).ok_or(Unread)?;
+        Ok(at)
+    }
+
+    /// The value of a `<v>` (in `raw`) of a cell of type `kind` and number format `format`.
+    fn read_value(
+        &mut self,
+        kind: CellType,
+        format: Option<NumberFormat>,
+    ) -> Result<Value, Unread> {
+        if self.raw.is_empty() {
+            return Err(Unread);
+        }
+        Ok(match kind {
+            CellType::Shared => {
+                let i = digits(&self.raw).ok_or(Unread)?;
+                if i >= self.book.string_count() {
+                    return Err(Unread);
+                }
+                Value::Shared(i)
+            }
+            CellType::Inline => return Err(Unread),
+            CellType::Bool => match self.raw.as_slice() {
+                b"0" => Value::Bool(false),
+                b"1" => Value::Bool(true),
+                _ => return Err(Unread),
+            },
+            CellType::FormulaText => {
+                self.text.clear();
+                unescape(&self.raw, &mut self.text)?;
+                Value::Text
+            }
+            CellType::Number | CellType::Unsaid => {
+                let plain = matches!(format, None | Some(NumberFormat::Other));
+                if plain && self.raw.len() <= 15 && self.raw.iter().all(u8::is_ascii_digit) {
+                    return Ok(Value::Digits);
+                }
+                let text = std::str::from_utf8(&self.raw).map_err(|_| Unread)?;
+                match text.parse::<f64>() {
+                    Ok(n) => Value::Number(n, format),
+                    Err(_) if kind == CellType::Unsaid => {
+                        self.text.clear();
+                        unescape(&self.raw, &mut self.text)?;
+                        Value::Text
+                    }
+                    Err(_) => return Err(Unread),
+                }
+            }
+        })
+    }
+}
+
+impl<R: Read> Cells for SheetCells<'_, R> {
+    fn next_value(&mut self) -> Result<Option<(u32, u32)>, Unread> {
+        if !self.started {
+            self.start()?;
+            self.started = true;
+        }
+        loop {
+            let tag = self.xml.next_tag()?.ok_or(Unread)?;
+            match (tag.kind, self.xml.name(&tag)) {
+                (TagKind::Open, b"row") => {
+                    if let Some(r) = self.xml.attr(&tag, b"r")? {
+                        self.row = row_number(r).ok_or(Unread)?;
+                    }
+                }
+                (TagKind::Close, b"row") => {
+                    self.row = self.row.checked_add(1).ok_or(Unread)?;
+                    self.col = 0;
+                }
+                (TagKind::Open, b"c") => {
+                    let at = self.cell(&tag)?;
+                    if !matches!(self.value, Value::Empty) {
+                        return Ok(Some(at));
+                    }
+                }
+                (TagKind::Close, b"sheetData") => return Ok(None),
+                _ => return Err(Unread),
+            }
+        }
+    }
+
+    fn write_value(&mut self, out: &mut Vec<u8>) {
+        match self.value {
+            Value::Empty => {}
+            Value::Shared(i) => out.extend_from_slice(self.book.string_csv(i).as_bytes()),
+            Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
+            Value::Text => push_csv_text(&self.text, out),
+            Value::Digits => {
+                let first = self.raw.iter().position(|&b| b != b'0');
+                match first.and_then(|i| self.raw.get(i..)) {
+                    Some(digits) => out.extend_from_slice(digits),
+                    None => out.push(b'0'),
+                }
+            }
+            Value::Number(n, format) => {
+                let kind = match format {
+                    Some(NumberFormat::DateTime) => ExcelDateTimeType::DateTime,
+                    Some(NumberFormat::TimeDelta) => ExcelDateTimeType::TimeDelta,
+                    _ => return push_cell_csv(&Data::Float(n), out),
+                };
+                let delta = kind == ExcelDateTimeType::TimeDelta;
+                if let Some(text) = self.dates.get(&(n.to_bits(), delta)) {
+                    return out.extend_from_slice(text.as_bytes());
+                }
+                let mut text = Vec::new();
+                let date = ExcelDateTime::new(n, kind, self.book.is_1904);
+                push_cell_csv(&Data::DateTime(date), &mut text);
+                out.extend_from_slice(&text);
+                if self.dates.len() >= DATES_KEPT {
+                    self.dates.clear();
+                }
+                if let Ok(text) = String::from_utf8(text) {
+                    self.dates.insert((n.to_bits(), delta), text.into());
+                }
+            }
+        }
+    }
+}
+
+/// A whole number written in at most 9 ASCII digits.
+fn digits(bytes: &[u8]) -> Option<usize> {
+    if bytes.is_empty() || bytes.len() > 9 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    std::str::from_utf8(bytes).ok()?.parse().ok()
+}
+
+/// A row's number (`r="12"`), counted from 0.
+fn row_number(bytes: &[u8]) -> Option<u32> {
+    u32::try_from(digits(bytes)?.checked_sub(1)?).ok()
+}
+
+/// A cell reference (`B12`): its (row, column), counted from 0; letters then digits only.
+fn cell_ref(bytes: &[u8]) -> Option<(u32, u32)> {
+    let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = bytes.get(..letters)?.iter().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    Some((row_number(bytes.get(letters..)?)?, col - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_read_as_calamine_reads_them() {
+        assert_eq!(cell_ref(b"A1"), Some((0, 0)));
+        assert_eq!(cell_ref(b"c107"), Some((106, 2)));
+        assert_eq!(cell_ref(b"AB3"), Some((2, 27)));
+        assert_eq!(cell_ref(b"A0"), None);
+        assert_eq!(cell_ref(b"1A"), None);
+        assert_eq!(cell_ref(b"A"), None);
+        assert_eq!(row_number(b"7"), Some(6));
+    }
+
+    fn texts(sheet: &str, book: &Book) -> Result<Vec<((u32, u32), String)>, Unread> {
+        let mut cells = SheetCells::new(sheet.as_bytes(), book);
+        let mut out = Vec::new();
+        while let Some(at) = cells.next_value()? {
+            let mut text = Vec::new();
+            cells.write_value(&mut text);
+            out.push((at, String::from_utf8(text).unwrap()));
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn plain_cells_are_read_and_the_rest_is_not() {
+        let book = Book::default();
+        let sheet = "<worksheet><dimension ref=\"A1:C2\"/><sheetData>\
+            <row r=\"1\"><c r=\"A1\"><v>007</v></c><c><v>1.5</v></c><c t=\"str\"><f>x</f><v>a;b</v></c></row>\
+            <row><c r=\"B2\" t=\"b\"><v>1</v></c><c r=\"C2\"/></row></sheetData></worksheet>";
+        assert_eq!(
+            texts(sheet, &book).unwrap(),
+            [
+                ((0, 0), "7".to_string()),
+                ((0, 1), "1.5".to_string()),
+                ((0, 2), "\"a;b\"".to_string()),
+                ((1, 1), "true".to_string()),
+            ]
+        );
+        for unread in [
+            "<worksheet><sheetData><row><c t=\"inlineStr\"><is><r><t>x</t></r></is></c></row></sheetData></worksheet>",
+            "<worksheet><sheetData><row><c t=\"s\"><v>0</v></c></row></sheetData></worksheet>",
+            "<worksheet><sheetData><row><c><v></v></c></row></sheetData></worksheet>",
+            "<worksheet><sheetData><row><c><v>1</v></c></row>",
+        ] {
+            assert_eq!(texts(unread, &book), Err(Unread), "{unread}");
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! A strict scanner of the XML in an xlsx workbook's parts (feature `spreadsheet`), for the
+//! streamed sheets ([`super::sheet_stream`]): tags and text as they arrive, in a buffer that
+//! holds one tag or text at a time, with the events calamine's reader sees (an empty element
+//! `<a/>` is an opening then a closing, as with quick-xml's `expand_empty_elements`).
+//!
+//! It reads the plain XML that spreadsheet programs write and nothing else: a comment, CDATA,
+//! a document type, an attribute that is not `name="value"`, or a tag or text larger than
+//! [`MAX_PIECE`] is [`Unread`], and the caller reads the workbook whole with calamine. So it
+//! never needs to agree with calamine on XML it does not read.
+
+use std::io::Read;
+use std::ops::Range;
+
+/// The largest tag or text kept at once: plain sheets have tags of tens of bytes.
+pub(crate) const MAX_PIECE: usize = 1 << 20;
+
+/// Bytes asked of the source at a time.
+const READ_BYTES: usize = 64 * 1024;
+
+/// XML this scanner does not read (or that cannot be read): read the workbook whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unread;
+
+/// What a tag is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TagKind {
+    /// `<name ...>`, or the first event of `<name .../>`.
+    Open,
+    /// `</name>`, or the second event of `<name .../>`.
+    Close,
+}
+
+/// A tag: its kind, and where its name and attributes are in the scanner's buffer (valid until
+/// the scanner is asked for more).
+#[derive(Debug, Clone)]
+pub(crate) struct Tag {
+    pub(crate) kind: TagKind,
+    name: Range<usize>,
+    attrs: Range<usize>,
+}
+
+/// The scanner over a part's bytes.
+pub(crate) struct Scan<R> {
+    src: R,
+    buf: Vec<u8>,
+    pos: usize,
+    end: usize,
+    /// The closing event still owed for an empty element `<a/>`.
+    owed: Option<Range<usize>>,
+}
+
+impl<R: Read> Scan<R> {
+    /// A scanner reading `src` as it goes.
+    pub(crate) fn new(src: R) -> Self {
+        Self {
+            src,
+            buf: vec![0; READ_BYTES],
+            pos: 0,
+            end: 0,
+            owed: None,
+        }
+    }
+
+    /// Reads more bytes after those kept; `false` at the end of the part.
+    fn fill(&mut self) -> Result<bool, Unread> {
+        if self.pos > 0 {
+            self.buf.copy_within(self.pos..self.end, 0);
+            self.end -= self.pos;
+            self.pos = 0;
+        }
+        if self.end + READ_BYTES > self.buf.len() {
+            if self.end > MAX_PIECE {
+                return Err(Unread);
+            }
+            self.buf.resize(self.end + READ_BYTES, 0);
+        }
+        let room = self.buf.get_mut(self.end..).ok_or(Unread)?;
+        loop {
+            match self.src.read(room) {
+                Ok(n) => {
+                    self.end += n;
+                    return Ok(n > 0);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return Err(Unread),
+            }
+        }
+    }
+
+    /// The bytes of a range given by this scanner.
+    pub(crate) fn bytes(&self, range: Range<usize>) -> &[u8] {
+        self.buf.get(range).unwrap_or_default()
+    }
+
+    /// A tag's name.
+    pub(crate) fn name(&self, tag: &Tag) -> &[u8] {
+        self.bytes(tag.name.clone())
+    }
+
+    /// A tag's name without its namespace prefix (calamine matches most names so).
+    pub(crate) fn local_name(&self, tag: &Tag) -> &[u8] {
+        let name = self.name(tag);
+        name.iter()
+            .position(|&b| b == b':')
+            .map_or(name, |i| name.get(i + 1..).unwrap_or_default())
+    }
+
+    /// An attribute's raw value (entities not replaced), the first of that name; [`Unread`]
+    /// when the attributes before it are not plain `name="value"` pairs.
+    pub(crate) fn attr(&self, tag: &Tag, key: &[u8]) -> Result<Option<&[u8]>, Unread> {
+        let mut rest = self.bytes(tag.attrs.clone());
+        loop {
+            let start = rest.iter().position(|b| !b.is_ascii_whitespace());
+            let Some(start) = start else { return Ok(None) };
+            if start == 0 {
+                return Err(Unread); // no space between two attributes
+            }
+            rest = rest.get(start..).unwrap_or_default();
+            let eq = memchr::memchr(b'=', rest).ok_or(Unread)?;
+            let name = rest.get(..eq).unwrap_or_default();
+            if name.is_empty() || name.iter().any(|b| b.is_ascii_whitespace() || *b == b'"') {
+                return Err(Unread);
+            }
+            let quote = *rest.get(eq + 1).ok_or(Unread)?;
+            if quote != b'"' && quote != b'\'' {
+                return Err(Unread);
+            }
+            let value_at = eq + 2;
+            let value_len =
+                memchr::memchr(quote, rest.get(value_at..).unwrap_or_default()).ok_or(Unread)?;
+            let value = rest.get(value_at..value_at + value_len).unwrap_or_default();
+            if value.contains(&b'<') {
+                return Err(Unread);
+            }
+            if name == key {
+                return Ok(Some(value));
+            }
+            rest = rest.get(value_at + value_len + 1..).unwrap_or_default();
+        }
+    }
+
+    /// The next tag, the text before it skipped; `None` at the end of the part.
+    pub(crate) fn next_tag(&mut self) -> Result<Option<Tag>, Unread> {
+        if let Some(name) = self.owed.take() {
+            return Ok(Some(Tag {
+                kind: TagKind::Close,
+                name,
+                attrs: 0..0,
+            }));
+        }
+        loop {
+            if let Some(i) =
+                memchr::memchr(b'<', self.buf.get(self.pos..self.end).unwrap_or_default())
+            {
+                self.pos += i;
+                return self.tag().map(Some);
+            }
+            self.pos = self.end;
+            if !self.fill()? {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// The text from here to the next tag (which is left to read); entities are left as they
+    /// are.
+    pub(crate) fn text(&mut self) -> Result<Range<usize>, Unread> {
+        if self.owed.is_some() {
+            return Ok(0..0); // between the two events of `<a/>`: no text
+        }
+        let mut scanned = 0;
+        loop {
+            let from = self.pos + scanned;
+            if let Some(i) = memchr::memchr(b'<', self.buf.get(from..self.end).unwrap_or_default())
+            {
+                let text = self.pos..from + i;
+                self.pos = text.end;
+                return Ok(text);
+            }
+            scanned = self.end - self.pos;
+            if !self.fill()? {
+                return Err(Unread); // a part ending in text is not a plain part
+            }
+        }
+    }
+
+    /// The tag at `pos` (a `<`), read whole.
+    fn tag(&mut self) -> Result<Tag, Unread> {
+        // Where the tag ends: the first `>` outside quotes.
+        let mut at = self.pos + 1;
+        let mut quote: Option<u8> = None;
+        let close = loop {
+            let window = self.buf.get(at..self.end).unwrap_or_default();
+            let found = match quote {
+                Some(q) => memchr::memchr(q, window),
+                None => memchr::memchr3(b'>', b'"', b'\'', window),
+            };
+            match found {
+                Some(i) => {
+                    let b = *window.get(i).ok_or(Unread)?;
+                    at += i + 1;
+                    match (quote, b) {
+                        (None, b'>') => break at - 1,
+                        (None, q) => quote = Some(q),
+                        (Some(_), _) => quote = None,
+                    }
+                }
+                None => {
+                    let scanned = self.end - self.pos;
+                    if !self.fill()? {
+                        return Err(Unread);
+                    }
+                    at = self.pos + scanned;
+                }
+            }
+        };
+        let start = self.pos;
+        self.pos = close + 1;
+        let inner = start + 1..close;
+        let first = *self.buf.get(inner.start).ok_or(Unread)?;
+        match first {
+            b'/' => {
+                let name = trim_end(&self.buf, inner.start + 1..inner.end);
+                if name.is_empty() {
+                    return Err(Unread);
+                }
+                Ok(Tag {
+                    kind: TagKind::Close,
+                    name,
+                    attrs: 0..0,
+                })
+            }
+            b'?' => {
+                // A processing instruction (the XML declaration): nothing to read in it.
+                if inner.end <= inner.start + 1 || self.buf.get(inner.end - 1) != Some(&b'?') {
+                    return Err(Unread);
+                }
+                self.next_tag()?.ok_or(Unread)
+            }
+            b'!' => Err(Unread),
+            _ => {
+                let empty = self.buf.get(inner.end.saturating_sub(1)) == Some(&b'/')
+                    && inner.end > inner.start + 1;
+                let body = inner.start..inner.end - usize::from(empty);
+                let name_len = self
+                    .buf
+                    .get(body.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace())
+                    .unwrap_or(body.len());
+                let name = body.start..body.start + name_len;
+                if name.is_empty() {
+                    return Err(Unread);
+                }
+                if empty {
+                    self.owed = Some(name.clone());
+                }
+                Ok(Tag {
+                    kind: TagKind::Open,
+                    name,
+                    attrs: body.start + name_len..body.end,
+                })
+            }
+        }
+    }
+
+    /// Skips to the closing of the element just opened (named `name`), elements of the same
+    /// name inside it counted.
+    pub(crate) fn skip_element(&mut self, name: &[u8]) -> Result<(), Unread> {
+        let name = name.to_vec();
+        let mut depth = 1usize;
+        while depth > 0 {
+            let tag = self.next_tag()?.ok_or(Unread)?;
+            if self.name(&tag) == name.as_slice() {
+                match tag.kind {
+                    TagKind::Open => depth += 1,
+                    TagKind::Close => depth -= 1,
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A range with the whitespace at its end left out.
+fn trim_end(buf: &[u8], range: Range<usize>) -> Range<usize> {
+    let bytes = buf.get(range.clone()).unwrap_or_default();
+    let len = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    range.start..range.start + len
+}
+
+/// Text with the five named entities of XML replaced; [`Unread`] for any other `&`
+/// (character references), a carriage return (which XML turns into a line feed) or text that
+/// is not UTF-8.
+pub(crate) fn unescape(raw: &[u8], out: &mut String) -> Result<(), Unread> {
+    let text = std::str::from_utf8(raw).map_err(|_| Unread)?;
+    if text.contains('\r') {
+        return Err(Unread);
+    }
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(rest.get(..amp).unwrap_or_default());
+        let after = rest.get(amp + 1..).unwrap_or_default();
+        let semi = after.find(';').ok_or(Unread)?;
+        out.push(match after.get(..semi).unwrap_or_default() {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => return Err(Unread),
+        });
+        rest = after.get(semi + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(xml: &str) -> Result<Vec<String>, Unread> {
+        let mut scan = Scan::new(xml.as_bytes());
+        let mut out = Vec::new();
+        while let Some(tag) = scan.next_tag()? {
+            let name = String::from_utf8_lossy(scan.name(&tag)).into_owned();
+            out.push(match tag.kind {
+                TagKind::Open => format!("<{name}"),
+                TagKind::Close => format!("/{name}"),
+            });
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn empty_elements_are_an_opening_and_a_closing() {
+        let got = events("<?xml version=\"1.0\"?><a x=\"1>\"><b/><c y='2' /></a>").unwrap();
+        assert_eq!(got, ["<a", "<b", "/b", "<c", "/c", "/a"]);
+    }
+
+    #[test]
+    fn what_is_not_plain_is_not_read() {
+        assert_eq!(events("<a><!-- x --></a>"), Err(Unread));
+        assert_eq!(events("<a><![CDATA[x]]></a>"), Err(Unread));
+        assert_eq!(events("<a x=\"1\""), Err(Unread));
+        let mut scan = Scan::new(&b"<c r=\"A1\"s=\"1\">"[..]);
+        let tag = scan.next_tag().unwrap().unwrap();
+        assert_eq!(scan.attr(&tag, b"r"), Ok(Some(&b"A1"[..])));
+        assert_eq!(scan.attr(&tag, b"s"), Err(Unread));
+    }
+
+    #[test]
+    fn tags_and_text_across_reads_are_whole() {
+        // A source giving one byte at a time.
+        struct Slow<'a>(&'a [u8]);
+        impl Read for Slow<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(1).min(buf.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let xml = b"<v a=\"x y\">12&amp;3</v>";
+        let mut scan = Scan::new(Slow(xml));
+        let tag = scan.next_tag().unwrap().unwrap();
+        assert_eq!(scan.attr(&tag, b"a"), Ok(Some(&b"x y"[..])));
+        let text = scan.text().unwrap();
+        let mut out = String::new();
+        unescape(scan.bytes(text), &mut out).unwrap();
+        assert_eq!(out, "12&3");
+        let close = scan.next_tag().unwrap().unwrap();
+        assert_eq!((close.kind, scan.name(&close)), (TagKind::Close, &b"v"[..]));
+    }
+
+    #[test]
+    fn only_named_entities_are_replaced() {
+        let mut out = String::new();
+        assert_eq!(unescape(b"a&#65;", &mut out), Err(Unread));
+        assert_eq!(unescape(b"a\r\nb", &mut out), Err(Unread));
+        out.clear();
+        unescape(b"&lt;&gt;&quot;&apos;", &mut out).unwrap();
+        assert_eq!(out, "<>\"'");
+    }
+}
