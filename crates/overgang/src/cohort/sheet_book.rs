@@ -318,9 +318,9 @@ fn custom_format(code: &str) -> NumberFormat {
             brackets = brackets.saturating_sub(1);
         } else if brackets == 0 && !after_a && matches!(c, 'a' | 'A') {
             after_a = true;
-        } else if brackets == 0 && after_a && matches!(c, 'p' | 'm' | '/' | 'P' | 'M') {
-            return NumberFormat::DateTime;
-        } else if brackets == 0 && !after_a && "dmhysDMHYS".contains(c) {
+        } else if brackets == 0
+            && ((after_a && "pm/PM".contains(c)) || (!after_a && "dmhysDMHYS".contains(c)))
+        {
             return NumberFormat::DateTime;
         } else if !(elapsed && c.eq_ignore_ascii_case(&previous)) {
             elapsed = previous == '[' && "mhsMHS".contains(c);

@@ -6,7 +6,7 @@
 
 use super::sheet::{push_cell_csv, push_csv_text};
 use super::sheet_book::{read_string, Book, NumberFormat};
-use super::sheet_xml::{unescape, Scan, TagKind, Unread};
+use super::sheet_xml::{unescape, PlainCell, Scan, TagKind, Unread};
 use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
 use std::collections::HashMap;
 use std::io::Read;
@@ -102,27 +102,18 @@ impl<'b, R: Read> SheetCells<'b, R> {
 
     /// Reads a cell (its `<c>` just opened): its position and value.
     fn cell(&mut self, tag: &super::sheet_xml::Tag) -> Result<(u32, u32), Unread> {
-        let at = match self.xml.attr(tag, b"r")? {
-            Some(r) => {
-                let at = cell_ref(r).ok_or(Unread)?;
-                self.col = at.1;
-                at
+        let (mut r, mut s, mut t) = (None, None, None);
+        self.xml.attrs(tag, |name, value| {
+            match name {
+                b"r" if r.is_none() => r = Some(value),
+                b"s" if s.is_none() => s = Some(value),
+                b"t" if t.is_none() => t = Some(value),
+                _ => {}
             }
-            None => (self.row, self.col),
-        };
-        let format = match self.xml.attr(tag, b"s")? {
-            Some(s) => self.book.formats.get(digits(s).ok_or(Unread)?).copied(),
-            None => Some(NumberFormat::Other),
-        };
-        let kind = match self.xml.attr(tag, b"t")? {
-            None => CellType::Unsaid,
-            Some(b"n") => CellType::Number,
-            Some(b"s") => CellType::Shared,
-            Some(b"str") => CellType::FormulaText,
-            Some(b"b") => CellType::Bool,
-            Some(b"inlineStr") => CellType::Inline,
-            Some(_) => return Err(Unread),
-        };
+            true
+        })?;
+        let (at, kind, format) = begin(self.book, self.row, &mut self.col, r, s, t)?;
+        self.value = Value::Empty;
         self.value = Value::Empty;
         loop {
             let child = self.xml.next_tag()?.ok_or(Unread)?;
@@ -152,6 +143,19 @@ impl<'b, R: Read> SheetCells<'b, R> {
                 _ => return Err(Unread),
             }
         }
+        self.col = self.col.checked_add(1).ok_or(Unread)?;
+        Ok(at)
+    }
+
+    /// Reads a cell in its plainest form ([`PlainCell`]) as [`Self::cell`] reads it.
+    fn plain(&mut self, cell: &PlainCell) -> Result<(u32, u32), Unread> {
+        let xml = &self.xml;
+        let bytes = |range: &Option<std::ops::Range<usize>>| range.clone().map(|r| xml.bytes(r));
+        let (r, s, t) = (bytes(&cell.r), bytes(&cell.s), bytes(&cell.t));
+        let (at, kind, format) = begin(self.book, self.row, &mut self.col, r, s, t)?;
+        self.raw.clear();
+        self.raw.extend_from_slice(self.xml.bytes(cell.v.clone()));
+        self.value = self.read_value(kind, format)?;
         self.col = self.col.checked_add(1).ok_or(Unread)?;
         Ok(at)
     }
@@ -189,6 +193,14 @@ impl<'b, R: Read> SheetCells<'b, R> {
                 if plain && self.raw.len() <= 15 && self.raw.iter().all(u8::is_ascii_digit) {
                     return Ok(Value::Digits);
                 }
+                if self.raw.len() <= 15 && self.raw.iter().all(u8::is_ascii_digit) {
+                    // Exact in a float, as the text's parse gives it.
+                    let whole = self
+                        .raw
+                        .iter()
+                        .fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
+                    return Ok(Value::Number(whole as f64, format));
+                }
                 let text = std::str::from_utf8(&self.raw).map_err(|_| Unread)?;
                 match text.parse::<f64>() {
                     Ok(n) => Value::Number(n, format),
@@ -211,6 +223,13 @@ impl<R: Read> Cells for SheetCells<'_, R> {
             self.started = true;
         }
         loop {
+            if let Some(cell) = self.xml.plain_cell() {
+                let at = self.plain(&cell)?;
+                if !matches!(self.value, Value::Empty) {
+                    return Ok(Some(at));
+                }
+                continue;
+            }
             let tag = self.xml.next_tag()?.ok_or(Unread)?;
             match (tag.kind, self.xml.name(&tag)) {
                 (TagKind::Open, b"row") => {
@@ -272,12 +291,51 @@ impl<R: Read> Cells for SheetCells<'_, R> {
     }
 }
 
+/// A cell's position, type and number format.
+type CellStart = ((u32, u32), CellType, Option<NumberFormat>);
+
+/// A cell's position, type and number format by its attributes `r`, `s` and `t`, in row
+/// `row` after column `col` (set to the cell's).
+fn begin(
+    book: &Book,
+    row: u32,
+    col: &mut u32,
+    r: Option<&[u8]>,
+    s: Option<&[u8]>,
+    t: Option<&[u8]>,
+) -> Result<CellStart, Unread> {
+    let at = match r {
+        Some(r) => {
+            let at = cell_ref(r).ok_or(Unread)?;
+            *col = at.1;
+            at
+        }
+        None => (row, *col),
+    };
+    let format = match s {
+        Some(s) => book.formats.get(digits(s).ok_or(Unread)?).copied(),
+        None => Some(NumberFormat::Other),
+    };
+    let kind = match t {
+        None => CellType::Unsaid,
+        Some(b"n") => CellType::Number,
+        Some(b"s") => CellType::Shared,
+        Some(b"str") => CellType::FormulaText,
+        Some(b"b") => CellType::Bool,
+        Some(b"inlineStr") => CellType::Inline,
+        Some(_) => return Err(Unread),
+    };
+    Ok((at, kind, format))
+}
+
 /// A whole number written in at most 9 ASCII digits.
 fn digits(bytes: &[u8]) -> Option<usize> {
-    if bytes.is_empty() || bytes.len() > 9 || !bytes.iter().all(u8::is_ascii_digit) {
+    if bytes.is_empty() || bytes.len() > 9 {
         return None;
     }
-    std::str::from_utf8(bytes).ok()?.parse().ok()
+    bytes.iter().try_fold(0usize, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0'))
+    })
 }
 
 /// A row's number (`r="12"`), counted from 0.
@@ -312,7 +370,9 @@ mod tests {
         assert_eq!(row_number(b"7"), Some(6));
     }
 
-    fn texts(sheet: &str, book: &Book) -> Result<Vec<((u32, u32), String)>, Unread> {
+    type Texts = Vec<((u32, u32), String)>;
+
+    fn texts(sheet: &str, book: &Book) -> Result<Texts, Unread> {
         let mut cells = SheetCells::new(sheet.as_bytes(), book);
         let mut out = Vec::new();
         while let Some(at) = cells.next_value()? {

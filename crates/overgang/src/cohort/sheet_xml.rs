@@ -39,6 +39,17 @@ pub(crate) struct Tag {
     attrs: Range<usize>,
 }
 
+/// A cell in its plainest form, whole in the buffer: `<c r=".." s=".." t=".."><v>..</v></c>`
+/// (attributes in any order, each there or not; others passed over), as ranges of the
+/// scanner's buffer.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PlainCell {
+    pub(crate) r: Option<Range<usize>>,
+    pub(crate) s: Option<Range<usize>>,
+    pub(crate) t: Option<Range<usize>>,
+    pub(crate) v: Range<usize>,
+}
+
 /// The scanner over a part's bytes.
 pub(crate) struct Scan<R> {
     src: R,
@@ -108,15 +119,32 @@ impl<R: Read> Scan<R> {
     /// An attribute's raw value (entities not replaced), the first of that name; [`Unread`]
     /// when the attributes before it are not plain `name="value"` pairs.
     pub(crate) fn attr(&self, tag: &Tag, key: &[u8]) -> Result<Option<&[u8]>, Unread> {
+        let mut found = None;
+        self.attrs(tag, |name, value| {
+            if name == key {
+                found = Some(value);
+            }
+            found.is_none()
+        })?;
+        Ok(found)
+    }
+
+    /// Hands each attribute's name and raw value to `visit` while it says to go on;
+    /// [`Unread`] when the attributes are not plain `name="value"` pairs.
+    pub(crate) fn attrs<'s>(
+        &'s self,
+        tag: &Tag,
+        mut visit: impl FnMut(&'s [u8], &'s [u8]) -> bool,
+    ) -> Result<(), Unread> {
         let mut rest = self.bytes(tag.attrs.clone());
         loop {
             let start = rest.iter().position(|b| !b.is_ascii_whitespace());
-            let Some(start) = start else { return Ok(None) };
+            let Some(start) = start else { return Ok(()) };
             if start == 0 {
                 return Err(Unread); // no space between two attributes
             }
             rest = rest.get(start..).unwrap_or_default();
-            let eq = memchr::memchr(b'=', rest).ok_or(Unread)?;
+            let eq = find(b'=', rest).ok_or(Unread)?;
             let name = rest.get(..eq).unwrap_or_default();
             if name.is_empty() || name.iter().any(|b| b.is_ascii_whitespace() || *b == b'"') {
                 return Err(Unread);
@@ -126,17 +154,71 @@ impl<R: Read> Scan<R> {
                 return Err(Unread);
             }
             let value_at = eq + 2;
-            let value_len =
-                memchr::memchr(quote, rest.get(value_at..).unwrap_or_default()).ok_or(Unread)?;
+            let value_len = find(quote, rest.get(value_at..).unwrap_or_default()).ok_or(Unread)?;
             let value = rest.get(value_at..value_at + value_len).unwrap_or_default();
             if value.contains(&b'<') {
                 return Err(Unread);
             }
-            if name == key {
-                return Ok(Some(value));
+            if !visit(name, value) {
+                return Ok(());
             }
             rest = rest.get(value_at + value_len + 1..).unwrap_or_default();
         }
+    }
+
+    /// The cell at this point when it is a [`PlainCell`] whole in the buffer, read past;
+    /// `None` (nothing read) otherwise. Most cells of a sheet are read so, the rest tag by tag.
+    pub(crate) fn plain_cell(&mut self) -> Option<PlainCell> {
+        let at = self.pos;
+        let bytes = self.buf.get(at..self.end)?;
+        if self.owed.is_some() || !bytes.starts_with(b"<c ") {
+            return None;
+        }
+        let mut cell = PlainCell::default();
+        let mut i = 2;
+        loop {
+            match *bytes.get(i)? {
+                b' ' => i += 1,
+                b'>' => break,
+                _ => {
+                    let eq = i + bytes.get(i..i + 16)?.iter().position(|&b| b == b'=')?;
+                    let name = bytes.get(i..eq)?;
+                    if bytes.get(i - 1) != Some(&b' ')
+                        || !name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b':')
+                        || bytes.get(eq + 1) != Some(&b'"')
+                    {
+                        return None;
+                    }
+                    let len = bytes
+                        .get(eq + 2..)?
+                        .iter()
+                        .take(64)
+                        .position(|&b| b == b'"')?;
+                    let value = at + eq + 2..at + eq + 2 + len;
+                    if bytes.get(eq + 2..eq + 2 + len)?.contains(&b'<') {
+                        return None;
+                    }
+                    let slot = match name {
+                        b"r" => &mut cell.r,
+                        b"s" => &mut cell.s,
+                        b"t" => &mut cell.t,
+                        _ => &mut None,
+                    };
+                    slot.get_or_insert(value);
+                    i = eq + 3 + len;
+                }
+            }
+        }
+        let rest = bytes.get(i + 1..)?;
+        let inner = rest.strip_prefix(b"<v>")?;
+        let len = inner.iter().take(64).position(|&b| b == b'<')?;
+        if !inner.get(len..)?.starts_with(b"</v></c>") {
+            return None;
+        }
+        let v_at = at + i + 1 + 3;
+        cell.v = v_at..v_at + len;
+        self.pos = v_at + len + 8;
+        Some(cell)
     }
 
     /// The next tag, the text before it skipped; `None` at the end of the part.
@@ -149,9 +231,7 @@ impl<R: Read> Scan<R> {
             }));
         }
         loop {
-            if let Some(i) =
-                memchr::memchr(b'<', self.buf.get(self.pos..self.end).unwrap_or_default())
-            {
+            if let Some(i) = find(b'<', self.buf.get(self.pos..self.end).unwrap_or_default()) {
                 self.pos += i;
                 return self.tag().map(Some);
             }
@@ -171,8 +251,7 @@ impl<R: Read> Scan<R> {
         let mut scanned = 0;
         loop {
             let from = self.pos + scanned;
-            if let Some(i) = memchr::memchr(b'<', self.buf.get(from..self.end).unwrap_or_default())
-            {
+            if let Some(i) = find(b'<', self.buf.get(from..self.end).unwrap_or_default()) {
                 let text = self.pos..from + i;
                 self.pos = text.end;
                 return Ok(text);
@@ -188,31 +267,30 @@ impl<R: Read> Scan<R> {
     fn tag(&mut self) -> Result<Tag, Unread> {
         // Where the tag ends: the first `>` outside quotes.
         let mut at = self.pos + 1;
-        let mut quote: Option<u8> = None;
+        let mut quote = 0u8;
         let close = loop {
             let window = self.buf.get(at..self.end).unwrap_or_default();
-            let found = match quote {
-                Some(q) => memchr::memchr(q, window),
-                None => memchr::memchr3(b'>', b'"', b'\'', window),
-            };
-            match found {
-                Some(i) => {
-                    let b = *window.get(i).ok_or(Unread)?;
-                    at += i + 1;
-                    match (quote, b) {
-                        (None, b'>') => break at - 1,
-                        (None, q) => quote = Some(q),
-                        (Some(_), _) => quote = None,
+            let found = window.iter().position(|&b| {
+                if quote != 0 {
+                    if b == quote {
+                        quote = 0;
                     }
+                    false
+                } else if b == b'"' || b == b'\'' {
+                    quote = b;
+                    false
+                } else {
+                    b == b'>'
                 }
-                None => {
-                    let scanned = self.end - self.pos;
-                    if !self.fill()? {
-                        return Err(Unread);
-                    }
-                    at = self.pos + scanned;
-                }
+            });
+            if let Some(i) = found {
+                break at + i;
             }
+            let scanned = self.end - self.pos;
+            if !self.fill()? {
+                return Err(Unread);
+            }
+            at = self.pos + scanned;
         };
         let start = self.pos;
         self.pos = close + 1;
@@ -281,6 +359,18 @@ impl<R: Read> Scan<R> {
         }
         Ok(())
     }
+}
+
+/// Where `byte` first is in `bytes`: a plain loop over the first bytes (tags and values are
+/// short, and a call to `memchr` costs more than the loop), `memchr` after them.
+#[inline]
+fn find(byte: u8, bytes: &[u8]) -> Option<usize> {
+    let head = bytes.get(..32).unwrap_or(bytes);
+    if let Some(i) = head.iter().position(|&b| b == byte) {
+        return Some(i);
+    }
+    let rest = bytes.get(head.len()..).unwrap_or_default();
+    memchr::memchr(byte, rest).map(|i| i + head.len())
 }
 
 /// A range with the whitespace at its end left out.
