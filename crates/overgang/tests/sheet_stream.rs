@@ -248,3 +248,96 @@ proptest! {
         prop_assert_eq!(&text(&streamed[0]).unwrap(), &whole[0].1);
     }
 }
+
+/// A workbook's parts, by name, in the archive's order.
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut part = zip.by_index(i).unwrap();
+            let mut body = Vec::new();
+            part.read_to_end(&mut body).unwrap();
+            (part.name().to_string(), body)
+        })
+        .collect()
+}
+
+fn rezip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, body) in parts {
+        zip.start_file(name.as_str(), options).unwrap();
+        zip.write_all(body).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// The parts of a small project's workbook with text, numbers, dates, a formula and an
+/// inline string, to break.
+fn parts_to_break() -> &'static [(String, Vec<u8>)] {
+    static PARTS: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    PARTS.get_or_init(|| {
+        let mut rows = vec![
+            vec![
+                Cell::Text("A&B".into()),
+                Cell::Number(45_000.0, Some("yyyy-mm-dd".into())),
+                Cell::Number(2.0, None),
+                Cell::FormulaNumber(3.0),
+                Cell::FormulaText("x;y".into()),
+                Cell::Bool(true),
+                Cell::Number(0.5, Some("[h]:mm".into())),
+            ];
+            3
+        ];
+        rows.push(vec![Cell::Text("B-2".into()); 7]);
+        unzip(&cells_workbook(&rows, false))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// A workbook whose XML is broken at any byte is streamed as the whole-sheet reader reads
+    /// it, or not streamed: never read differently, never read where the whole reader fails.
+    #[test]
+    fn broken_xml_is_read_as_the_whole_reader_reads_it_or_refused(
+        part in 0usize..16,
+        at in 0.0f64..1.0,
+        cut in 0usize..5,
+        byte in prop::sample::select(b"<>/\"'=& \n:0195AaBrstvcf;#x_-".to_vec()),
+    ) {
+        let mut parts = parts_to_break().to_vec();
+        let xml: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].0.ends_with(".xml") || parts[i].0.ends_with(".rels")).collect();
+        let (_, body) = &mut parts[xml[part % xml.len()]];
+        let i = ((body.len() as f64) * at) as usize % body.len().max(1);
+        // Replace a byte, put one in, or cut one to three bytes out.
+        if cut == 0 {
+            body[i] = byte;
+        } else if cut == 4 {
+            body.insert(i, byte);
+        } else {
+            body.drain(i..(i + cut).min(body.len()));
+        }
+        let (name, body) = &parts[xml[part % xml.len()]];
+        let near = String::from_utf8_lossy(&body[i.saturating_sub(60)..(i + 60).min(body.len())]);
+        let broken = format!("{name}: {near}");
+        let bytes = rezip(&parts);
+        let options = CsvOptions::default();
+        let whole = read_workbook("b.xlsx", &bytes, &options);
+        let Some(streamed) = stream_workbook("b.xlsx", opener(bytes), &options) else {
+            return Ok(());
+        };
+        let texts: Result<Vec<String>, _> = streamed.iter().map(text).collect();
+        let Ok(texts) = texts else { return Ok(()) };
+        // Every sheet streamed: the whole reader reads the same sheets, with the same text.
+        let whole = whole.map_err(|_| TestCaseError::fail(format!("streamed, not read whole: {broken}")))?;
+        prop_assert_eq!(
+            streamed.iter().map(SheetStream::name).collect::<Vec<_>>(),
+            whole.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>()
+        );
+        for (text, (_, expected)) in texts.iter().zip(&whole) {
+            prop_assert_eq!(text, expected);
+        }
+    }
+}

@@ -23,7 +23,7 @@ pub(crate) enum NumberFormat {
 }
 
 /// A workbook's parts, read once and shared by the threads reading its sheets.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Book {
     /// Each sheet's name and its part's path in the archive, in the workbook's order.
     sheets: Vec<(String, String)>,
@@ -48,12 +48,9 @@ impl Book {
         Ok(book)
     }
 
-    /// The archive path of the sheet named `name`.
-    pub(crate) fn sheet_path(&self, name: &str) -> Option<&str> {
-        self.sheets
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, path)| path.as_str())
+    /// Each sheet's name and its part's path in the archive, in the workbook's order.
+    pub(crate) fn sheets(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sheets.iter().map(|(n, p)| (n.as_str(), p.as_str()))
     }
 
     /// The number of shared strings.
@@ -166,6 +163,11 @@ fn read_workbook<R: Read + Seek>(
                     }
                     None => false,
                 };
+            }
+            // A defined name's formula (print areas, filters): text not read here.
+            (TagKind::Open, b"definedName") => {
+                let name = xml.name(&tag).to_vec();
+                xml.skip_element(&name)?;
             }
             (TagKind::Close, b"workbook") => return Ok(()),
             _ => {}

@@ -10,6 +10,7 @@ use super::sheet_xml::{unescape, PlainCell, Scan, TagKind, Unread};
 use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
 use std::collections::HashMap;
 use std::io::Read;
+use std::sync::Arc;
 
 /// A source of a sheet's cells with a value, in the sheet's order.
 pub(crate) trait Cells {
@@ -50,9 +51,9 @@ enum CellType {
 const DATES_KEPT: usize = 4096;
 
 /// A sheet's cells, read from its XML part.
-pub(crate) struct SheetCells<'b, R> {
+pub(crate) struct SheetCells<R> {
     xml: Scan<R>,
-    book: &'b Book,
+    book: Arc<Book>,
     started: bool,
     row: u32,
     col: u32,
@@ -62,9 +63,9 @@ pub(crate) struct SheetCells<'b, R> {
     dates: HashMap<(u64, bool), Box<str>>,
 }
 
-impl<'b, R: Read> SheetCells<'b, R> {
+impl<R: Read> SheetCells<R> {
     /// The cells of the sheet part `xml` of `book`.
-    pub(crate) fn new(xml: R, book: &'b Book) -> Self {
+    pub(crate) fn new(xml: R, book: Arc<Book>) -> Self {
         Self {
             xml: Scan::new(xml),
             book,
@@ -112,7 +113,7 @@ impl<'b, R: Read> SheetCells<'b, R> {
             }
             true
         })?;
-        let (at, kind, format) = begin(self.book, self.row, &mut self.col, r, s, t)?;
+        let (at, kind, format) = begin(&self.book, self.row, &mut self.col, r, s, t)?;
         self.value = Value::Empty;
         self.value = Value::Empty;
         loop {
@@ -152,7 +153,7 @@ impl<'b, R: Read> SheetCells<'b, R> {
         let xml = &self.xml;
         let bytes = |range: &Option<std::ops::Range<usize>>| range.clone().map(|r| xml.bytes(r));
         let (r, s, t) = (bytes(&cell.r), bytes(&cell.s), bytes(&cell.t));
-        let (at, kind, format) = begin(self.book, self.row, &mut self.col, r, s, t)?;
+        let (at, kind, format) = begin(&self.book, self.row, &mut self.col, r, s, t)?;
         self.raw.clear();
         self.raw.extend_from_slice(self.xml.bytes(cell.v.clone()));
         self.value = self.read_value(kind, format)?;
@@ -216,7 +217,7 @@ impl<'b, R: Read> SheetCells<'b, R> {
     }
 }
 
-impl<R: Read> Cells for SheetCells<'_, R> {
+impl<R: Read> Cells for SheetCells<R> {
     fn next_value(&mut self) -> Result<Option<(u32, u32)>, Unread> {
         if !self.started {
             self.start()?;
@@ -373,7 +374,7 @@ mod tests {
     type Texts = Vec<((u32, u32), String)>;
 
     fn texts(sheet: &str, book: &Book) -> Result<Texts, Unread> {
-        let mut cells = SheetCells::new(sheet.as_bytes(), book);
+        let mut cells = SheetCells::new(sheet.as_bytes(), Arc::new(book.clone()));
         let mut out = Vec::new();
         while let Some(at) = cells.next_value()? {
             let mut text = Vec::new();

@@ -2,30 +2,22 @@
 //! feature `spreadsheet`), for the streamed report ([`super::Cohort::stream_report_from_csv`]):
 //! no sheet is held whole, as [`super::sheet::read_workbook`] holds it.
 //!
-//! The text is exactly that of `read_workbook`. The cells are read by a reader of plain sheet
-//! XML ([`super::sheet_cells`]), which reads the workbook's parts as calamine (behind
-//! `read_workbook`) does, and whose first lines of every sheet are checked against calamine's
-//! before anything is streamed. A sheet that cannot be made exactly (XML the reader does not
-//! take, a cell out of order, a value left or right of the header) stops its reader with an
-//! error, and the caller reads the workbook whole.
+//! The text is exactly that of `read_workbook`: the cells are read by a reader of plain sheet
+//! XML ([`super::sheet_cells`]) that reads the workbook's parts and cells as calamine (behind
+//! `read_workbook`) reads them, and refuses anything else. A sheet that cannot be made exactly
+//! (XML the reader does not take, a cell out of order, a value left or right of the header)
+//! stops its reader with an error, and the caller reads the workbook whole. Property tests
+//! (`tests/sheet_stream.rs`) hold the two readers to the same text, on random cells and on
+//! broken XML.
 
 use super::csv::CsvOptions;
-use super::sheet::{cell_csv, header_known};
+use super::sheet::header_known;
 use super::sheet_book::{open_part, Book};
 use super::sheet_cells::{Cells, SheetCells};
 use super::sheet_xml::Unread;
-use calamine::{Data, Reader, Xlsx};
-use std::io::{self, Read};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::io::{self, Read, Seek};
 use std::sync::Arc;
-use zip::ZipArchive;
-
-/// Text handed from a sheet's reading thread at a time.
-const CHUNK_BYTES: usize = 64 * 1024;
-
-/// Pieces of text (the empty lines before the header, then lines) of each sheet compared with
-/// calamine's before the workbook is streamed.
-const CHECKED_PIECES: usize = 200;
+use zip::{CompressionMethod, ZipArchive};
 
 /// Something a workbook is read from: its bytes in memory, or a file.
 pub trait Workbook: Read + std::io::Seek + Send {}
@@ -58,78 +50,106 @@ impl SheetStream {
         &self.name
     }
 
-    /// The sheet's CSV text, made on a thread of its own as the sheet is read.
+    /// The sheet's CSV text, made as it is read (the sheet's part decompressed and its cells
+    /// read as the text is asked for).
     ///
     /// # Errors
-    /// None when opening; reading gives an I/O error when the sheet cannot be read, or not
-    /// exactly as [`super::sheet::read_workbook`] reads it (then read the workbook whole).
+    /// When the workbook cannot be opened; reading gives an I/O error when the sheet cannot be
+    /// read, or not exactly as [`super::sheet::read_workbook`] reads it (then read the
+    /// workbook whole).
     pub fn open(&self) -> io::Result<Box<dyn Read + Send>> {
-        let (tx, rx) = sync_channel::<Option<Vec<u8>>>(4);
-        let this = self.clone();
-        std::thread::Builder::new()
-            .name("overgang-sheet".into())
-            .spawn(move || {
-                let mut chunk = Vec::with_capacity(CHUNK_BYTES);
-                let whole = this.with_cells(&mut |cells| {
-                    convert(cells, &mut |text: &[u8]| {
-                        chunk.extend_from_slice(text);
-                        if chunk.len() >= CHUNK_BYTES {
-                            let full =
-                                std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_BYTES));
-                            return tx.send(Some(full)).is_ok();
-                        }
-                        true
-                    })
-                });
-                // What is left, or `None`: the sheet could not be made exactly.
-                let _ = match whole {
-                    Ok(()) => tx.send(Some(chunk)),
-                    Err(_) => tx.send(None),
-                };
-            })?;
-        Ok(Box::new(Chunks {
-            rx,
-            chunk: Vec::new(),
+        let part = open_part_owned(&self.open, &self.path)
+            .map_err(|_| io::Error::other("the sheet cannot be streamed"))?;
+        Ok(Box::new(SheetReader {
+            cells: SheetCells::new(part, Arc::clone(&self.book)),
+            text: SheetText::default(),
+            out: Vec::with_capacity(TEXT_BYTES),
             at: 0,
         }))
     }
-
-    /// Runs `read` on the sheet's cells as its XML part is decompressed.
-    fn with_cells(
-        &self,
-        read: &mut dyn FnMut(&mut dyn Cells) -> Result<(), Stop>,
-    ) -> Result<(), Stop> {
-        let mut zip = ZipArchive::new((self.open)().map_err(|_| Stop::Inexact)?)
-            .map_err(|_| Stop::Inexact)?;
-        let part = open_part(&mut zip, &self.path)?.ok_or(Stop::Inexact)?;
-        let mut cells = SheetCells::new(part, &self.book);
-        read(&mut cells)
-    }
 }
 
-/// The text from a sheet's thread, chunk by chunk.
-struct Chunks {
-    rx: Receiver<Option<Vec<u8>>>,
-    chunk: Vec<u8>,
+/// Text made at a time when a sheet's reader is asked for more.
+const TEXT_BYTES: usize = 32 * 1024;
+
+/// A sheet's CSV text, made from its cells as it is read.
+struct SheetReader {
+    cells: SheetCells<Box<dyn Read + Send>>,
+    text: SheetText,
+    out: Vec<u8>,
     at: usize,
 }
 
-impl Read for Chunks {
+impl Read for SheetReader {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        while self.at >= self.chunk.len() {
-            match self.rx.recv() {
-                Ok(Some(chunk)) => (self.chunk, self.at) = (chunk, 0),
-                Ok(None) => return Err(io::Error::other("the sheet cannot be streamed")),
-                // The thread has sent everything.
-                Err(_) => return Ok(0),
+        if self.at >= self.out.len() {
+            self.out.clear();
+            self.at = 0;
+            while self.out.len() < TEXT_BYTES {
+                match self.text.step(&mut self.cells, &mut self.out) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(_) => return Err(io::Error::other("the sheet cannot be streamed")),
+                }
             }
         }
-        let rest = self.chunk.get(self.at..).unwrap_or_default();
+        let rest = self.out.get(self.at..).unwrap_or_default();
         let n = rest.len().min(buf.len());
         buf.get_mut(..n)
             .unwrap_or_default()
             .copy_from_slice(rest.get(..n).unwrap_or_default());
         self.at += n;
+        Ok(n)
+    }
+}
+
+/// A part of the workbook, by its path, decompressed as it is read, with its checksum checked
+/// at its end as the archive reader checks it. It owns the workbook's bytes, so that a
+/// sheet's reader can be handed on.
+fn open_part_owned(open: &OpenWorkbook, path: &str) -> Result<Box<dyn Read + Send>, Unread> {
+    let mut zip = ZipArchive::new(open().map_err(|_| Unread)?).map_err(|_| Unread)?;
+    let (start, size, method, crc, plain_size) = {
+        let part = open_part(&mut zip, path)?.ok_or(Unread)?;
+        (
+            part.data_start(),
+            part.compressed_size(),
+            part.compression(),
+            part.crc32(),
+            part.size(),
+        )
+    };
+    let mut bytes = zip.into_inner();
+    bytes.seek(io::SeekFrom::Start(start)).map_err(|_| Unread)?;
+    let body = io::BufReader::with_capacity(64 * 1024, bytes.take(size));
+    let plain: Box<dyn Read + Send> = match method {
+        CompressionMethod::Stored => Box::new(body),
+        CompressionMethod::Deflated => Box::new(flate2::bufread::DeflateDecoder::new(body)),
+        _ => return Err(Unread),
+    };
+    Ok(Box::new(Checked {
+        inner: plain.take(plain_size),
+        hasher: crc32fast::Hasher::new(),
+        expected: crc,
+    }))
+}
+
+/// A part's bytes with their CRC-32 checked at the end: a mismatch is an error.
+struct Checked<R> {
+    inner: R,
+    hasher: crc32fast::Hasher,
+    expected: u32,
+}
+
+impl<R: Read> Read for Checked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && !buf.is_empty() && self.hasher.clone().finalize() != self.expected {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "a part's checksum",
+            ));
+        }
+        self.hasher.update(buf.get(..n).unwrap_or_default());
         Ok(n)
     }
 }
@@ -151,96 +171,32 @@ pub fn stream_workbook(
     open: OpenWorkbook,
     options: &CsvOptions,
 ) -> Option<Vec<SheetStream>> {
-    let mut calamine: Xlsx<_> = Xlsx::new(open().ok()?).ok()?;
     let book = Arc::new(Book::read(&mut ZipArchive::new(open().ok()?).ok()?).ok()?);
     let mut out = Vec::new();
-    for sheet in calamine.sheet_names() {
-        // The first lines as calamine reads them.
-        let mut cells = calamine.worksheet_cells_reader(&sheet).ok()?;
-        let next = || {
-            let cell = cells.next_cell()?;
-            Ok(cell.map(|c| (c.get_position(), Data::from(c.get_value().clone()))))
-        };
-        let theirs = first_pieces(&mut CalamineCells {
-            next,
-            text: String::new(),
-        });
-        let (Ok(pieces) | Err(pieces)) = &theirs;
-        let text = String::from_utf8(pieces.concat()).ok()?;
-        let body = text.trim_start_matches('\n');
-        if body.is_empty() || !header_known(body, options) {
-            continue; // a sheet the readers pass over
-        }
+    for (sheet, path) in book.sheets() {
         let stream = SheetStream {
             name: format!("{name}:{sheet}"),
             open: Arc::clone(&open),
             book: Arc::clone(&book),
-            path: book.sheet_path(&sheet)?.to_string(),
+            path: path.to_string(),
         };
-        // ... and as the sheet is streamed: the same, or the sheet is read whole.
-        let mut ours = None;
-        stream
-            .with_cells(&mut |cells| {
-                ours = Some(first_pieces(cells));
-                Ok(())
-            })
-            .ok()?;
-        if ours? != theirs {
-            return None;
+        // The text up to the header row's end: the empty lines before it, then the row.
+        let mut header = Vec::new();
+        let mut cells = SheetCells::new(open_part_owned(&open, path).ok()?, Arc::clone(&book));
+        SheetText::default().step(&mut cells, &mut header).ok()?;
+        let text = String::from_utf8(header).ok()?;
+        let body = text.trim_start_matches('\n');
+        if !body.is_empty() && header_known(body, options) {
+            out.push(stream);
         }
-        out.push(stream);
     }
     (!out.is_empty()).then_some(out)
 }
 
-/// The first [`CHECKED_PIECES`] pieces of a sheet's text, or those before it was found that
-/// the sheet cannot be made exactly.
-fn first_pieces(cells: &mut dyn Cells) -> Result<Vec<Vec<u8>>, Vec<Vec<u8>>> {
-    let mut pieces = Vec::new();
-    let made = convert(cells, &mut |text| {
-        pieces.push(text.to_vec());
-        pieces.len() < CHECKED_PIECES
-    });
-    match made {
-        Ok(()) | Err(Stop::Told) => Ok(pieces),
-        Err(Stop::Inexact) => Err(pieces),
-    }
-}
-
-/// A sheet's cells as calamine's cell reader gives them, by `next`: the next cell's position
-/// and value.
-struct CalamineCells<N> {
-    next: N,
-    text: String,
-}
-
-/// A cell's position and value.
-type CalamineCell = Option<((u32, u32), Data)>;
-
-impl<N: FnMut() -> Result<CalamineCell, calamine::XlsxError>> Cells for CalamineCells<N> {
-    fn next_value(&mut self) -> Result<Option<(u32, u32)>, Unread> {
-        loop {
-            let Some((at, value)) = (self.next)().map_err(|_| Unread)? else {
-                return Ok(None);
-            };
-            if value != Data::Empty {
-                self.text = cell_csv(&value);
-                return Ok(Some(at));
-            }
-        }
-    }
-
-    fn write_value(&mut self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.text.as_bytes());
-    }
-}
-
-/// Why a sheet's text stopped.
+/// Why a sheet's text stopped: it cannot be made exactly while streaming (or cannot be read).
+#[derive(Debug)]
 enum Stop {
-    /// The sheet cannot be made exactly while streaming (or cannot be read).
     Inexact,
-    /// `emit` said to stop.
-    Told,
 }
 
 impl From<Unread> for Stop {
@@ -249,95 +205,119 @@ impl From<Unread> for Stop {
     }
 }
 
-/// Makes the sheet's CSV text as `read_workbook` makes it (the lines before the first row with
-/// a value left empty, then each row from the first to the last with a value, the columns from
-/// the first to the last with a value), handing it to `emit` piece by piece (the empty lines
-/// before the header, then line by line) while `emit` says to go on.
-fn convert(cells: &mut dyn Cells, emit: &mut dyn FnMut(&[u8]) -> bool) -> Result<(), Stop> {
-    let mut last: Option<(u32, u32)> = None;
-    let mut ended = false;
-    // The next cell with a value, strictly after the one before (row by row, left to right);
-    // `None` at the sheet's end, after which the reader is not asked again.
-    let mut next = |cells: &mut dyn Cells| -> Result<Option<(u32, u32)>, Stop> {
-        if ended {
+/// Makes a sheet's CSV text as `read_workbook` makes it (the lines before the first row with a
+/// value left empty, then each row from the first to the last with a value, the columns from
+/// the first to the last with a value), a piece at a time: the header with the lines before
+/// it, then the next line (and the empty lines before it).
+#[derive(Debug, Default)]
+struct SheetText {
+    /// The last cell read, and whether the sheet has ended.
+    last: Option<(u32, u32)>,
+    ended: bool,
+    /// The header's row and first and last columns, once read.
+    header: Option<(u32, u32, u32)>,
+    /// The row of the line being made, the separators written in it, and the line.
+    current: u32,
+    written: usize,
+    line: Vec<u8>,
+    /// A cell read but not yet put in a line.
+    pending: Option<(u32, u32)>,
+}
+
+impl SheetText {
+    /// The next cell with a value, strictly after the one before (row by row, left to right);
+    /// `None` at the sheet's end, after which the reader is not asked again.
+    fn next(&mut self, cells: &mut dyn Cells) -> Result<Option<(u32, u32)>, Stop> {
+        if let Some(at) = self.pending.take() {
+            return Ok(Some(at));
+        }
+        if self.ended {
             return Ok(None);
         }
         let at = cells.next_value()?;
-        ended = at.is_none();
+        self.ended = at.is_none();
         if let Some(at) = at {
-            if last.is_some_and(|l| at <= l) {
+            if self.last.is_some_and(|l| at <= l) {
                 return Err(Stop::Inexact);
             }
-            last = Some(at);
+            self.last = Some(at);
         }
         Ok(at)
-    };
-    let mut line = Vec::new();
-    // The header row: the first row with a value; its columns are the sheet's.
-    let Some((first_row, from)) = next(cells)? else {
-        return Ok(()); // an empty sheet: no text
-    };
-    if !emit("\n".repeat(first_row as usize).as_bytes()) {
-        return Err(Stop::Told);
     }
-    cells.write_value(&mut line);
-    let mut to = from;
-    let mut pending = None;
-    while let Some(at) = next(cells)? {
-        if at.0 != first_row {
-            pending = Some(at);
-            break;
-        }
-        line.resize(line.len() + (at.1 - to) as usize, b';');
-        cells.write_value(&mut line);
-        to = at.1;
-    }
-    line.push(b'\n');
-    if !emit(&line) {
-        return Err(Stop::Told);
-    }
-    let seps = (to - from) as usize;
-    let mut current = first_row;
-    // Separators written in the line being made.
-    let mut written = 0usize;
-    line.clear();
-    while let Some(at) = pending
-        .take()
-        .map_or_else(|| next(cells), |at| Ok(Some(at)))?
-    {
-        if at.1 < from || at.1 > to {
-            return Err(Stop::Inexact);
-        }
-        if at.0 != current {
-            if current != first_row {
-                line.resize(line.len() + seps - written, b';');
-                line.push(b'\n');
-                if !emit(&line) {
-                    return Err(Stop::Told);
+
+    /// Appends the next piece of text to `out`; `false` when the sheet has no more.
+    fn step(&mut self, cells: &mut dyn Cells, out: &mut Vec<u8>) -> Result<bool, Stop> {
+        let Some((first_row, from, to)) = self.header else {
+            return self.header_piece(cells, out);
+        };
+        let seps = (to - from) as usize;
+        loop {
+            let Some(at) = self.next(cells)? else {
+                if self.current != first_row {
+                    self.end_line(seps, out);
+                    self.current = first_row;
+                    return Ok(true);
                 }
-                line.clear();
+                return Ok(false);
+            };
+            if at.1 < from || at.1 > to {
+                return Err(Stop::Inexact);
             }
-            // Rows without a value between two with values are empty lines of cells.
-            let empty = format!("{}\n", ";".repeat(seps));
-            for _ in current + 1..at.0 {
-                if !emit(empty.as_bytes()) {
-                    return Err(Stop::Told);
+            if at.0 != self.current {
+                let flushed = self.current != first_row;
+                if flushed {
+                    self.end_line(seps, out);
+                }
+                // Rows without a value between two with values are empty lines of cells.
+                for _ in self.current + 1..at.0 {
+                    out.resize(out.len() + seps, b';');
+                    out.push(b'\n');
+                }
+                let gaps = at.0 > self.current + 1;
+                self.current = at.0;
+                self.written = 0;
+                if flushed || gaps {
+                    self.pending = Some(at);
+                    return Ok(true);
                 }
             }
-            current = at.0;
-            written = 0;
-        }
-        let slot = (at.1 - from) as usize;
-        line.resize(line.len() + slot - written, b';');
-        written = slot;
-        cells.write_value(&mut line);
-    }
-    if current != first_row {
-        line.resize(line.len() + seps - written, b';');
-        line.push(b'\n');
-        if !emit(&line) {
-            return Err(Stop::Told);
+            let slot = (at.1 - from) as usize;
+            self.line
+                .resize(self.line.len() + slot - self.written, b';');
+            self.written = slot;
+            cells.write_value(&mut self.line);
         }
     }
-    Ok(())
+
+    /// The header row (the first with a value; its columns are the sheet's), after the empty
+    /// lines before it.
+    fn header_piece(&mut self, cells: &mut dyn Cells, out: &mut Vec<u8>) -> Result<bool, Stop> {
+        let Some((first_row, from)) = self.next(cells)? else {
+            return Ok(false); // an empty sheet: no text
+        };
+        out.resize(out.len() + first_row as usize, b'\n');
+        cells.write_value(out);
+        let mut to = from;
+        while let Some(at) = self.next(cells)? {
+            if at.0 != first_row {
+                self.pending = Some(at);
+                break;
+            }
+            out.resize(out.len() + (at.1 - to) as usize, b';');
+            cells.write_value(out);
+            to = at.1;
+        }
+        out.push(b'\n');
+        self.header = Some((first_row, from, to));
+        self.current = first_row;
+        Ok(true)
+    }
+
+    /// Ends the line being made (its missing cells empty) and moves it to `out`.
+    fn end_line(&mut self, seps: usize, out: &mut Vec<u8>) {
+        self.line
+            .resize(self.line.len() + seps - self.written, b';');
+        self.line.push(b'\n');
+        out.append(&mut self.line);
+    }
 }

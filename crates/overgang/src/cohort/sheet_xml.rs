@@ -58,6 +58,8 @@ pub(crate) struct Scan<R> {
     end: usize,
     /// The closing event still owed for an empty element `<a/>`.
     owed: Option<Range<usize>>,
+    /// Elements open: a closing tag with none open is broken XML (quick-xml refuses it).
+    depth: usize,
 }
 
 impl<R: Read> Scan<R> {
@@ -69,6 +71,7 @@ impl<R: Read> Scan<R> {
             pos: 0,
             end: 0,
             owed: None,
+            depth: 0,
         }
     }
 
@@ -146,7 +149,7 @@ impl<R: Read> Scan<R> {
             rest = rest.get(start..).unwrap_or_default();
             let eq = find(b'=', rest).ok_or(Unread)?;
             let name = rest.get(..eq).unwrap_or_default();
-            if name.is_empty() || name.iter().any(|b| b.is_ascii_whitespace() || *b == b'"') {
+            if name.is_empty() || !name.iter().all(|b| is_name_byte(*b)) {
                 return Err(Unread);
             }
             let quote = *rest.get(eq + 1).ok_or(Unread)?;
@@ -184,6 +187,7 @@ impl<R: Read> Scan<R> {
                     let eq = i + bytes.get(i..i + 16)?.iter().position(|&b| b == b'=')?;
                     let name = bytes.get(i..eq)?;
                     if bytes.get(i - 1) != Some(&b' ')
+                        || name.is_empty()
                         || !name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b':')
                         || bytes.get(eq + 1) != Some(&b'"')
                     {
@@ -221,8 +225,26 @@ impl<R: Read> Scan<R> {
         Some(cell)
     }
 
-    /// The next tag, the text before it skipped; `None` at the end of the part.
+    /// The next tag, after nothing but whitespace (text outside the elements that hold it is
+    /// not plain XML); `None` at the end of the part.
     pub(crate) fn next_tag(&mut self) -> Result<Option<Tag>, Unread> {
+        self.next_tag_after(false)
+    }
+
+    /// The next tag, the text before it skipped when `any_text`, else only whitespace.
+    fn next_tag_after(&mut self, any_text: bool) -> Result<Option<Tag>, Unread> {
+        let tag = self.next_tag_unbalanced(any_text)?;
+        if let Some(tag) = &tag {
+            self.depth = match tag.kind {
+                TagKind::Open => self.depth + 1,
+                TagKind::Close => self.depth.checked_sub(1).ok_or(Unread)?,
+            };
+        }
+        Ok(tag)
+    }
+
+    /// The next tag, elements open not counted.
+    fn next_tag_unbalanced(&mut self, any_text: bool) -> Result<Option<Tag>, Unread> {
         if let Some(name) = self.owed.take() {
             return Ok(Some(Tag {
                 kind: TagKind::Close,
@@ -231,7 +253,13 @@ impl<R: Read> Scan<R> {
             }));
         }
         loop {
-            if let Some(i) = find(b'<', self.buf.get(self.pos..self.end).unwrap_or_default()) {
+            let rest = self.buf.get(self.pos..self.end).unwrap_or_default();
+            let found = find(b'<', rest);
+            let text = rest.get(..found.unwrap_or(rest.len())).unwrap_or_default();
+            if !any_text && !text.iter().all(u8::is_ascii_whitespace) {
+                return Err(Unread);
+            }
+            if let Some(i) = found {
                 self.pos += i;
                 return self.tag().map(Some);
             }
@@ -295,11 +323,15 @@ impl<R: Read> Scan<R> {
         let start = self.pos;
         self.pos = close + 1;
         let inner = start + 1..close;
+        // A `<` inside a tag is broken XML (quick-xml refuses it too).
+        if self.bytes(inner.clone()).contains(&b'<') {
+            return Err(Unread);
+        }
         let first = *self.buf.get(inner.start).ok_or(Unread)?;
         match first {
             b'/' => {
                 let name = trim_end(&self.buf, inner.start + 1..inner.end);
-                if name.is_empty() {
+                if name.is_empty() || self.bytes(name.clone()).iter().any(|b| !is_name_byte(*b)) {
                     return Err(Unread);
                 }
                 Ok(Tag {
@@ -313,7 +345,7 @@ impl<R: Read> Scan<R> {
                 if inner.end <= inner.start + 1 || self.buf.get(inner.end - 1) != Some(&b'?') {
                     return Err(Unread);
                 }
-                self.next_tag()?.ok_or(Unread)
+                self.next_tag_unbalanced(false)?.ok_or(Unread)
             }
             b'!' => Err(Unread),
             _ => {
@@ -331,25 +363,31 @@ impl<R: Read> Scan<R> {
                 if name.is_empty() {
                     return Err(Unread);
                 }
-                if empty {
-                    self.owed = Some(name.clone());
+                if self.bytes(name.clone()).iter().any(|b| !is_name_byte(*b)) {
+                    return Err(Unread);
                 }
-                Ok(Tag {
+                let tag = Tag {
                     kind: TagKind::Open,
-                    name,
+                    name: name.clone(),
                     attrs: body.start + name_len..body.end,
-                })
+                };
+                // Every tag's attributes are plain pairs, read or not.
+                self.attrs(&tag, |_, _| true)?;
+                if empty {
+                    self.owed = Some(name);
+                }
+                Ok(tag)
             }
         }
     }
 
     /// Skips to the closing of the element just opened (named `name`), elements of the same
-    /// name inside it counted.
+    /// name inside it counted, and any text in it.
     pub(crate) fn skip_element(&mut self, name: &[u8]) -> Result<(), Unread> {
         let name = name.to_vec();
         let mut depth = 1usize;
         while depth > 0 {
-            let tag = self.next_tag()?.ok_or(Unread)?;
+            let tag = self.next_tag_after(true)?.ok_or(Unread)?;
             if self.name(&tag) == name.as_slice() {
                 match tag.kind {
                     TagKind::Open => depth += 1,
@@ -371,6 +409,12 @@ fn find(byte: u8, bytes: &[u8]) -> Option<usize> {
     }
     let rest = bytes.get(head.len()..).unwrap_or_default();
     memchr::memchr(byte, rest).map(|i| i + head.len())
+}
+
+/// Whether a byte may be in a tag's or an attribute's name: letters, digits, `:`, `_`, `-`,
+/// `.` and anything not ASCII.
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'-' | b'.') || !b.is_ascii()
 }
 
 /// A range with the whitespace at its end left out.
@@ -438,10 +482,11 @@ mod tests {
         assert_eq!(events("<a><!-- x --></a>"), Err(Unread));
         assert_eq!(events("<a><![CDATA[x]]></a>"), Err(Unread));
         assert_eq!(events("<a x=\"1\""), Err(Unread));
-        let mut scan = Scan::new(&b"<c r=\"A1\"s=\"1\">"[..]);
-        let tag = scan.next_tag().unwrap().unwrap();
-        assert_eq!(scan.attr(&tag, b"r"), Ok(Some(&b"A1"[..])));
-        assert_eq!(scan.attr(&tag, b"s"), Err(Unread));
+        // Attributes run together, a closing tag with nothing open, text between elements.
+        assert_eq!(events("<c r=\"A1\"s=\"1\">"), Err(Unread));
+        assert_eq!(events("<a></a></a>"), Err(Unread));
+        assert_eq!(events("<a>x<b/></a>"), Err(Unread));
+        assert_eq!(events("<a =\"1\"/>"), Err(Unread));
     }
 
     #[test]
