@@ -10,12 +10,13 @@
 //! (`tests/sheet_stream.rs`) hold the two readers to the same text, on random cells and on
 //! broken XML.
 
-use super::csv::CsvOptions;
+use super::csv::{kind_of_with, CsvOptions, Kind};
 use super::sheet::header_known;
 use super::sheet_book::{open_part, Book};
 use super::sheet_cells::{Cells, SheetCells};
 use super::sheet_xml::Unread;
 use std::io::{self, Read, Seek};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
 use zip::{CompressionMethod, ZipArchive};
 
@@ -34,6 +35,9 @@ pub struct SheetStream {
     open: OpenWorkbook,
     book: Arc<Book>,
     path: String,
+    /// Made on a thread of its own, ahead of its reader: the participants' sheet, which is
+    /// read alone (the other sheets are read at once, one on each core).
+    ahead: bool,
 }
 
 impl std::fmt::Debug for SheetStream {
@@ -60,12 +64,71 @@ impl SheetStream {
     pub fn open(&self) -> io::Result<Box<dyn Read + Send>> {
         let part = open_part_owned(&self.open, &self.path)
             .map_err(|_| io::Error::other("the sheet cannot be streamed"))?;
-        Ok(Box::new(SheetReader {
+        let reader = SheetReader {
             cells: SheetCells::new(part, Arc::clone(&self.book)),
             text: SheetText::default(),
             out: Vec::with_capacity(TEXT_BYTES),
             at: 0,
+        };
+        if !self.ahead {
+            return Ok(Box::new(reader));
+        }
+        let (tx, rx) = sync_channel(4);
+        std::thread::Builder::new()
+            .name("overgang-sheet".into())
+            .spawn(move || read_ahead(reader, &tx))?;
+        Ok(Box::new(Ahead {
+            rx,
+            chunk: Vec::new(),
+            at: 0,
         }))
+    }
+}
+
+/// Reads `reader` to its end, sending its text a piece at a time (or the error that ends it)
+/// while the receiver is there.
+fn read_ahead(mut reader: SheetReader, tx: &SyncSender<io::Result<Vec<u8>>>) {
+    loop {
+        let mut chunk = vec![0; TEXT_BYTES];
+        match reader.read(&mut chunk) {
+            Ok(0) => return,
+            Ok(n) => {
+                chunk.truncate(n);
+                if tx.send(Ok(chunk)).is_err() {
+                    return;
+                }
+            }
+            Err(e) => {
+                let _ = tx.send(Err(e));
+                return;
+            }
+        }
+    }
+}
+
+/// A sheet's text made ahead on another thread, piece by piece.
+struct Ahead {
+    rx: Receiver<io::Result<Vec<u8>>>,
+    chunk: Vec<u8>,
+    at: usize,
+}
+
+impl Read for Ahead {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.at >= self.chunk.len() {
+            match self.rx.recv() {
+                Ok(chunk) => (self.chunk, self.at) = (chunk?, 0),
+                // The thread has sent everything.
+                Err(_) => return Ok(0),
+            }
+        }
+        let rest = self.chunk.get(self.at..).unwrap_or_default();
+        let n = rest.len().min(buf.len());
+        buf.get_mut(..n)
+            .unwrap_or_default()
+            .copy_from_slice(rest.get(..n).unwrap_or_default());
+        self.at += n;
+        Ok(n)
     }
 }
 
@@ -179,6 +242,7 @@ pub fn stream_workbook(
             open: Arc::clone(&open),
             book: Arc::clone(&book),
             path: path.to_string(),
+            ahead: false,
         };
         // The text up to the header row's end: the empty lines before it, then the row.
         let mut header = Vec::new();
@@ -187,7 +251,8 @@ pub fn stream_workbook(
         let text = String::from_utf8(header).ok()?;
         let body = text.trim_start_matches('\n');
         if !body.is_empty() && header_known(body, options) {
-            out.push(stream);
+            let ahead = kind_of_with(body, options) == Kind::Participants;
+            out.push(SheetStream { ahead, ..stream });
         }
     }
     (!out.is_empty()).then_some(out)
