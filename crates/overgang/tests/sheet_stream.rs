@@ -54,7 +54,7 @@ fn workbook(n: usize, seed: u64, stray: bool) -> Vec<u8> {
                 }
             }
         }
-        if stray && table.kind.as_str() == "who5" {
+        if stray && matches!(table.kind.as_str(), "who5" | "participants") {
             // A note right of the header's columns, further down.
             sheet.write_string(9, 20, "see note").unwrap();
         }
@@ -78,19 +78,25 @@ fn streamed_sheets_are_the_whole_sheet_readers_text() {
 }
 
 #[test]
-fn the_registration_fixture_streams_as_it_is_read_whole() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/excel/registrering.xlsx");
-    let bytes = std::fs::read(path).unwrap();
-    let options = CsvOptions::default();
-    let whole = read_workbook("r.xlsx", &bytes, &options).unwrap();
-    let streamed = stream_workbook("r.xlsx", opener(bytes), &options).unwrap();
-    assert_eq!(
-        streamed.iter().map(SheetStream::name).collect::<Vec<_>>(),
-        whole.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>()
-    );
-    for (sheet, (_, expected)) in streamed.iter().zip(&whole) {
-        assert_eq!(&text(sheet).unwrap(), expected);
+fn the_registration_fixtures_stream_as_they_are_read_whole() {
+    // Written by hand (inline strings) and by openpyxl (styles, frozen panes, an autofilter's
+    // defined name, day-first date formats).
+    for fixture in ["registrering.xlsx", "registrering-openpyxl.xlsx"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/excel")
+            .join(fixture);
+        let bytes = std::fs::read(path).unwrap();
+        let options = CsvOptions::default();
+        let whole = read_workbook("r.xlsx", &bytes, &options).unwrap();
+        let streamed = stream_workbook("r.xlsx", opener(bytes), &options).unwrap();
+        assert_eq!(
+            streamed.iter().map(SheetStream::name).collect::<Vec<_>>(),
+            whole.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+            "{fixture}"
+        );
+        for (sheet, (_, expected)) in streamed.iter().zip(&whole) {
+            assert_eq!(&text(sheet).unwrap(), expected, "{fixture}");
+        }
     }
 }
 
@@ -99,16 +105,38 @@ fn a_value_outside_the_header_columns_is_not_streamed() {
     let options = CsvOptions::default();
     let bytes = workbook(30, 4, true);
     let streamed = stream_workbook("p.xlsx", opener(bytes), &options).unwrap();
-    let who5 = streamed
-        .iter()
-        .find(|s| s.name().ends_with(":who5"))
-        .unwrap();
-    assert!(text(who5).is_err());
+    // WHO-5's sheet, and the participants' sheet (made ahead on a thread of its own), say so.
+    let stray =
+        |s: &&SheetStream| s.name().ends_with(":who5") || s.name().ends_with(":participants");
+    assert_eq!(streamed.iter().filter(stray).count(), 2);
+    assert!(streamed.iter().filter(stray).all(|s| text(s).is_err()));
     // The other sheets stream.
     assert!(streamed
         .iter()
-        .filter(|s| !s.name().ends_with(":who5"))
+        .filter(|s| !stray(s))
         .all(|s| text(s).is_ok()));
+    // The report on the file is the whole reader's: here, the stray note's columns refused.
+    let name = format!("overgang-stray-{}.xlsx", std::process::id());
+    let path = std::env::temp_dir().join(&name);
+    std::fs::write(&path, workbook(30, 4, true)).unwrap();
+    let report = Cohort::report_from_files(
+        "P",
+        std::slice::from_ref(&path),
+        &options,
+        &Default::default(),
+    );
+    let whole = read_workbook(&name, &std::fs::read(&path).unwrap(), &options).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let expected = overgang::cohort::csv_stream::with_sources(&[], &whole, |files| {
+        Cohort::report_from_csv("P", files, &options, &Default::default())
+    });
+    let json = |r: Result<overgang::report::Report, overgang::ValidationError>| {
+        r.map(|r| serde_json::to_value(r).unwrap())
+            .map_err(|e| e.to_string())
+    };
+    let (report, expected) = (json(report), json(expected));
+    assert!(report.is_err());
+    assert_eq!(report, expected);
 }
 
 /// A cell of the property test: how it is written.
@@ -340,4 +368,34 @@ proptest! {
             prop_assert_eq!(text, expected);
         }
     }
+}
+
+/// Sheets whose first rows are empty (the header further down, and not in the first column)
+/// are read: the empty lines before the header are passed over when the kind of each sheet
+/// and its delimiter are told from its header.
+#[test]
+fn a_workbook_with_empty_rows_above_its_headers_is_reported_on() {
+    let n = 200;
+    let options = CsvOptions::default();
+    let name = format!("overgang-rows-{}.xlsx", std::process::id());
+    let path = std::env::temp_dir().join(&name);
+    std::fs::write(&path, workbook(n, 3, false)).unwrap();
+    let report = Cohort::report_from_files(
+        "P",
+        std::slice::from_ref(&path),
+        &options,
+        &Default::default(),
+    );
+    let whole = read_workbook(&name, &std::fs::read(&path).unwrap(), &options).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(whole.iter().all(|(_, text)| text.starts_with("\n\n")));
+    let expected = overgang::cohort::csv_stream::with_sources(&[], &whole, |files| {
+        Cohort::report_from_csv("P", files, &options, &Default::default())
+    });
+    let (report, expected) = (report.unwrap(), expected.unwrap());
+    assert_eq!(report.participants.count, n as u64);
+    assert_eq!(
+        serde_json::to_value(report).unwrap(),
+        serde_json::to_value(expected).unwrap()
+    );
 }

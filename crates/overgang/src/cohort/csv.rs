@@ -830,8 +830,14 @@ pub(crate) fn read(file: &CsvFile<'_>, options: &CsvOptions) -> Result<Grid, Val
 }
 
 /// Excel in Danish locales writes `;`-separated files; SurveyXact writes `,` or `;`.
+/// The header's line: the first that is not empty (a sheet whose first rows are empty gives
+/// empty lines before it, which the CSV reader skips).
+pub(crate) fn header_line(text: &str) -> &str {
+    text.lines().find(|l| !l.is_empty()).unwrap_or("")
+}
+
 pub(crate) fn sniff_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
+    let first = header_line(text);
     if first.matches(';').count() > first.matches(',').count() {
         b';'
     } else {
@@ -1203,14 +1209,16 @@ pub enum Kind {
     Visits,
 }
 
-/// Recognises a CSV file by its header: ten item columns are GSE, five WHO-5; a `category`
-/// column without `start` is interventions; ten-step area columns are assessments; anything
-/// else is a participants file.
+/// Recognises a CSV file by its header (its first line that is not empty): ten item columns
+/// are GSE, five WHO-5; a `category` column without `start` is interventions; ten-step area
+/// columns are assessments; anything else is a participants file.
 ///
 /// ```
 /// use overgang::cohort::csv::{kind_of, Kind};
 /// assert_eq!(kind_of("id,date,item1,item2,item3,item4,item5\n"), Kind::Who5);
 /// assert_eq!(kind_of("id;gender;age;start\n"), Kind::Participants);
+/// // A sheet whose first rows are empty.
+/// assert_eq!(kind_of("\n\r\nid;category;date\n"), Kind::Interventions);
 /// ```
 pub fn kind_of(text: &str) -> Kind {
     kind_of_with(text, &CsvOptions::default())
@@ -1227,7 +1235,7 @@ pub fn kind_of(text: &str) -> Kind {
 /// ```
 pub fn kind_of_with(text: &str, options: &CsvOptions) -> Kind {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or("");
+    let first = header_line(text);
     let owned: Vec<String> = first
         .split([',', ';'])
         .map(|c| options.column(c.trim().trim_matches('"')))

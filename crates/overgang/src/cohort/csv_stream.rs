@@ -404,18 +404,36 @@ impl<'a> FileRows<'a> {
     fn open(file: &CsvSource<'a>, options: &CsvOptions, text: Text) -> Result<FileRows<'a>, Stop> {
         let reader = (file.open)().map_err(|_| Stop::NotPlain)?;
         let mut reader = BufReader::with_capacity(1 << 16, reader.take(MAX_INPUT_BYTES as u64));
+        // The lines up to the header's: empty ones before it are passed to the CSV reader,
+        // which skips them.
         let mut first = Vec::new();
-        (&mut reader)
-            .take(MAX_HEADER_BYTES)
-            .read_until(b'\n', &mut first)
-            .map_err(|_| Stop::NotPlain)?;
-        if !first.ends_with(b"\n") && first.len() as u64 >= MAX_HEADER_BYTES {
-            return Err(Stop::NotPlain);
+        let mut line_at;
+        loop {
+            line_at = first.len();
+            let read = (&mut reader)
+                .take(MAX_HEADER_BYTES)
+                .read_until(b'\n', &mut first)
+                .map_err(|_| Stop::NotPlain)?;
+            // A header line cut by the limit, or pages of empty lines: read whole.
+            let cut = read as u64 >= MAX_HEADER_BYTES && !first.ends_with(b"\n");
+            if cut || first.len() as u64 > 4 * MAX_HEADER_BYTES {
+                return Err(Stop::NotPlain);
+            }
+            let line = first.get(line_at..).unwrap_or_default();
+            if read == 0 || !line.iter().all(|b| matches!(b, b'\n' | b'\r')) {
+                break;
+            }
         }
         if let Some(rest) = first.strip_prefix(b"\xef\xbb\xbf") {
             first = rest.to_vec();
+            line_at = line_at.saturating_sub(3);
         }
-        let line = decode(&first, text, &mut String::new())?.to_string();
+        let line = decode(
+            first.get(line_at..).unwrap_or_default(),
+            text,
+            &mut String::new(),
+        )?
+        .to_string();
         let kind = kind_of_with(&line, options);
         let delimiter = sniff_delimiter(&line);
         let bytes: Box<dyn Read + 'a> = Box::new(std::io::Cursor::new(first).chain(reader));

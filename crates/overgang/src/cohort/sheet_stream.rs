@@ -3,7 +3,7 @@
 //! no sheet is held whole, as [`super::sheet::read_workbook`] holds it.
 //!
 //! The text is exactly that of `read_workbook`: the cells are read by a reader of plain sheet
-//! XML ([`super::sheet_cells`]) that reads the workbook's parts and cells as calamine (behind
+//! XML (`cohort/sheet_cells.rs`) that reads the workbook's parts and cells as calamine (behind
 //! `read_workbook`) reads them, and refuses anything else. A sheet that cannot be made exactly
 //! (XML the reader does not take, a cell out of order, a value left or right of the header)
 //! stops its reader with an error, and the caller reads the workbook whole. Property tests
