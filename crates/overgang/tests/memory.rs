@@ -16,33 +16,8 @@ const FIXED_BYTES: usize = 4_000_000;
 /// report's facts of each participant, not their record.
 const REPORT_BYTES_PER_PARTICIPANT: usize = 1_200;
 
-/// A field of /proc/self/status in bytes.
-fn status_bytes(field: &str) -> usize {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with(field)).unwrap();
-    let kb: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
-    kb * 1024
-}
-
-/// Set in the child process: the document it reads.
-const CHILD: &str = "OVERGANG_MEMORY_TEST_FILE";
-
-/// Runs `test` again in a fresh process (so no memory freed earlier is reused) to read the
-/// file at `path`; returns the growth of its peak resident memory while reading.
-fn peak_of(test: &str, path: &std::path::Path) -> usize {
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", test, "--nocapture"])
-        .env(CHILD, path)
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    let line = text
-        .lines()
-        .find_map(|l| l.strip_prefix("peak growth: "))
-        .unwrap_or_else(|| panic!("{text}"));
-    line.trim().parse().unwrap()
-}
+mod peak;
+use peak::{peak_of, status_bytes, CHILD};
 
 #[test]
 fn reading_takes_memory_by_participants_not_by_text() {

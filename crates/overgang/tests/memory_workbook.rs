@@ -13,33 +13,8 @@ const REPORT_BYTES_PER_PARTICIPANT: usize = 1_200;
 /// workbook's parts, the participants' sheet made ahead on a thread of its own.
 const FIXED_BYTES: usize = 8_000_000;
 
-/// A field of /proc/self/status in bytes.
-fn status_bytes(field: &str) -> usize {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with(field)).unwrap();
-    let kb: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
-    kb * 1024
-}
-
-/// Set in the child process: the workbook it reads.
-const CHILD: &str = "OVERGANG_MEMORY_TEST_FILE";
-
-/// Runs `test` again in a fresh process to read the file at `path`; returns the growth of its
-/// peak resident memory while reading.
-fn peak_of(test: &str, path: &std::path::Path) -> usize {
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", test, "--nocapture"])
-        .env(CHILD, path)
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    let line = text
-        .lines()
-        .find_map(|l| l.strip_prefix("peak growth: "))
-        .unwrap_or_else(|| panic!("{text}"));
-    line.trim().parse().unwrap()
-}
+mod peak;
+use peak::{peak_of, status_bytes, CHILD};
 
 /// A workbook's sheets are read as they stream: the same bound as CSV files.
 #[test]

@@ -116,17 +116,31 @@ fn a_value_outside_the_header_columns_is_not_streamed() {
         .filter(|s| !stray(s))
         .all(|s| text(s).is_ok()));
     // The report on the file is the whole reader's: here, the stray note's columns refused.
-    let name = format!("overgang-stray-{}.xlsx", std::process::id());
+    let (report, expected) = reports(&workbook(30, 4, true));
+    assert!(report.is_err());
+    assert_eq!(report, expected);
+}
+
+/// A report on a workbook as a file (`Cohort::report_from_files`: streamed, or read whole when
+/// it cannot be), and on the whole reader's text of its sheets, each as JSON or an error.
+fn reports(
+    bytes: &[u8],
+) -> (
+    Result<serde_json::Value, String>,
+    Result<serde_json::Value, String>,
+) {
+    let options = CsvOptions::default();
+    let name = format!("overgang-{}-{}.xlsx", std::process::id(), bytes.len());
     let path = std::env::temp_dir().join(&name);
-    std::fs::write(&path, workbook(30, 4, true)).unwrap();
+    std::fs::write(&path, bytes).unwrap();
     let report = Cohort::report_from_files(
         "P",
         std::slice::from_ref(&path),
         &options,
         &Default::default(),
     );
-    let whole = read_workbook(&name, &std::fs::read(&path).unwrap(), &options).unwrap();
     std::fs::remove_file(&path).unwrap();
+    let whole = read_workbook(&name, bytes, &options).unwrap();
     let expected = overgang::cohort::csv_stream::with_sources(&[], &whole, |files| {
         Cohort::report_from_csv("P", files, &options, &Default::default())
     });
@@ -134,9 +148,7 @@ fn a_value_outside_the_header_columns_is_not_streamed() {
         r.map(|r| serde_json::to_value(r).unwrap())
             .map_err(|e| e.to_string())
     };
-    let (report, expected) = (json(report), json(expected));
-    assert!(report.is_err());
-    assert_eq!(report, expected);
+    (json(report), json(expected))
 }
 
 /// A cell of the property test: how it is written.
@@ -376,26 +388,10 @@ proptest! {
 #[test]
 fn a_workbook_with_empty_rows_above_its_headers_is_reported_on() {
     let n = 200;
-    let options = CsvOptions::default();
-    let name = format!("overgang-rows-{}.xlsx", std::process::id());
-    let path = std::env::temp_dir().join(&name);
-    std::fs::write(&path, workbook(n, 3, false)).unwrap();
-    let report = Cohort::report_from_files(
-        "P",
-        std::slice::from_ref(&path),
-        &options,
-        &Default::default(),
-    );
-    let whole = read_workbook(&name, &std::fs::read(&path).unwrap(), &options).unwrap();
-    std::fs::remove_file(&path).unwrap();
+    let bytes = workbook(n, 3, false);
+    let whole = read_workbook("r.xlsx", &bytes, &CsvOptions::default()).unwrap();
     assert!(whole.iter().all(|(_, text)| text.starts_with("\n\n")));
-    let expected = overgang::cohort::csv_stream::with_sources(&[], &whole, |files| {
-        Cohort::report_from_csv("P", files, &options, &Default::default())
-    });
-    let (report, expected) = (report.unwrap(), expected.unwrap());
-    assert_eq!(report.participants.count, n as u64);
-    assert_eq!(
-        serde_json::to_value(report).unwrap(),
-        serde_json::to_value(expected).unwrap()
-    );
+    let (report, expected) = reports(&bytes);
+    assert_eq!(report.as_ref().unwrap()["participants"]["count"], n);
+    assert_eq!(report, expected);
 }

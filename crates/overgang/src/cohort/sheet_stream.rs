@@ -122,14 +122,19 @@ impl Read for Ahead {
                 Err(_) => return Ok(0),
             }
         }
-        let rest = self.chunk.get(self.at..).unwrap_or_default();
-        let n = rest.len().min(buf.len());
-        buf.get_mut(..n)
-            .unwrap_or_default()
-            .copy_from_slice(rest.get(..n).unwrap_or_default());
-        self.at += n;
-        Ok(n)
+        Ok(serve(&self.chunk, &mut self.at, buf))
     }
+}
+
+/// Copies what `buf` takes of `text` from `at` on, and moves `at` past it.
+fn serve(text: &[u8], at: &mut usize, buf: &mut [u8]) -> usize {
+    let rest = text.get(*at..).unwrap_or_default();
+    let n = rest.len().min(buf.len());
+    buf.get_mut(..n)
+        .unwrap_or_default()
+        .copy_from_slice(rest.get(..n).unwrap_or_default());
+    *at += n;
+    n
 }
 
 /// Text made at a time when a sheet's reader is asked for more.
@@ -156,13 +161,7 @@ impl Read for SheetReader {
                 }
             }
         }
-        let rest = self.out.get(self.at..).unwrap_or_default();
-        let n = rest.len().min(buf.len());
-        buf.get_mut(..n)
-            .unwrap_or_default()
-            .copy_from_slice(rest.get(..n).unwrap_or_default());
-        self.at += n;
-        Ok(n)
+        Ok(serve(&self.out, &mut self.at, buf))
     }
 }
 
