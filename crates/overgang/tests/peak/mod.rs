@@ -28,3 +28,13 @@ pub fn peak_of(test: &str, path: &std::path::Path) -> usize {
         .unwrap_or_else(|| panic!("{text}"));
     line.trim().parse().unwrap()
 }
+
+/// Runs `read` in the child process and prints the growth of its peak resident memory for
+/// [`peak_of`]; returns what `read` gives.
+pub fn print_growth<T>(read: impl FnOnce() -> T) -> T {
+    let before = status_bytes("VmRSS:");
+    let out = read();
+    let growth = status_bytes("VmHWM:").saturating_sub(before);
+    eprintln!("peak growth: {growth}");
+    out
+}
