@@ -4,9 +4,11 @@
 //! `<a/>` is an opening then a closing, as with quick-xml's `expand_empty_elements`).
 //!
 //! It reads the plain XML that spreadsheet programs write and nothing else: a comment, CDATA,
-//! a document type, an attribute that is not `name="value"`, or a tag or text larger than
-//! [`MAX_PIECE`] is [`Unread`], and the caller reads the workbook whole with calamine. So it
-//! never needs to agree with calamine on XML it does not read.
+//! a document type, an attribute that is not `name="value"`, a `<` inside a tag, text between
+//! elements (other than whitespace, and but for the elements that hold text), a closing tag
+//! with no element open, or a tag or text larger than [`MAX_PIECE`] is [`Unread`], and the
+//! caller reads the workbook whole with calamine. So it never needs to agree with calamine on
+//! XML it does not read; a property test breaks workbooks' XML at any byte to hold it to that.
 
 use std::io::Read;
 use std::ops::Range;
