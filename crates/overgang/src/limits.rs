@@ -5,6 +5,13 @@
 /// (200 MB: a CSV export of about 500 000 participants fits within it).
 pub const MAX_INPUT_BYTES: usize = 200_000_000;
 
+/// Largest total of a workbook's parts once unzipped, as its archive declares them (and as the
+/// archive's reader then holds them to): a workbook within [`MAX_INPUT_BYTES`] that would
+/// unzip to more (a decompression bomb) is refused before it is read. 100 000 participants'
+/// workbook is 23 MB zipped and 195 MB unzipped; a workbook at the 200 MB limit of a file
+/// holds about 1.7 GB.
+pub const MAX_UNZIPPED_BYTES: u64 = 2_000_000_000;
+
 /// Largest cohort document, in bytes (4 GB). Cohort documents are read participant by
 /// participant ([`crate::cohort::Cohort::from_reader`]), so memory grows with the participants
 /// kept, not with the text: 1 000 000 participants with years of measurements, pretty-printed,

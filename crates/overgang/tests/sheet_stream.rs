@@ -395,3 +395,24 @@ fn a_workbook_with_empty_rows_above_its_headers_is_reported_on() {
     assert_eq!(report.as_ref().unwrap()["participants"]["count"], n);
     assert_eq!(report, expected);
 }
+
+/// A workbook whose archive says a sheet unzips to 4 GB (a decompression bomb) is refused
+/// before it is read, by the streamed and the whole reader alike.
+#[test]
+fn a_workbook_that_would_unzip_past_the_limit_is_refused() {
+    let mut bytes = workbook(5, 1, false);
+    // The central directory's record of the first sheet: its uncompressed size, 24 bytes in.
+    let name = b"xl/worksheets/sheet1.xml";
+    let record = (0..bytes.len() - 46)
+        .find(|&i| bytes[i..i + 4] == [0x50, 0x4b, 0x01, 0x02] && bytes[i + 46..].starts_with(name))
+        .unwrap();
+    bytes[record + 24..record + 28].copy_from_slice(&0xF000_0000u32.to_le_bytes());
+    let options = CsvOptions::default();
+    assert!(stream_workbook("b.xlsx", opener(bytes.clone()), &options).is_none());
+    let error = read_workbook("b.xlsx", &bytes, &options).unwrap_err();
+    assert_eq!(error.errors()[0].code, overgang::ErrorCode::TooLarge);
+    assert_eq!(
+        error.to_string(),
+        "b.xlsx line 1: file: the workbook would unzip to more than the 2000 MB limit"
+    );
+}

@@ -412,6 +412,18 @@ pub(crate) fn header_known(body: &str, options: &super::csv::CsvOptions) -> bool
         })
 }
 
+/// The total size of a zipped workbook's parts (xlsx, xlsm, ods) as its archive declares them;
+/// `None` for a workbook that is not a zip archive (xls).
+#[cfg(feature = "spreadsheet")]
+pub(crate) fn unzipped_bytes<R: std::io::Read + std::io::Seek>(bytes: R) -> Option<u64> {
+    let mut zip = zip::ZipArchive::new(bytes).ok()?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        total = total.saturating_add(zip.by_index_raw(i).ok()?.size());
+    }
+    Some(total)
+}
+
 /// A problem with a whole workbook, located at the file.
 #[cfg(feature = "spreadsheet")]
 fn workbook_error(
@@ -460,6 +472,19 @@ pub fn read_workbook(
             &format!(
                 "file: the workbook is larger than the {} MB limit",
                 crate::limits::MAX_INPUT_BYTES / 1_000_000
+            ),
+        ));
+    }
+    if unzipped_bytes(std::io::Cursor::new(bytes))
+        .is_some_and(|n| n > crate::limits::MAX_UNZIPPED_BYTES)
+    {
+        return Err(workbook_error(
+            name,
+            "file",
+            ErrorCode::TooLarge,
+            &format!(
+                "file: the workbook would unzip to more than the {} MB limit",
+                crate::limits::MAX_UNZIPPED_BYTES / 1_000_000
             ),
         ));
     }

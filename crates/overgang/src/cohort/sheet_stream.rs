@@ -11,7 +11,7 @@
 //! broken XML.
 
 use super::csv::{kind_of_with, CsvOptions, Kind};
-use super::sheet::header_known;
+use super::sheet::{header_known, unzipped_bytes};
 use super::sheet_book::{open_part, Book};
 use super::sheet_cells::{Cells, SheetCells};
 use super::sheet_xml::Unread;
@@ -233,6 +233,11 @@ pub fn stream_workbook(
     open: OpenWorkbook,
     options: &CsvOptions,
 ) -> Option<Vec<SheetStream>> {
+    // A workbook over the limit once unzipped is read whole, which refuses it.
+    let unzipped = unzipped_bytes(open().ok()?)?;
+    if unzipped > crate::limits::MAX_UNZIPPED_BYTES {
+        return None;
+    }
     let book = Arc::new(Book::read(&mut ZipArchive::new(open().ok()?).ok()?).ok()?);
     let mut out = Vec::new();
     for (sheet, path) in book.sheets() {
