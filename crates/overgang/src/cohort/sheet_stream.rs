@@ -296,7 +296,7 @@ struct SheetText {
 impl SheetText {
     /// The next cell with a value, strictly after the one before (row by row, left to right);
     /// `None` at the sheet's end, after which the reader is not asked again.
-    fn next(&mut self, cells: &mut dyn Cells) -> Result<Option<(u32, u32)>, Stop> {
+    fn next(&mut self, cells: &mut impl Cells) -> Result<Option<(u32, u32)>, Stop> {
         if let Some(at) = self.pending.take() {
             return Ok(Some(at));
         }
@@ -315,7 +315,7 @@ impl SheetText {
     }
 
     /// Appends the next piece of text to `out`; `false` when the sheet has no more.
-    fn step(&mut self, cells: &mut dyn Cells, out: &mut Vec<u8>) -> Result<bool, Stop> {
+    fn step(&mut self, cells: &mut impl Cells, out: &mut Vec<u8>) -> Result<bool, Stop> {
         let Some((first_row, from, to)) = self.header else {
             return self.header_piece(cells, out);
         };
@@ -360,7 +360,7 @@ impl SheetText {
 
     /// The header row (the first with a value; its columns are the sheet's), after the empty
     /// lines before it.
-    fn header_piece(&mut self, cells: &mut dyn Cells, out: &mut Vec<u8>) -> Result<bool, Stop> {
+    fn header_piece(&mut self, cells: &mut impl Cells, out: &mut Vec<u8>) -> Result<bool, Stop> {
         let Some((first_row, from)) = self.next(cells)? else {
             return Ok(false); // an empty sheet: no text
         };
