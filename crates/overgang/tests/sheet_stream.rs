@@ -160,6 +160,8 @@ enum Cell {
     Bool(bool),
     FormulaText(String),
     FormulaNumber(f64),
+    /// Rich text: runs, every other one bold.
+    Rich(Vec<String>),
 }
 
 fn cell() -> impl Strategy<Value = Cell> {
@@ -197,6 +199,7 @@ fn cell() -> impl Strategy<Value = Cell> {
         1 => any::<bool>().prop_map(Cell::Bool),
         1 => text.prop_map(Cell::FormulaText),
         1 => number.prop_map(Cell::FormulaNumber),
+        1 => prop::collection::vec("[a-zæø ;&<_x0D]{1,6}", 1..4).prop_map(Cell::Rich),
     ]
 }
 
@@ -237,6 +240,15 @@ fn cells_workbook(rows: &[Vec<Cell>], inline: bool) -> Vec<u8> {
                     let formula = rust_xlsxwriter::Formula::new("=1").set_result(n.to_string());
                     sheet.write_formula(r, c, formula).unwrap();
                 }
+                Cell::Rich(runs) => {
+                    let (plain, bold) = (Format::new(), Format::new().set_bold());
+                    let runs: Vec<(&Format, &str)> = runs
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| (if i % 2 == 0 { &plain } else { &bold }, t.as_str()))
+                        .collect();
+                    sheet.write_rich_string(r, c, &runs).unwrap();
+                }
             }
         }
     }
@@ -273,6 +285,7 @@ proptest! {
                 (0u32..100_000).prop_map(|n| Cell::Number(f64::from(n), None)),
                 (40_000u32..50_000).prop_map(|n| Cell::Number(f64::from(n), Some("yyyy-mm-dd".into()))),
                 "[a-zæøå0-9 ;\"&<>'-]{0,12}".prop_map(Cell::Text),
+                prop::collection::vec("[a-zæø ;&<]{1,6}", 2..4).prop_map(Cell::Rich),
                 Just(Cell::Blank),
             ], 7), 1..30),
         inline in any::<bool>(),
@@ -313,8 +326,8 @@ fn rezip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
-/// The parts of a small project's workbook with text, numbers, dates, a formula and an
-/// inline string, to break.
+/// The parts of a small project's workbook with text, rich text, numbers, dates and formulas,
+/// to break.
 fn parts_to_break() -> &'static [(String, Vec<u8>)] {
     static PARTS: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
     PARTS.get_or_init(|| {
@@ -331,6 +344,7 @@ fn parts_to_break() -> &'static [(String, Vec<u8>)] {
             3
         ];
         rows.push(vec![Cell::Text("B-2".into()); 7]);
+        rows.push(vec![Cell::Rich(vec!["C".into(), "-3".into()]); 7]);
         unzip(&cells_workbook(&rows, false))
     })
 }

@@ -221,7 +221,7 @@ fn read_styles<R: Read + Seek>(zip: &mut ZipArchive<R>, book: &mut Book) -> Resu
 }
 
 /// `xl/sharedStrings.xml`: the strings that text cells refer to. Only plain strings are read
-/// (`<si><t>text</t></si>`); rich text is [`Unread`].
+/// (`<si><t>text</t></si>`) and rich text ([`read_string`]).
 fn read_shared_strings<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     book: &mut Book,
@@ -252,30 +252,48 @@ fn read_shared_strings<R: Read + Seek>(
 }
 
 /// The text of a string element just opened (`<si>` of the shared strings, `<is>` of an
-/// inline string), named `element`: `<t>text</t>` as calamine reads it, followed by anything
-/// (phonetic runs are not part of the text); nothing is an empty string. Rich text (`<r>`
-/// runs) and Excel's own escapes (`_x000D_`) are [`Unread`].
+/// inline string), named `element`, as calamine reads it: a plain `<t>text</t>` (anything after
+/// it, such as phonetic runs, is not part of the text), or rich text, the texts of its runs
+/// (`<r><rPr>..</rPr><t>..</t></r>`, phonetic runs `<rPh>` left out) one after another;
+/// nothing is an empty string. Excel's own escapes (`_x000D_`), a prefixed name or a string
+/// element inside another are [`Unread`].
 pub(crate) fn read_string<R: Read>(
     xml: &mut Scan<R>,
     element: &[u8],
     text: &mut String,
 ) -> Result<(), Unread> {
-    let inner = xml.next_tag()?.ok_or(Unread)?;
-    match (inner.kind, xml.name(&inner)) {
-        (TagKind::Close, name) if name == element => Ok(()),
-        (TagKind::Open, b"t") => {
-            let raw = xml.text()?;
-            unescape(xml.bytes(raw), text)?;
-            if text.contains("_x00") {
-                return Err(Unread);
-            }
-            let close = xml.next_tag()?.ok_or(Unread)?;
-            if (close.kind, xml.name(&close)) != (TagKind::Close, &b"t"[..]) {
-                return Err(Unread);
-            }
-            xml.skip_element(element)
+    let (mut rich, mut phonetic) = (false, false);
+    loop {
+        let tag = xml.next_tag()?.ok_or(Unread)?;
+        let name = xml.name(&tag);
+        if name.contains(&b':') {
+            return Err(Unread);
         }
-        _ => Err(Unread),
+        match (tag.kind, name) {
+            (TagKind::Close, name) if name == element => return Ok(()),
+            (TagKind::Open, name) if name == element => return Err(Unread),
+            (TagKind::Open, b"r") => rich = true,
+            (TagKind::Open, b"rPh") => phonetic = true,
+            (TagKind::Close, b"rPh") => phonetic = false,
+            (TagKind::Open, b"t") if phonetic => xml.skip_element(b"t")?,
+            (TagKind::Open, b"t") => {
+                let raw = xml.text()?;
+                let from = text.len();
+                unescape(xml.bytes(raw), text)?;
+                if text.get(from..).unwrap_or_default().contains("_x00") {
+                    return Err(Unread);
+                }
+                let close = xml.next_tag()?.ok_or(Unread)?;
+                if (close.kind, xml.name(&close)) != (TagKind::Close, &b"t"[..]) {
+                    return Err(Unread);
+                }
+                if !rich {
+                    return xml.skip_element(element);
+                }
+            }
+            // A run's formatting, phonetic properties: not text.
+            _ => {}
+        }
     }
 }
 

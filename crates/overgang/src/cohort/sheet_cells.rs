@@ -1,8 +1,9 @@
 //! A sheet's cells read from its XML as it is decompressed (feature `spreadsheet`), each given
 //! as the CSV text calamine's cell reader gives it ([`super::sheet::cell_csv`]), for the
 //! streamed sheets ([`super::sheet_stream`]). Plain cells only: a number, a shared or inline
-//! string, a formula's text or number, yes/no. An error or ISO date cell, rich text, a cell
-//! reference or value this reader does not take is [`Unread`] (the workbook is read whole).
+//! string (rich text too), a formula's text or number, yes/no. An error or ISO date cell, a
+//! cell reference or value this reader does not take is [`Unread`] (the workbook is read
+//! whole).
 
 use super::sheet::{push_cell_csv, push_csv_text};
 use super::sheet_book::{read_string, Book, NumberFormat};
@@ -400,7 +401,7 @@ mod tests {
             ]
         );
         for unread in [
-            "<worksheet><sheetData><row><c t=\"inlineStr\"><is><r><t>x</t></r></is></c></row></sheetData></worksheet>",
+            "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>_x000D_</t></is></c></row></sheetData></worksheet>",
             "<worksheet><sheetData><row><c t=\"s\"><v>0</v></c></row></sheetData></worksheet>",
             "<worksheet><sheetData><row><c><v></v></c></row></sheetData></worksheet>",
             "<worksheet><sheetData><row><c><v>1</v></c></row>",

@@ -141,7 +141,11 @@ impl<R: Read> Scan<R> {
         tag: &Tag,
         mut visit: impl FnMut(&'s [u8], &'s [u8]) -> bool,
     ) -> Result<(), Unread> {
-        let mut rest = self.bytes(tag.attrs.clone());
+        let all = self.bytes(tag.attrs.clone());
+        let mut rest = all;
+        // The names seen, as offsets in `all`: a name twice is broken XML (quick-xml refuses
+        // it).
+        let mut seen: Vec<Range<usize>> = Vec::new();
         loop {
             let start = rest.iter().position(|b| !b.is_ascii_whitespace());
             let Some(start) = start else { return Ok(()) };
@@ -164,6 +168,11 @@ impl<R: Read> Scan<R> {
             if value.contains(&b'<') {
                 return Err(Unread);
             }
+            if seen.iter().any(|r| all.get(r.clone()) == Some(name)) {
+                return Err(Unread);
+            }
+            let at = all.len() - rest.len();
+            seen.push(at..at + name.len());
             if !visit(name, value) {
                 return Ok(());
             }
@@ -208,9 +217,11 @@ impl<R: Read> Scan<R> {
                         b"r" => &mut cell.r,
                         b"s" => &mut cell.s,
                         b"t" => &mut cell.t,
-                        _ => &mut None,
+                        _ => return None, // read tag by tag, its names checked
                     };
-                    slot.get_or_insert(value);
+                    if slot.replace(value).is_some() {
+                        return None; // an attribute twice: read tag by tag, and refused
+                    }
                     i = eq + 3 + len;
                 }
             }
