@@ -93,20 +93,22 @@ def main():
     # same cohort's document (the first table's baseline), and against pandas reading the CSV.
     print("| participants (CSV) | files MB | pandas `read_csv` script s / MB | `overgang report *.csv` s / MB | time, memory vs pandas `read_csv` | time, memory vs pandas on the document |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
-    for (n, mb, (tp, mp), (tc, mc)), row in zip(csv_rows, rows):
+    print_input_rows(csv_rows, rows)
+    print()
+    print("| participants (workbook) | xlsx MB | pandas `read_excel` script s / MB | `overgang report book.xlsx` s / MB | time, memory vs pandas `read_excel` | time, memory vs pandas on the document |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print_input_rows(xlsx_rows, rows)
+
+
+def print_input_rows(input_rows, document_rows):
+    """The rows of an input's table (CSV files, a workbook): overgang against pandas reading
+    that input, and against pandas on the same cohort's document (the first table's
+    baseline)."""
+    for (n, mb, (tp, mp), (tc, mc)), row in zip(input_rows, document_rows):
         (td, md) = row[2]
         print(
             f"| {n:,} | {mb:.0f} | {tp:.2f} / {mp:.0f} | {tc:.2f} / {mc:.0f} | {tc / tp:.3f} ({tp / tc:.1f}x faster), {mc / mp:.2f} "
             f"| {tc / td:.3f} ({td / tc:.1f}x faster), {mc / md:.2f} |"
-        )
-    print()
-    print("| participants (workbook) | xlsx MB | pandas `read_excel` script s / MB | `overgang report book.xlsx` s / MB | time, memory vs pandas `read_excel` | time, memory vs pandas on the document |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
-    for (n, mb, (tp, mp), (tx, mx)), row in zip(xlsx_rows, rows):
-        (td, md) = row[2]
-        print(
-            f"| {n:,} | {mb:.0f} | {tp:.2f} / {mp:.0f} | {tx:.2f} / {mx:.0f} | {tx / tp:.3f} ({tp / tx:.1f}x faster), {mx / mp:.2f} "
-            f"| {tx / td:.3f} ({td / tx:.1f}x faster), {mx / md:.2f} |"
         )
 
 

@@ -17,7 +17,7 @@ const FIXED_BYTES: usize = 4_000_000;
 const REPORT_BYTES_PER_PARTICIPANT: usize = 1_200;
 
 mod peak;
-use peak::{peak_of, print_growth, status_bytes, CHILD};
+use peak::{assert_within, peak_of, print_growth, status_bytes, CHILD};
 
 #[test]
 fn reading_takes_memory_by_participants_not_by_text() {
@@ -160,10 +160,5 @@ fn a_report_read_from_csv_files_keeps_neither_the_files_nor_the_records() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
     // The same bound as a report read straight from a document.
-    let bound = n * REPORT_BYTES_PER_PARTICIPANT + FIXED_BYTES;
-    eprintln!("peak: {peak}; bound {bound}");
-    assert!(
-        peak <= bound,
-        "{peak} bytes for {n} participants; bound {bound}"
-    );
+    assert_within(peak, n, REPORT_BYTES_PER_PARTICIPANT, FIXED_BYTES);
 }

@@ -14,7 +14,7 @@ const REPORT_BYTES_PER_PARTICIPANT: usize = 1_200;
 const FIXED_BYTES: usize = 8_000_000;
 
 mod peak;
-use peak::{peak_of, print_growth, CHILD};
+use peak::{assert_within, peak_of, print_growth, CHILD};
 
 /// A workbook's sheets are read as they stream: the same bound as CSV files.
 #[test]
@@ -63,10 +63,5 @@ fn a_report_read_from_a_workbook_keeps_neither_the_sheets_nor_the_records() {
         &path,
     );
     std::fs::remove_file(&path).unwrap();
-    let bound = n * REPORT_BYTES_PER_PARTICIPANT + FIXED_BYTES;
-    eprintln!("peak: {peak}; bound {bound}");
-    assert!(
-        peak <= bound,
-        "{peak} bytes for {n} participants; bound {bound}"
-    );
+    assert_within(peak, n, REPORT_BYTES_PER_PARTICIPANT, FIXED_BYTES);
 }

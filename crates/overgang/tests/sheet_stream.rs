@@ -427,6 +427,6 @@ fn a_workbook_that_would_unzip_past_the_limit_is_refused() {
     assert_eq!(error.errors()[0].code, overgang::ErrorCode::TooLarge);
     assert_eq!(
         error.to_string(),
-        "b.xlsx line 1: file: the workbook would unzip to more than the 2000 MB limit"
+        "b.xlsx line 1: file: the workbook unzips to 4026 MB; the limit is 2000 MB"
     );
 }

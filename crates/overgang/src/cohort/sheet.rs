@@ -412,16 +412,15 @@ pub(crate) fn header_known(body: &str, options: &super::csv::CsvOptions) -> bool
         })
 }
 
-/// The total size of a zipped workbook's parts (xlsx, xlsm, ods) as its archive declares them;
-/// `None` for a workbook that is not a zip archive (xls).
+/// The total size of a zipped workbook's parts (xlsx, xlsm, ods) as its archive declares them
+/// (a part that cannot be listed counts as none: the workbook's reader refuses it).
 #[cfg(feature = "spreadsheet")]
-pub(crate) fn unzipped_bytes<R: std::io::Read + std::io::Seek>(bytes: R) -> Option<u64> {
-    let mut zip = zip::ZipArchive::new(bytes).ok()?;
-    let mut total = 0u64;
-    for i in 0..zip.len() {
-        total = total.saturating_add(zip.by_index_raw(i).ok()?.size());
-    }
-    Some(total)
+pub(crate) fn unzipped_bytes<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> u64 {
+    (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|part| part.size()))
+        .fold(0u64, u64::saturating_add)
 }
 
 /// A problem with a whole workbook, located at the file.
@@ -475,15 +474,17 @@ pub fn read_workbook(
             ),
         ));
     }
-    if unzipped_bytes(std::io::Cursor::new(bytes))
-        .is_some_and(|n| n > crate::limits::MAX_UNZIPPED_BYTES)
-    {
+    // xlsx, xlsm and ods are zip archives (xls is not).
+    let unzipped = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_or(0, |mut zip| unzipped_bytes(&mut zip));
+    if unzipped > crate::limits::MAX_UNZIPPED_BYTES {
         return Err(workbook_error(
             name,
             "file",
             ErrorCode::TooLarge,
             &format!(
-                "file: the workbook would unzip to more than the {} MB limit",
+                "file: the workbook unzips to {} MB; the limit is {} MB",
+                unzipped / 1_000_000,
                 crate::limits::MAX_UNZIPPED_BYTES / 1_000_000
             ),
         ));

@@ -28,7 +28,7 @@ pub(crate) struct Book {
     /// Each sheet's name and its part's path in the archive, in the workbook's order.
     sheets: Vec<(String, String)>,
     /// The shared strings as CSV cells (quoted where the CSV text needs it), one after another.
-    strings: String,
+    strings: Vec<u8>,
     /// Where each shared string ends in `strings`.
     string_ends: Vec<usize>,
     /// Each cell style's number format, by the style's index.
@@ -59,7 +59,7 @@ impl Book {
     }
 
     /// Shared string `i` as a CSV cell.
-    pub(crate) fn string_csv(&self, i: usize) -> &str {
+    pub(crate) fn string_csv(&self, i: usize) -> &[u8] {
         let start = i
             .checked_sub(1)
             .and_then(|j| self.string_ends.get(j))
@@ -239,10 +239,7 @@ fn read_shared_strings<R: Read + Seek>(
                 }
                 text.clear();
                 read_string(&mut xml, b"si", &mut text)?;
-                let mut cell = Vec::new();
-                push_csv_text(&text, &mut cell);
-                book.strings
-                    .push_str(std::str::from_utf8(&cell).map_err(|_| Unread)?);
+                push_csv_text(&text, &mut book.strings);
                 book.string_ends.push(book.strings.len());
             }
             (TagKind::Close, b"sst") => return Ok(()),

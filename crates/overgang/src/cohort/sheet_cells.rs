@@ -13,14 +13,6 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::Arc;
 
-/// A source of a sheet's cells with a value, in the sheet's order.
-pub(crate) trait Cells {
-    /// The next cell with a value: its (row, column), counted from 0; `None` at the end.
-    fn next_value(&mut self) -> Result<Option<(u32, u32)>, Unread>;
-    /// Appends that cell's CSV text to `out`.
-    fn write_value(&mut self, out: &mut Vec<u8>);
-}
-
 /// The value of the cell just read.
 #[derive(Debug, Clone, Copy)]
 enum Value {
@@ -218,8 +210,10 @@ impl<R: Read> SheetCells<R> {
     }
 }
 
-impl<R: Read> Cells for SheetCells<R> {
-    fn next_value(&mut self) -> Result<Option<(u32, u32)>, Unread> {
+impl<R: Read> SheetCells<R> {
+    /// The next cell with a value, in the sheet's order: its (row, column), counted from 0;
+    /// `None` at the end.
+    pub(crate) fn next_value(&mut self) -> Result<Option<(u32, u32)>, Unread> {
         if !self.started {
             self.start()?;
             self.started = true;
@@ -255,10 +249,11 @@ impl<R: Read> Cells for SheetCells<R> {
         }
     }
 
-    fn write_value(&mut self, out: &mut Vec<u8>) {
+    /// Appends the CSV text of the cell [`Self::next_value`] gave to `out`.
+    pub(crate) fn write_value(&mut self, out: &mut Vec<u8>) {
         match self.value {
             Value::Empty => {}
-            Value::Shared(i) => out.extend_from_slice(self.book.string_csv(i).as_bytes()),
+            Value::Shared(i) => out.extend_from_slice(self.book.string_csv(i)),
             Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
             Value::Text => push_csv_text(&self.text, out),
             Value::Digits => {

@@ -13,7 +13,7 @@
 use super::csv::{kind_of_with, CsvOptions, Kind};
 use super::sheet::{header_known, unzipped_bytes};
 use super::sheet_book::{open_part, Book};
-use super::sheet_cells::{Cells, SheetCells};
+use super::sheet_cells::SheetCells;
 use super::sheet_xml::Unread;
 use std::io::{self, Read, Seek};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -233,12 +233,12 @@ pub fn stream_workbook(
     open: OpenWorkbook,
     options: &CsvOptions,
 ) -> Option<Vec<SheetStream>> {
+    let mut zip = ZipArchive::new(open().ok()?).ok()?;
     // A workbook over the limit once unzipped is read whole, which refuses it.
-    let unzipped = unzipped_bytes(open().ok()?)?;
-    if unzipped > crate::limits::MAX_UNZIPPED_BYTES {
+    if unzipped_bytes(&mut zip) > crate::limits::MAX_UNZIPPED_BYTES {
         return None;
     }
-    let book = Arc::new(Book::read(&mut ZipArchive::new(open().ok()?).ok()?).ok()?);
+    let book = Arc::new(Book::read(&mut zip).ok()?);
     let mut out = Vec::new();
     for (sheet, path) in book.sheets() {
         let stream = SheetStream {
@@ -296,7 +296,7 @@ struct SheetText {
 impl SheetText {
     /// The next cell with a value, strictly after the one before (row by row, left to right);
     /// `None` at the sheet's end, after which the reader is not asked again.
-    fn next(&mut self, cells: &mut impl Cells) -> Result<Option<(u32, u32)>, Stop> {
+    fn next(&mut self, cells: &mut SheetCells<impl Read>) -> Result<Option<(u32, u32)>, Stop> {
         if let Some(at) = self.pending.take() {
             return Ok(Some(at));
         }
@@ -315,7 +315,7 @@ impl SheetText {
     }
 
     /// Appends the next piece of text to `out`; `false` when the sheet has no more.
-    fn step(&mut self, cells: &mut impl Cells, out: &mut Vec<u8>) -> Result<bool, Stop> {
+    fn step(&mut self, cells: &mut SheetCells<impl Read>, out: &mut Vec<u8>) -> Result<bool, Stop> {
         let Some((first_row, from, to)) = self.header else {
             return self.header_piece(cells, out);
         };
@@ -360,7 +360,11 @@ impl SheetText {
 
     /// The header row (the first with a value; its columns are the sheet's), after the empty
     /// lines before it.
-    fn header_piece(&mut self, cells: &mut impl Cells, out: &mut Vec<u8>) -> Result<bool, Stop> {
+    fn header_piece(
+        &mut self,
+        cells: &mut SheetCells<impl Read>,
+        out: &mut Vec<u8>,
+    ) -> Result<bool, Stop> {
         let Some((first_row, from)) = self.next(cells)? else {
             return Ok(false); // an empty sheet: no text
         };

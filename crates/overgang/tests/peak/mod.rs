@@ -38,3 +38,14 @@ pub fn print_growth<T>(read: impl FnOnce() -> T) -> T {
     eprintln!("peak growth: {growth}");
     out
 }
+
+/// Asserts that `peak` bytes for `n` participants are within `per_participant` bytes each
+/// plus `fixed`.
+pub fn assert_within(peak: usize, n: usize, per_participant: usize, fixed: usize) {
+    let bound = n * per_participant + fixed;
+    eprintln!("peak: {peak}; bound {bound}");
+    assert!(
+        peak <= bound,
+        "{peak} bytes for {n} participants; bound {bound}"
+    );
+}
