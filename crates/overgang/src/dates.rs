@@ -141,12 +141,32 @@ pub fn parse_date_cell(field: &str, text: &str) -> Result<Date, FieldError> {
 /// assert_eq!(overgang::dates::format_date(d), "2024-03-01");
 /// ```
 pub fn format_date(date: Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
+    // Written digit by digit: `format!` is a large part of reading a long file's date cells.
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        return format!(
+            "{:04}-{:02}-{:02}",
+            year,
+            u8::from(date.month()),
+            date.day()
+        );
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let (y, m, d) = (year as u32, u32::from(u8::from(date.month())), u32::from(date.day()));
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(d / 10),
+        digit(d),
+    ]
+    .into_iter()
+    .collect()
 }
 
 /// `date` plus `months` calendar months, clamped to the month's last day.

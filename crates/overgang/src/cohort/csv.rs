@@ -592,6 +592,13 @@ pub(crate) fn canonical_as<'c>(kind: CellRule, column: &str, cell: &'c str) -> C
             if iso {
                 return Cow::Borrowed(cell);
             }
+            // A date at midnight as a spreadsheet's date cell reads (`YYYY-MM-DD 00:00:00`):
+            // its date's text, when it is a date (the rule below, without writing it again).
+            if let Some(day) = cell.strip_suffix(" 00:00:00") {
+                if crate::dates::parse_date(column, day).is_ok() {
+                    return Cow::Borrowed(day);
+                }
+            }
             crate::dates::parse_date_cell(column, cell).map_or(Cow::Borrowed(cell), |d| {
                 Cow::Owned(crate::dates::format_date(d))
             })

@@ -560,11 +560,14 @@ fn with_encoding<T>(encoding: Encoding, read: impl Fn(Text) -> Result<T, Stop>) 
     result.ok()
 }
 
+/// Each participant's place by their ID.
+type Ids = HashMap<Box<str>, u32, foldhash::fast::RandomState>;
+
 /// The participants file read into parts: the IDs' places, and the latest date of `start`
 /// and `end`.
 struct People {
     parts: Vec<Part>,
-    index: HashMap<Box<str>, u32>,
+    index: Ids,
     latest: Latest,
 }
 
@@ -606,7 +609,7 @@ fn read_people_as(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Res
         .collect();
     let mut people = People {
         parts: Vec::new(),
-        index: HashMap::new(),
+        index: Ids::default(),
         latest: Latest::default(),
     };
     while let Some(row) = rows.next()? {
@@ -644,7 +647,7 @@ struct Long {
 /// Where each participant is, handed from the participants file's reader to the long files'
 /// readers: the place of each ID, and how many participants each part has.
 struct Places {
-    ids: HashMap<Box<str>, u32>,
+    ids: Ids,
     part_sizes: Vec<usize>,
 }
 
