@@ -21,9 +21,9 @@ enum Value {
     Bool(bool),
     /// Text, in `SheetCells::text`.
     Text,
-    /// A whole number of at most 15 digits as written, in `SheetCells::raw` (written without
-    /// its leading zeros, as the number calamine reads is written).
-    Digits,
+    /// A whole number of at most 15 digits, as written (written again without its leading
+    /// zeros, as the number calamine reads is written).
+    Digits(u64),
     Number(f64, Option<NumberFormat>),
 }
 
@@ -51,9 +51,8 @@ pub(crate) struct SheetCells<R> {
     row: u32,
     col: u32,
     value: Value,
-    raw: Vec<u8>,
     text: String,
-    dates: HashMap<(u64, bool), Box<str>>,
+    dates: HashMap<(u64, bool), Box<str>, foldhash::fast::RandomState>,
 }
 
 impl<R: Read> SheetCells<R> {
@@ -66,9 +65,8 @@ impl<R: Read> SheetCells<R> {
             row: 0,
             col: 0,
             value: Value::Empty,
-            raw: Vec::new(),
             text: String::new(),
-            dates: HashMap::new(),
+            dates: HashMap::default(),
         }
     }
 
@@ -108,19 +106,18 @@ impl<R: Read> SheetCells<R> {
         })?;
         let (at, kind, format) = begin(&self.book, self.row, &mut self.col, r, s, t)?;
         self.value = Value::Empty;
-        self.value = Value::Empty;
         loop {
             let child = self.xml.next_tag()?.ok_or(Unread)?;
             match (child.kind, self.xml.name(&child)) {
                 (TagKind::Open, b"v") => {
                     let text = self.xml.text()?;
-                    self.raw.clear();
-                    self.raw.extend_from_slice(self.xml.bytes(text));
+                    // Read before the next tag, which may move the scanner's buffer.
+                    let raw = self.xml.bytes(text);
+                    self.value = read_value(raw, kind, format, &self.book, &mut self.text)?;
                     let close = self.xml.next_tag()?.ok_or(Unread)?;
                     if (close.kind, self.xml.name(&close)) != (TagKind::Close, &b"v"[..]) {
                         return Err(Unread);
                     }
-                    self.value = self.read_value(kind, format)?;
                 }
                 // An inline string, whatever the cell's type says.
                 (TagKind::Open, b"is") => {
@@ -147,66 +144,10 @@ impl<R: Read> SheetCells<R> {
         let bytes = |range: &Option<std::ops::Range<usize>>| range.clone().map(|r| xml.bytes(r));
         let (r, s, t) = (bytes(&cell.r), bytes(&cell.s), bytes(&cell.t));
         let (at, kind, format) = begin(&self.book, self.row, &mut self.col, r, s, t)?;
-        self.raw.clear();
-        self.raw.extend_from_slice(self.xml.bytes(cell.v.clone()));
-        self.value = self.read_value(kind, format)?;
+        let raw = xml.bytes(cell.v.clone());
+        self.value = read_value(raw, kind, format, &self.book, &mut self.text)?;
         self.col = self.col.checked_add(1).ok_or(Unread)?;
         Ok(at)
-    }
-
-    /// The value of a `<v>` (in `raw`) of a cell of type `kind` and number format `format`.
-    fn read_value(
-        &mut self,
-        kind: CellType,
-        format: Option<NumberFormat>,
-    ) -> Result<Value, Unread> {
-        if self.raw.is_empty() {
-            return Err(Unread);
-        }
-        Ok(match kind {
-            CellType::Shared => {
-                let i = digits(&self.raw).ok_or(Unread)?;
-                if i >= self.book.string_count() {
-                    return Err(Unread);
-                }
-                Value::Shared(i)
-            }
-            CellType::Inline => return Err(Unread),
-            CellType::Bool => match self.raw.as_slice() {
-                b"0" => Value::Bool(false),
-                b"1" => Value::Bool(true),
-                _ => return Err(Unread),
-            },
-            CellType::FormulaText => {
-                self.text.clear();
-                unescape(&self.raw, &mut self.text)?;
-                Value::Text
-            }
-            CellType::Number | CellType::Unsaid => {
-                let plain = matches!(format, None | Some(NumberFormat::Other));
-                if plain && self.raw.len() <= 15 && self.raw.iter().all(u8::is_ascii_digit) {
-                    return Ok(Value::Digits);
-                }
-                if self.raw.len() <= 15 && self.raw.iter().all(u8::is_ascii_digit) {
-                    // Exact in a float, as the text's parse gives it.
-                    let whole = self
-                        .raw
-                        .iter()
-                        .fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
-                    return Ok(Value::Number(whole as f64, format));
-                }
-                let text = std::str::from_utf8(&self.raw).map_err(|_| Unread)?;
-                match text.parse::<f64>() {
-                    Ok(n) => Value::Number(n, format),
-                    Err(_) if kind == CellType::Unsaid => {
-                        self.text.clear();
-                        unescape(&self.raw, &mut self.text)?;
-                        Value::Text
-                    }
-                    Err(_) => return Err(Unread),
-                }
-            }
-        })
     }
 }
 
@@ -256,13 +197,7 @@ impl<R: Read> SheetCells<R> {
             Value::Shared(i) => out.extend_from_slice(self.book.string_csv(i)),
             Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
             Value::Text => push_csv_text(&self.text, out),
-            Value::Digits => {
-                let first = self.raw.iter().position(|&b| b != b'0');
-                match first.and_then(|i| self.raw.get(i..)) {
-                    Some(digits) => out.extend_from_slice(digits),
-                    None => out.push(b'0'),
-                }
-            }
+            Value::Digits(n) => push_digits(n, out),
             Value::Number(n, format) => {
                 let kind = match format {
                     Some(NumberFormat::DateTime) => ExcelDateTimeType::DateTime,
@@ -286,6 +221,63 @@ impl<R: Read> SheetCells<R> {
             }
         }
     }
+}
+
+/// The value of a `<v>` holding `raw`, of a cell of type `kind` and number format `format`;
+/// text goes to `text`.
+fn read_value(
+    raw: &[u8],
+    kind: CellType,
+    format: Option<NumberFormat>,
+    book: &Book,
+    text: &mut String,
+) -> Result<Value, Unread> {
+    if raw.is_empty() {
+        return Err(Unread);
+    }
+    let whole = || {
+        (raw.len() <= 15 && raw.iter().all(u8::is_ascii_digit))
+            .then(|| raw.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0')))
+    };
+    Ok(match kind {
+        CellType::Shared => {
+            let i = digits(raw).ok_or(Unread)?;
+            if i >= book.string_count() {
+                return Err(Unread);
+            }
+            Value::Shared(i)
+        }
+        CellType::Inline => return Err(Unread),
+        CellType::Bool => match raw {
+            b"0" => Value::Bool(false),
+            b"1" => Value::Bool(true),
+            _ => return Err(Unread),
+        },
+        CellType::FormulaText => {
+            text.clear();
+            unescape(raw, text)?;
+            Value::Text
+        }
+        CellType::Number | CellType::Unsaid => {
+            if let Some(n) = whole() {
+                return Ok(match format {
+                    None | Some(NumberFormat::Other) => Value::Digits(n),
+                    // Exact in a float, as the text's parse gives it.
+                    _ => Value::Number(n as f64, format),
+                });
+            }
+            let number = std::str::from_utf8(raw).map_err(|_| Unread)?;
+            match number.parse::<f64>() {
+                Ok(n) => Value::Number(n, format),
+                Err(_) if kind == CellType::Unsaid => {
+                    text.clear();
+                    unescape(raw, text)?;
+                    Value::Text
+                }
+                Err(_) => return Err(Unread),
+            }
+        }
+    })
 }
 
 /// A cell's position, type and number format.
@@ -325,6 +317,23 @@ fn begin(
     Ok((at, kind, format))
 }
 
+/// Appends a whole number's decimal digits (no leading zeros).
+fn push_digits(mut n: u64, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(at..).unwrap_or_default());
+}
+
 /// A whole number written in at most 9 ASCII digits.
 fn digits(bytes: &[u8]) -> Option<usize> {
     if bytes.is_empty() || bytes.len() > 9 {
@@ -342,13 +351,18 @@ fn row_number(bytes: &[u8]) -> Option<u32> {
 
 /// A cell reference (`B12`): its (row, column), counted from 0; letters then digits only.
 fn cell_ref(bytes: &[u8]) -> Option<(u32, u32)> {
-    let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if letters == 0 || letters > 3 {
+    let mut col = 0u32;
+    let mut letters = 0;
+    while let Some(b) = bytes.get(letters).filter(|b| b.is_ascii_alphabetic()) {
+        col = col * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1;
+        letters += 1;
+        if letters > 3 {
+            return None;
+        }
+    }
+    if letters == 0 {
         return None;
     }
-    let col = bytes.get(..letters)?.iter().fold(0u32, |n, b| {
-        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
-    });
     Some((row_number(bytes.get(letters..)?)?, col - 1))
 }
 

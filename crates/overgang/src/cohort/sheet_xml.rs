@@ -181,7 +181,10 @@ impl<R: Read> Scan<R> {
     }
 
     /// The cell at this point when it is a [`PlainCell`] whole in the buffer, read past;
-    /// `None` (nothing read) otherwise. Most cells of a sheet are read so, the rest tag by tag.
+    /// `None` (nothing read) otherwise. Most cells of a sheet are read so, the rest tag by tag
+    /// (anything this does not take, such as another attribute, is left to that reader, which
+    /// checks it): a loop over the bytes, as this is most of the work of reading a sheet.
+    #[inline]
     pub(crate) fn plain_cell(&mut self) -> Option<PlainCell> {
         let at = self.pos;
         let bytes = self.buf.get(at..self.end)?;
@@ -189,52 +192,59 @@ impl<R: Read> Scan<R> {
             return None;
         }
         let mut cell = PlainCell::default();
-        let mut i = 2;
+        let mut i = 3;
         loop {
             match *bytes.get(i)? {
                 b' ' => i += 1,
                 b'>' => break,
-                _ => {
-                    let eq = i + bytes.get(i..i + 16)?.iter().position(|&b| b == b'=')?;
-                    let name = bytes.get(i..eq)?;
-                    if bytes.get(i - 1) != Some(&b' ')
-                        || name.is_empty()
-                        || !name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b':')
-                        || bytes.get(eq + 1) != Some(&b'"')
-                    {
-                        return None;
-                    }
-                    let len = bytes
-                        .get(eq + 2..)?
-                        .iter()
-                        .take(64)
-                        .position(|&b| b == b'"')?;
-                    let value = at + eq + 2..at + eq + 2 + len;
-                    if bytes.get(eq + 2..eq + 2 + len)?.contains(&b'<') {
+                name => {
+                    // `r="..."`, `s="..."` or `t="..."` after a space.
+                    if bytes.get(i - 1) != Some(&b' ') || bytes.get(i + 1..i + 3)? != b"=\"" {
                         return None;
                     }
                     let slot = match name {
-                        b"r" => &mut cell.r,
-                        b"s" => &mut cell.s,
-                        b"t" => &mut cell.t,
-                        _ => return None, // read tag by tag, its names checked
+                        b'r' => &mut cell.r,
+                        b's' => &mut cell.s,
+                        b't' => &mut cell.t,
+                        _ => return None,
                     };
-                    if slot.replace(value).is_some() {
+                    let from = i + 3;
+                    let mut end = from;
+                    loop {
+                        match *bytes.get(end)? {
+                            b'"' => break,
+                            b'<' => return None,
+                            _ if end - from >= 64 => return None,
+                            _ => end += 1,
+                        }
+                    }
+                    if slot.replace(at + from..at + end).is_some() {
                         return None; // an attribute twice: read tag by tag, and refused
                     }
-                    i = eq + 3 + len;
+                    i = end + 1;
+                    if !matches!(bytes.get(i), Some(b' ' | b'>')) {
+                        return None;
+                    }
                 }
             }
         }
-        let rest = bytes.get(i + 1..)?;
-        let inner = rest.strip_prefix(b"<v>")?;
-        let len = inner.iter().take(64).position(|&b| b == b'<')?;
-        if !inner.get(len..)?.starts_with(b"</v></c>") {
+        // `<v>...</v></c>`, the value without markup.
+        let from = i + 1 + 3;
+        if bytes.get(i + 1..from)? != b"<v>" {
             return None;
         }
-        let v_at = at + i + 1 + 3;
-        cell.v = v_at..v_at + len;
-        self.pos = v_at + len + 8;
+        let mut end = from;
+        while *bytes.get(end)? != b'<' {
+            if end - from >= 64 {
+                return None;
+            }
+            end += 1;
+        }
+        if bytes.get(end..end + 8)? != b"</v></c>" {
+            return None;
+        }
+        cell.v = at + from..at + end;
+        self.pos = at + end + 8;
         Some(cell)
     }
 
