@@ -144,8 +144,10 @@ impl<R: Read> Scan<R> {
         let all = self.bytes(tag.attrs.clone());
         let mut rest = all;
         // The names seen, as offsets in `all`: a name twice is broken XML (quick-xml refuses
-        // it).
-        let mut seen: Vec<Range<usize>> = Vec::new();
+        // it). Tags have few attributes: kept on the stack, not allocated for every tag.
+        let mut seen = [(0usize, 0usize); 16];
+        let mut count = 0;
+        let mut more: Vec<(usize, usize)> = Vec::new();
         loop {
             let start = rest.iter().position(|b| !b.is_ascii_whitespace());
             let Some(start) = start else { return Ok(()) };
@@ -168,11 +170,18 @@ impl<R: Read> Scan<R> {
             if value.contains(&b'<') {
                 return Err(Unread);
             }
-            if seen.iter().any(|r| all.get(r.clone()) == Some(name)) {
+            let earlier = seen.get(..count).unwrap_or_default().iter().chain(&more);
+            if earlier.copied().any(|(a, b)| all.get(a..b) == Some(name)) {
                 return Err(Unread);
             }
             let at = all.len() - rest.len();
-            seen.push(at..at + name.len());
+            match seen.get_mut(count) {
+                Some(slot) => {
+                    *slot = (at, at + name.len());
+                    count += 1;
+                }
+                None => more.push((at, at + name.len())),
+            }
             if !visit(name, value) {
                 return Ok(());
             }
