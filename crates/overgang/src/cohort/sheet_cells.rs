@@ -167,6 +167,17 @@ impl<R: Read> SheetCells<R> {
                 }
                 continue;
             }
+            if let Some(r) = self.xml.plain_row() {
+                if let Some(r) = r {
+                    self.row = row_number(self.xml.bytes(r)).ok_or(Unread)?;
+                }
+                continue;
+            }
+            if self.xml.plain_row_end() {
+                self.row = self.row.checked_add(1).ok_or(Unread)?;
+                self.col = 0;
+                continue;
+            }
             let tag = self.xml.next_tag()?.ok_or(Unread)?;
             match (tag.kind, self.xml.name(&tag)) {
                 (TagKind::Open, b"row") => {

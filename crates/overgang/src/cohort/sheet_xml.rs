@@ -257,6 +257,83 @@ impl<R: Read> Scan<R> {
         Some(cell)
     }
 
+    /// A row's opening tag at this point, whole in the buffer with plain attributes
+    /// (`name="value"` after a space, each name once), read past: the range of its `r`
+    /// attribute's value, if it has one. `None` (nothing read) otherwise, for the tag reader.
+    #[inline]
+    pub(crate) fn plain_row(&mut self) -> Option<Option<Range<usize>>> {
+        let at = self.pos;
+        let bytes = self.buf.get(at..self.end)?;
+        if self.owed.is_some() || !bytes.starts_with(b"<row") {
+            return None;
+        }
+        let mut names = [(0usize, 0usize); 8];
+        let mut count = 0;
+        let mut r = None;
+        let mut i = 4;
+        loop {
+            match *bytes.get(i)? {
+                b'>' => break,
+                b' ' => i += 1,
+                _ if bytes.get(i - 1) != Some(&b' ') => return None,
+                _ => {
+                    let from = i;
+                    while is_name_byte(*bytes.get(i)?) {
+                        i += 1;
+                    }
+                    let name = bytes.get(from..i)?;
+                    if name.is_empty() || bytes.get(i..i + 2)? != b"=\"" {
+                        return None;
+                    }
+                    let earlier = names.get(..count)?;
+                    if earlier.iter().any(|&(a, b)| bytes.get(a..b) == Some(name)) {
+                        return None; // an attribute twice: read tag by tag, and refused
+                    }
+                    *names.get_mut(count)? = (from, i);
+                    count += 1;
+                    let value = i + 2;
+                    let mut end = value;
+                    loop {
+                        match *bytes.get(end)? {
+                            b'"' => break,
+                            b'<' => return None,
+                            _ if end - value >= 64 => return None,
+                            _ => end += 1,
+                        }
+                    }
+                    if name == b"r" {
+                        r = Some(at + value..at + end);
+                    }
+                    i = end + 1;
+                }
+            }
+        }
+        // `<row .../>` (an empty row) is left to the tag reader.
+        if bytes.get(i - 1) == Some(&b'/') {
+            return None;
+        }
+        self.pos = at + i + 1;
+        self.depth += 1;
+        Some(r)
+    }
+
+    /// Reads past a row's closing tag `</row>` at this point; `false` (nothing read) when
+    /// there is none there.
+    #[inline]
+    pub(crate) fn plain_row_end(&mut self) -> bool {
+        let closes = self.owed.is_none()
+            && self.depth > 0
+            && self
+                .buf
+                .get(self.pos..self.end)
+                .is_some_and(|b| b.starts_with(b"</row>"));
+        if closes {
+            self.pos += 6;
+            self.depth -= 1;
+        }
+        closes
+    }
+
     /// The next tag, after nothing but whitespace (text outside the elements that hold it is
     /// not plain XML); `None` at the end of the part.
     pub(crate) fn next_tag(&mut self) -> Result<Option<Tag>, Unread> {
@@ -543,6 +620,37 @@ mod tests {
         assert_eq!(out, "12&3");
         let close = scan.next_tag().unwrap().unwrap();
         assert_eq!((close.kind, scan.name(&close)), (TagKind::Close, &b"v"[..]));
+    }
+
+    #[test]
+    fn plain_rows_are_read_and_the_rest_is_left_to_the_tag_reader() {
+        let row_r = |xml: &str| {
+            let mut scan = Scan::new(xml.as_bytes());
+            scan.fill().unwrap();
+            let r = scan.plain_row()?;
+            Some(r.map(|r| String::from_utf8_lossy(scan.bytes(r)).into_owned()))
+        };
+        assert_eq!(row_r("<row r=\"12\" spans=\"1:7\">"), Some(Some("12".into())));
+        assert_eq!(row_r("<row x:ht=\"1\"  r=\"3\" >"), Some(Some("3".into())));
+        assert_eq!(row_r("<row>"), Some(None));
+        for other in [
+            "<rows r=\"1\">",
+            "<row r=\"1\"/>",
+            "<row/>",
+            "<row r='1'>",
+            "<row\tr=\"1\">",
+            "<row r=\"1\"s=\"2\">",
+            "<row r=\"1\" r=\"2\">",
+            "<row =\"1\">",
+            "<row r=\"<1\">",
+            "<row r=\"1\"",
+            " <row>",
+        ] {
+            assert_eq!(row_r(other), None, "{other}");
+        }
+        let mut scan = Scan::new(&b"</row>"[..]);
+        scan.fill().unwrap();
+        assert!(!scan.plain_row_end(), "a closing tag with no row open");
     }
 
     #[test]
