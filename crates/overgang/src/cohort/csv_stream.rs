@@ -517,7 +517,7 @@ impl<'a> FileRows<'a> {
                 };
                 // As the whole-file reader: blank when every cell is only spaces.
                 if blank {
-                    blank = cell.trim().is_empty();
+                    blank = super::csv::trim(cell).is_empty();
                 }
                 self.row.text.push_str(&canonical);
                 self.row.ends.push(self.row.text.len());
@@ -1159,6 +1159,16 @@ mod tests {
                 report_both(&files, &CsvOptions::default(), &ReportOptions::default());
             assert!(fast.is_some(), "layout {layout}");
             assert_eq!(fast.as_ref(), slow.as_ref().ok());
+        }
+    }
+
+    proptest! {
+        /// The quick trim is `str::trim`, Unicode whitespace included.
+        #[test]
+        fn the_quick_trim_is_str_trim(
+            text in "[ \t\r\na-zæ0-9\u{a0}\u{2003}\u{3000}-]{0,12}",
+        ) {
+            prop_assert_eq!(super::super::csv::trim(&text), text.trim());
         }
     }
 

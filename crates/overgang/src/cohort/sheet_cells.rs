@@ -389,6 +389,13 @@ mod tests {
         assert_eq!(cell_ref(b"A0"), None);
         assert_eq!(cell_ref(b"1A"), None);
         assert_eq!(cell_ref(b"A"), None);
+        assert_eq!(cell_ref(b"ABCD1"), None);
+        assert_eq!(cell_ref(b"A1234567890"), None);
+        assert_eq!(cell_ref(b"A123456789"), Some((123_456_788, 0)));
+        assert_eq!(cell_ref(b"A01"), Some((0, 0)));
+        assert_eq!(cell_ref(b"A000"), None);
+        assert_eq!(cell_ref(b"A1B"), None);
+        assert_eq!(cell_ref(b"XFD1"), Some((0, 16_383)));
         assert_eq!(row_number(b"7"), Some(6));
     }
 
