@@ -23,6 +23,23 @@ fn text(sheet: &SheetStream) -> std::io::Result<String> {
     Ok(text)
 }
 
+/// A sheet's rows read straight from its cells (as the streamed report reads them).
+fn cell_rows(sheet: &SheetStream) -> std::io::Result<Vec<Vec<String>>> {
+    sheet.rows()?.collect()
+}
+
+/// The rows of a sheet's CSV text, read back.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
 /// A generated project as a workbook the way a project keeps it: numbers as numbers, dates as
 /// date cells, text as text, a title row above the header and an empty row inside.
 fn workbook(n: usize, seed: u64, stray: bool) -> Vec<u8> {
@@ -73,6 +90,7 @@ fn streamed_sheets_are_the_whole_sheet_readers_text() {
         for (sheet, (name, expected)) in streamed.iter().zip(&whole) {
             assert_eq!(sheet.name(), name);
             assert_eq!(&text(sheet).unwrap(), expected, "{name}");
+            assert_eq!(cell_rows(sheet).unwrap(), csv_rows(expected), "{name}");
         }
     }
 }
@@ -96,6 +114,7 @@ fn the_registration_fixtures_stream_as_they_are_read_whole() {
         );
         for (sheet, (_, expected)) in streamed.iter().zip(&whole) {
             assert_eq!(&text(sheet).unwrap(), expected, "{fixture}");
+            assert_eq!(cell_rows(sheet).unwrap(), csv_rows(expected), "{fixture}");
         }
     }
 }
@@ -110,6 +129,7 @@ fn a_value_outside_the_header_columns_is_not_streamed() {
         |s: &&SheetStream| s.name().ends_with(":who5") || s.name().ends_with(":participants");
     assert_eq!(streamed.iter().filter(stray).count(), 2);
     assert!(streamed.iter().filter(stray).all(|s| text(s).is_err()));
+    assert!(streamed.iter().filter(stray).all(|s| cell_rows(s).is_err()));
     // The other sheets stream.
     assert!(streamed
         .iter()
@@ -273,6 +293,11 @@ proptest! {
                 if let Ok(text) = text(sheet) {
                     prop_assert_eq!(&text, expected);
                 }
+                // Read from the cells: the rows of that text, or refused as it is.
+                match cell_rows(sheet) {
+                    Ok(rows) => prop_assert_eq!(rows, csv_rows(expected)),
+                    Err(_) => prop_assert!(text(sheet).is_err()),
+                }
             }
         }
     }
@@ -299,6 +324,7 @@ proptest! {
         let streamed = stream_workbook("c.xlsx", opener(bytes), &options).unwrap();
         prop_assert_eq!(streamed.len(), 1);
         prop_assert_eq!(&text(&streamed[0]).unwrap(), &whole[0].1);
+        prop_assert_eq!(cell_rows(&streamed[0]).unwrap(), csv_rows(&whole[0].1));
     }
 }
 
@@ -390,8 +416,11 @@ proptest! {
             streamed.iter().map(SheetStream::name).collect::<Vec<_>>(),
             whole.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>()
         );
-        for (text, (_, expected)) in texts.iter().zip(&whole) {
+        for ((text, sheet), (_, expected)) in texts.iter().zip(&streamed).zip(&whole) {
             prop_assert_eq!(text, expected);
+            // Read from its cells, as the streamed report reads it: the rows of that text.
+            let rows = cell_rows(sheet).map_err(|_| TestCaseError::fail(format!("rows refused: {broken}")))?;
+            prop_assert_eq!(rows, csv_rows(expected));
         }
     }
 }

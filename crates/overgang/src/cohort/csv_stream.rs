@@ -181,6 +181,29 @@ impl std::fmt::Debug for CsvSource<'_> {
     }
 }
 
+/// A file the streamed report reads: CSV text, or a workbook's sheet, whose rows are read
+/// straight from its cells (without making its CSV text, `csv`, unless they must be read so).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source<'a> {
+    Csv(CsvSource<'a>),
+    #[cfg(feature = "spreadsheet")]
+    Sheet {
+        csv: CsvSource<'a>,
+        sheet: &'a super::sheet_stream::SheetStream,
+    },
+}
+
+impl<'a> Source<'a> {
+    /// The file as CSV text.
+    fn csv(&self) -> &CsvSource<'a> {
+        match self {
+            Source::Csv(csv) => csv,
+            #[cfg(feature = "spreadsheet")]
+            Source::Sheet { csv, .. } => csv,
+        }
+    }
+}
+
 impl Cohort {
     /// The report on a project's CSV files (participants, WHO-5, GSE, ten-step,
     /// interventions and the outreach sheets, each recognised by its header as
@@ -217,7 +240,7 @@ impl Cohort {
         csv: &CsvOptions,
         options: &ReportOptions,
     ) -> Result<Report, ValidationError> {
-        if let Some(report) = streamed(project, files, csv, options) {
+        if let Some(report) = Cohort::stream_report_from_csv(project, files, csv, options) {
             return Ok(report);
         }
         whole(project, files, csv, options)
@@ -246,7 +269,8 @@ impl Cohort {
         csv: &CsvOptions,
         options: &ReportOptions,
     ) -> Option<Report> {
-        streamed(project, files, csv, options)
+        let sources: Vec<Source<'_>> = files.iter().map(|f| Source::Csv(*f)).collect();
+        streamed(project, &sources, csv, options)
     }
 }
 
@@ -393,76 +417,139 @@ struct FileRows<'a> {
     header: Vec<String>,
     /// How each column's cells are read.
     kinds: Vec<CellRule>,
-    reader: ::csv::Reader<Box<dyn Read + 'a>>,
+    cells: RowSource<'a>,
     text: Text,
-    record: ::csv::ByteRecord,
-    decoded: String,
     row: Row,
 }
 
+/// Where a file's rows are read from.
+enum RowSource<'a> {
+    /// CSV text.
+    Csv {
+        reader: ::csv::Reader<Box<dyn Read + 'a>>,
+        record: ::csv::ByteRecord,
+        decoded: String,
+    },
+    /// A sheet's cells: the cells of its CSV text, without the text.
+    #[cfg(feature = "spreadsheet")]
+    Sheet(super::sheet_stream::SheetRows),
+}
+
+/// The lines of `reader` up to the header's, a byte-order mark left out, and where the
+/// header's line starts in them; empty lines before it are kept, for the CSV reader to skip.
+fn header_lines(reader: &mut impl BufRead) -> Result<(Vec<u8>, usize), Stop> {
+    let mut first = Vec::new();
+    let mut line_at;
+    loop {
+        line_at = first.len();
+        let read = reader
+            .take(MAX_HEADER_BYTES)
+            .read_until(b'\n', &mut first)
+            .map_err(|_| Stop::NotPlain)?;
+        // A header line cut by the limit, or pages of empty lines: read whole.
+        let cut = read as u64 >= MAX_HEADER_BYTES && !first.ends_with(b"\n");
+        if cut || first.len() as u64 > 4 * MAX_HEADER_BYTES {
+            return Err(Stop::NotPlain);
+        }
+        let line = first.get(line_at..).unwrap_or_default();
+        if read == 0 || !line.iter().all(|b| matches!(b, b'\n' | b'\r')) {
+            break;
+        }
+    }
+    if let Some(rest) = first.strip_prefix(b"\xef\xbb\xbf") {
+        first = rest.to_vec();
+        line_at = line_at.saturating_sub(3);
+    }
+    Ok((first, line_at))
+}
+
+/// The header's columns (named by the column map), as the CSV reader `reader` reads them.
+fn read_header<R: Read>(
+    reader: &mut ::csv::Reader<R>,
+    options: &CsvOptions,
+    text: Text,
+) -> Result<Vec<String>, Stop> {
+    let mut decoded = String::new();
+    let mut header = Vec::new();
+    for h in reader.byte_headers().map_err(|_| Stop::NotPlain)? {
+        header.push(options.column(decode(h, text, &mut decoded)?));
+    }
+    Ok(header)
+}
+
+/// The header's line, decoded, its kind and its delimiter.
+fn header_kind(first: &[u8], line_at: usize, options: &CsvOptions, text: Text) -> Result<(Kind, u8), Stop> {
+    let mut scratch = String::new();
+    let line = decode(first.get(line_at..).unwrap_or_default(), text, &mut scratch)?;
+    Ok((kind_of_with(line, options), sniff_delimiter(line)))
+}
+
 impl<'a> FileRows<'a> {
-    fn open(file: &CsvSource<'a>, options: &CsvOptions, text: Text) -> Result<FileRows<'a>, Stop> {
-        let reader = (file.open)().map_err(|_| Stop::NotPlain)?;
+    fn open(file: &Source<'a>, options: &CsvOptions, text: Text) -> Result<FileRows<'a>, Stop> {
+        #[cfg(feature = "spreadsheet")]
+        if let Source::Sheet { sheet, .. } = file {
+            // A sheet's text is UTF-8; read as Windows-1252 (as asked), it is read as text.
+            if text == Text::Utf8 {
+                if let Some(rows) = Self::open_sheet(sheet, options)? {
+                    return Ok(rows);
+                }
+            }
+        }
+        let reader = (file.csv().open)().map_err(|_| Stop::NotPlain)?;
         let mut reader = BufReader::with_capacity(1 << 16, reader.take(MAX_INPUT_BYTES as u64));
-        // The lines up to the header's: empty ones before it are passed to the CSV reader,
-        // which skips them.
-        let mut first = Vec::new();
-        let mut line_at;
-        loop {
-            line_at = first.len();
-            let read = (&mut reader)
-                .take(MAX_HEADER_BYTES)
-                .read_until(b'\n', &mut first)
-                .map_err(|_| Stop::NotPlain)?;
-            // A header line cut by the limit, or pages of empty lines: read whole.
-            let cut = read as u64 >= MAX_HEADER_BYTES && !first.ends_with(b"\n");
-            if cut || first.len() as u64 > 4 * MAX_HEADER_BYTES {
-                return Err(Stop::NotPlain);
-            }
-            let line = first.get(line_at..).unwrap_or_default();
-            if read == 0 || !line.iter().all(|b| matches!(b, b'\n' | b'\r')) {
-                break;
-            }
-        }
-        if let Some(rest) = first.strip_prefix(b"\xef\xbb\xbf") {
-            first = rest.to_vec();
-            line_at = line_at.saturating_sub(3);
-        }
-        let line = decode(
-            first.get(line_at..).unwrap_or_default(),
-            text,
-            &mut String::new(),
-        )?
-        .to_string();
-        let kind = kind_of_with(&line, options);
-        let delimiter = sniff_delimiter(&line);
+        let (first, line_at) = header_lines(&mut reader)?;
+        let (kind, delimiter) = header_kind(&first, line_at, options, text)?;
         let bytes: Box<dyn Read + 'a> = Box::new(std::io::Cursor::new(first).chain(reader));
         let mut reader = ::csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
             .buffer_capacity(1 << 16)
             .from_reader(bytes);
-        let mut decoded = String::new();
-        let mut header = Vec::new();
-        for h in reader.byte_headers().map_err(|_| Stop::NotPlain)? {
-            header.push(options.column(decode(h, text, &mut decoded)?));
+        let header = read_header(&mut reader, options, text)?;
+        let cells = RowSource::Csv {
+            reader,
+            record: ::csv::ByteRecord::new(),
+            decoded: String::new(),
+        };
+        Ok(Self::with_header(kind, header, cells, text))
+    }
+
+    /// A sheet read from its cells, with the header its CSV text has; `None` when its rows
+    /// must be read from that text (a header whose delimiter is not the text's `;`).
+    #[cfg(feature = "spreadsheet")]
+    fn open_sheet(
+        sheet: &super::sheet_stream::SheetStream,
+        options: &CsvOptions,
+    ) -> Result<Option<FileRows<'a>>, Stop> {
+        let rows = sheet.row_source().map_err(|_| Stop::NotPlain)?;
+        let (first, line_at) = header_lines(&mut rows.header.as_slice())?;
+        let (kind, delimiter) = header_kind(&first, line_at, options, Text::Utf8)?;
+        if delimiter != b';' {
+            return Ok(None);
         }
-        Ok(FileRows {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(first.as_slice());
+        let header = read_header(&mut reader, options, Text::Utf8)?;
+        Ok(Some(Self::with_header(kind, header, RowSource::Sheet(rows), Text::Utf8)))
+    }
+
+    fn with_header(kind: Kind, header: Vec<String>, cells: RowSource<'a>, text: Text) -> Self {
+        FileRows {
             kind,
             kinds: header.iter().map(|h| CellRule::of(h)).collect(),
             header,
-            reader,
+            cells,
             text,
-            record: ::csv::ByteRecord::new(),
-            decoded,
             row: Row::default(),
-        })
+        }
     }
 
     /// The header, when it has no problem as the header of the file `key`, and its `id`
     /// column.
-    fn plain_header(&self, file: &CsvSource<'_>, key: &str) -> Result<(Vec<String>, usize), Stop> {
-        if !check_header(file.name, key, &self.header, &required(key)).is_empty() {
+    fn plain_header(&self, file: &Source<'_>, key: &str) -> Result<(Vec<String>, usize), Stop> {
+        if !check_header(file.csv().name, key, &self.header, &required(key)).is_empty() {
             return Err(Stop::NotPlain);
         }
         let id_col = self
@@ -476,51 +563,59 @@ impl<'a> FileRows<'a> {
     /// The next row that is not blank, its cells in canonical form.
     fn next(&mut self) -> Result<Option<&Row>, Stop> {
         loop {
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(true) => {}
-                Ok(false) => {
-                    // Files near the limit are read whole, which applies it exactly.
-                    if self.reader.position().byte() >= MAX_INPUT_BYTES as u64 / 2 {
-                        return Err(Stop::NotPlain);
-                    }
-                    return Ok(None);
-                }
-                Err(_) => return Err(Stop::NotPlain),
-            }
             self.row.text.clear();
             self.row.ends.clear();
             let mut blank = true;
-            // UTF-8 is checked once for the whole row: a cell cut inside a character is not
-            // UTF-8 on its own, and is found by `get` at its ends.
-            let whole = match self.text {
-                Text::Utf8 => {
-                    Some(std::str::from_utf8(self.record.as_slice()).map_err(|_| Stop::NotUtf8)?)
+            let (header, kinds) = (self.header.as_slice(), self.kinds.as_slice());
+            match &mut self.cells {
+                RowSource::Csv {
+                    reader,
+                    record,
+                    decoded,
+                } => {
+                    match reader.read_byte_record(record) {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            // Files near the limit are read whole, which applies it exactly.
+                            if reader.position().byte() >= MAX_INPUT_BYTES as u64 / 2 {
+                                return Err(Stop::NotPlain);
+                            }
+                            return Ok(None);
+                        }
+                        Err(_) => return Err(Stop::NotPlain),
+                    }
+                    // UTF-8 is checked once for the whole row: a cell cut inside a character
+                    // is not UTF-8 on its own, and is found by `get` at its ends.
+                    let whole = match self.text {
+                        Text::Utf8 => Some(
+                            std::str::from_utf8(record.as_slice()).map_err(|_| Stop::NotUtf8)?,
+                        ),
+                        Text::Windows1252 => None,
+                    };
+                    for c in 0..record.len() {
+                        let cell = match whole {
+                            Some(whole) => record
+                                .range(c)
+                                .and_then(|r| whole.get(r))
+                                .ok_or(Stop::NotUtf8)?,
+                            None => decode(record.get(c).unwrap_or_default(), self.text, decoded)?,
+                        };
+                        push_canonical(header, kinds, &mut self.row, c, cell, &mut blank);
+                    }
                 }
-                Text::Windows1252 => None,
-            };
-            for c in 0..self.record.len() {
-                let cell = match whole {
-                    Some(whole) => self
-                        .record
-                        .range(c)
-                        .and_then(|r| whole.get(r))
-                        .ok_or(Stop::NotUtf8)?,
-                    None => decode(
-                        self.record.get(c).unwrap_or_default(),
-                        self.text,
-                        &mut self.decoded,
-                    )?,
-                };
-                let canonical = match (self.header.get(c), self.kinds.get(c)) {
-                    (Some(column), Some(&kind)) => canonical_as(kind, column, cell),
-                    _ => canonical("", cell),
-                };
-                // As the whole-file reader: blank when every cell is only spaces.
-                if blank {
-                    blank = super::csv::trim(cell).is_empty();
+                #[cfg(feature = "spreadsheet")]
+                RowSource::Sheet(rows) => {
+                    let Some(row) = rows.next_row().map_err(|_| Stop::NotPlain)? else {
+                        if rows.csv_bytes >= MAX_INPUT_BYTES as u64 / 2 {
+                            return Err(Stop::NotPlain);
+                        }
+                        return Ok(None);
+                    };
+                    for c in 0..row.len() {
+                        let cell = row.cell(c).ok_or(Stop::NotPlain)?;
+                        push_canonical(header, kinds, &mut self.row, c, cell, &mut blank);
+                    }
                 }
-                self.row.text.push_str(&canonical);
-                self.row.ends.push(self.row.text.len());
             }
             if blank {
                 continue;
@@ -531,6 +626,27 @@ impl<'a> FileRows<'a> {
             return Ok(Some(&self.row));
         }
     }
+}
+
+/// Appends cell `c` of a row in canonical form to `row`; `blank` stays true while every cell
+/// is only spaces (the whole-file reader's rule).
+fn push_canonical(
+    header: &[String],
+    kinds: &[CellRule],
+    row: &mut Row,
+    c: usize,
+    cell: &str,
+    blank: &mut bool,
+) {
+    let canonical = match (header.get(c), kinds.get(c)) {
+        (Some(column), Some(&kind)) => canonical_as(kind, column, cell),
+        _ => canonical("", cell),
+    };
+    if *blank {
+        *blank = super::csv::trim(cell).is_empty();
+    }
+    row.text.push_str(&canonical);
+    row.ends.push(row.text.len());
 }
 
 /// A cell's bytes as text.
@@ -636,7 +752,7 @@ impl Latest {
 }
 
 /// The participants file read, and where each participant is.
-fn read_people(file: &CsvSource<'_>, csv: &CsvOptions) -> Option<(People, Places)> {
+fn read_people(file: &Source<'_>, csv: &CsvOptions) -> Option<(People, Places)> {
     let mut people = with_encoding(csv.encoding, |text| read_people_as(file, csv, text))?;
     let places = Places {
         ids: std::mem::take(&mut people.index),
@@ -645,7 +761,7 @@ fn read_people(file: &CsvSource<'_>, csv: &CsvOptions) -> Option<(People, Places
     Some((people, places))
 }
 
-fn read_people_as(file: &CsvSource<'_>, options: &CsvOptions, text: Text) -> Result<People, Stop> {
+fn read_people_as(file: &Source<'_>, options: &CsvOptions, text: Text) -> Result<People, Stop> {
     let mut rows = FileRows::open(file, options, text)?;
     let (header, id_col) = rows.plain_header(file, "participants")?;
     let dates: Vec<usize> = (0..header.len())
@@ -697,7 +813,7 @@ struct Places {
 
 /// Reads a long file into the participants' parts.
 fn read_long(
-    file: &CsvSource<'_>,
+    file: &Source<'_>,
     options: &CsvOptions,
     text: Text,
     places: &Places,
@@ -756,9 +872,9 @@ impl Long {
 
 /// The report when every file is plainly valid; `None` sends the files to the whole-file
 /// reader.
-fn streamed(
+pub(crate) fn streamed(
     project: &str,
-    files: &[CsvSource<'_>],
+    files: &[Source<'_>],
     csv: &CsvOptions,
     options: &ReportOptions,
 ) -> Option<Report> {
@@ -779,7 +895,8 @@ fn streamed(
         match kind {
             Kind::Participants => people_file = Some(f),
             Kind::Venues | Kind::Visits => {
-                outreach_texts.push((kind, f.name, read_text(f, csv.encoding).ok()?));
+                let text = read_text(f.csv(), csv.encoding).ok()?;
+                outreach_texts.push((kind, f.csv().name, text));
             }
             _ => long_files.push(f),
         }
@@ -831,12 +948,12 @@ fn streamed(
 /// The long files read at once, each on its own thread when there are cores for them, in the
 /// document's order of their lists: WHO-5, GSE, ten-step, interventions.
 fn read_long_files(
-    files: &[&CsvSource<'_>],
+    files: &[&Source<'_>],
     csv: &CsvOptions,
     places: &Places,
 ) -> Option<Vec<Long>> {
     let read =
-        |f: &CsvSource<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, places));
+        |f: &Source<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, places));
     let longs: Vec<Option<Long>> = if crate::threads::helpers() == 0 || files.len() < 2 {
         files.iter().map(|f| read(f)).collect()
     } else {
@@ -1026,7 +1143,7 @@ mod tests {
             .map(|((name, _), open)| CsvSource { name, open })
             .collect();
         (
-            streamed("P", &sources, csv, options),
+            Cohort::stream_report_from_csv("P", &sources, csv, options),
             whole("P", &sources, csv, options),
         )
     }

@@ -5,7 +5,7 @@
 //! whole ([`super::sheet::read_workbook`]).
 
 use super::csv::CsvOptions;
-use super::csv_stream::{read_bytes, with_sources, CsvSource};
+use super::csv_stream::{read_bytes, with_sources, CsvSource, Source};
 use super::sheet::{is_workbook, read_workbook};
 use super::sheet_stream::{stream_workbook, OpenWorkbook, SheetStream, Workbook};
 use super::Cohort;
@@ -112,13 +112,14 @@ fn streamed(
         .iter()
         .map(|s| move || Ok(s.open()? as Box<dyn Read>))
         .collect();
-    let mut sources: Vec<CsvSource<'_>> = Vec::new();
+    let mut sources: Vec<Source<'_>> = Vec::new();
     for ((name, _), open) in on_disk.iter().zip(&opens_disk) {
-        sources.push(CsvSource { name, open });
+        sources.push(Source::Csv(CsvSource { name, open }));
     }
     for (sheet, open) in sheets.iter().zip(&opens_sheet) {
         let name = sheet.name();
-        sources.push(CsvSource { name, open });
+        let csv = CsvSource { name, open };
+        sources.push(Source::Sheet { csv, sheet });
     }
-    Cohort::stream_report_from_csv(project, &sources, csv, options)
+    super::csv_stream::streamed(project, &sources, csv, options)
 }

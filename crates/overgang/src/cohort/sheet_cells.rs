@@ -201,6 +201,41 @@ impl<R: Read> SheetCells<R> {
         }
     }
 
+    /// Appends the text of the cell [`Self::next_value`] gave to `out`, as the CSV text
+    /// [`Self::write_value`] writes reads back (not quoted); gives the length of that CSV text.
+    pub(crate) fn write_text(&mut self, out: &mut Vec<u8>) -> usize {
+        match self.value {
+            Value::Shared(i) => {
+                let csv = self.book.string_csv(i);
+                // Quoted (a text holding a separator, a quote or a line break): unquoted.
+                match csv.strip_prefix(b"\"").and_then(|c| c.strip_suffix(b"\"")) {
+                    Some(inner) => {
+                        let mut rest = inner;
+                        while let Some(q) = rest.iter().position(|&b| b == b'"') {
+                            out.extend_from_slice(rest.get(..=q).unwrap_or_default());
+                            rest = rest.get(q + 2..).unwrap_or_default();
+                        }
+                        out.extend_from_slice(rest);
+                    }
+                    None => out.extend_from_slice(csv),
+                }
+                csv.len()
+            }
+            Value::Text => {
+                out.extend_from_slice(self.text.as_bytes());
+                let quotes = self.text.bytes().filter(|&b| b == b'"').count();
+                let quoted = quotes > 0 || self.text.contains([';', '\n', '\r']);
+                self.text.len() + if quoted { 2 + quotes } else { 0 }
+            }
+            // Numbers, dates and yes/no: never quoted.
+            _ => {
+                let before = out.len();
+                self.write_value(out);
+                out.len() - before
+            }
+        }
+    }
+
     /// Appends the CSV text of the cell [`Self::next_value`] gave to `out`.
     pub(crate) fn write_value(&mut self, out: &mut Vec<u8>) {
         match self.value {
