@@ -152,7 +152,11 @@ pub fn format_date(date: Date) -> String {
         );
     }
     let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-    let (y, m, d) = (year as u32, u32::from(u8::from(date.month())), u32::from(date.day()));
+    let (y, m, d) = (
+        year as u32,
+        u32::from(u8::from(date.month())),
+        u32::from(date.day()),
+    );
     [
         digit(y / 1000),
         digit(y / 100),

@@ -478,7 +478,12 @@ fn read_header<R: Read>(
 }
 
 /// The header's line, decoded, its kind and its delimiter.
-fn header_kind(first: &[u8], line_at: usize, options: &CsvOptions, text: Text) -> Result<(Kind, u8), Stop> {
+fn header_kind(
+    first: &[u8],
+    line_at: usize,
+    options: &CsvOptions,
+    text: Text,
+) -> Result<(Kind, u8), Stop> {
     let mut scratch = String::new();
     let line = decode(first.get(line_at..).unwrap_or_default(), text, &mut scratch)?;
     Ok((kind_of_with(line, options), sniff_delimiter(line)))
@@ -532,7 +537,12 @@ impl<'a> FileRows<'a> {
             .flexible(true)
             .from_reader(first.as_slice());
         let header = read_header(&mut reader, options, Text::Utf8)?;
-        Ok(Some(Self::with_header(kind, header, RowSource::Sheet(rows), Text::Utf8)))
+        Ok(Some(Self::with_header(
+            kind,
+            header,
+            RowSource::Sheet(rows),
+            Text::Utf8,
+        )))
     }
 
     fn with_header(kind: Kind, header: Vec<String>, cells: RowSource<'a>, text: Text) -> Self {
@@ -947,13 +957,8 @@ pub(crate) fn streamed(
 
 /// The long files read at once, each on its own thread when there are cores for them, in the
 /// document's order of their lists: WHO-5, GSE, ten-step, interventions.
-fn read_long_files(
-    files: &[&Source<'_>],
-    csv: &CsvOptions,
-    places: &Places,
-) -> Option<Vec<Long>> {
-    let read =
-        |f: &Source<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, places));
+fn read_long_files(files: &[&Source<'_>], csv: &CsvOptions, places: &Places) -> Option<Vec<Long>> {
+    let read = |f: &Source<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, places));
     let longs: Vec<Option<Long>> = if crate::threads::helpers() == 0 || files.len() < 2 {
         files.iter().map(|f| read(f)).collect()
     } else {
@@ -1292,7 +1297,14 @@ mod tests {
     #[test]
     fn ids_short_and_long_are_found_by_their_whole_text() {
         let mut ids = Ids::default();
-        let names = ["A", "A\0", "ABCDEFGHIJKLMNO", "ABCDEFGHIJKLMNOP", "æøå-1", &"x".repeat(64)];
+        let names = [
+            "A",
+            "A\0",
+            "ABCDEFGHIJKLMNO",
+            "ABCDEFGHIJKLMNOP",
+            "æøå-1",
+            &"x".repeat(64),
+        ];
         for (at, id) in names.iter().enumerate() {
             assert!(ids.insert(id, at as u32), "{id}");
         }

@@ -275,7 +275,10 @@ impl SheetRows {
         let from = r.checked_sub(1).and_then(|p| self.row_ends.get(p)).copied();
         let from = from.unwrap_or(0) as usize;
         let to = self.row_ends.get(r).copied().ok_or(Inexact)? as usize;
-        let start = from.checked_sub(1).and_then(|p| self.cell_ends.get(p)).copied();
+        let start = from
+            .checked_sub(1)
+            .and_then(|p| self.cell_ends.get(p))
+            .copied();
         Ok(Some(SheetRow {
             text: &self.text,
             start: start.unwrap_or(0) as usize,

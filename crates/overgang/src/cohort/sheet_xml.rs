@@ -630,7 +630,10 @@ mod tests {
             let r = scan.plain_row()?;
             Some(r.map(|r| String::from_utf8_lossy(scan.bytes(r)).into_owned()))
         };
-        assert_eq!(row_r("<row r=\"12\" spans=\"1:7\">"), Some(Some("12".into())));
+        assert_eq!(
+            row_r("<row r=\"12\" spans=\"1:7\">"),
+            Some(Some("12".into()))
+        );
         assert_eq!(row_r("<row x:ht=\"1\"  r=\"3\" >"), Some(Some("3".into())));
         assert_eq!(row_r("<row>"), Some(None));
         for other in [
