@@ -459,3 +459,39 @@ fn a_workbook_that_would_unzip_past_the_limit_is_refused() {
         "b.xlsx line 1: file: the workbook unzips to 4026 MB; the limit is 2000 MB"
     );
 }
+
+/// A sheet whose header line has more commas than semicolons is read with `,` between cells,
+/// as the whole reader reads its CSV text (its rows are then read from that text, not from its
+/// cells): the same errors, at the same row.
+#[test]
+fn a_header_read_with_commas_is_read_as_the_whole_reader_reads_it() {
+    let mut book = Writer::new();
+    let people = book.add_worksheet();
+    people.set_name("deltagere").unwrap();
+    for (c, h) in ["id", "start"].iter().enumerate() {
+        people.write_string(0, c as u16, *h).unwrap();
+    }
+    people.write_string(1, 0, "A-1").unwrap();
+    people.write_string(1, 1, "2024-01-15").unwrap();
+    let who5 = book.add_worksheet();
+    who5.set_name("who5").unwrap();
+    let header = ["id", "date", "item1", "item2", "item3", "item4", "item5"];
+    for (c, h) in header.iter().enumerate() {
+        who5.write_string(0, c as u16, *h).unwrap();
+    }
+    who5.write_string(0, 7, "note, a, b, c, d, e, f, g, h, i").unwrap();
+    who5.write_string(1, 0, "A-1").unwrap();
+    who5.write_string(1, 1, "2024-02-01").unwrap();
+    for c in 2..7 {
+        who5.write_number(1, c, 3.0).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let whole = read_workbook("c.xlsx", &bytes, &CsvOptions::default()).unwrap();
+    let line = whole[1].1.lines().next().unwrap();
+    assert!(line.matches(',').count() > line.matches(';').count(), "{line}");
+    let (report, expected) = reports(&bytes);
+    assert_eq!(report, expected);
+    // Read with `,`, the header has ten columns and the row (written with `;`) one.
+    let error = report.unwrap_err();
+    assert!(error.contains("who5 line 2: row: has 1 cells; the header has 10"), "{error}");
+}
