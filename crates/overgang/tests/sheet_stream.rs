@@ -479,7 +479,8 @@ fn a_header_read_with_commas_is_read_as_the_whole_reader_reads_it() {
     for (c, h) in header.iter().enumerate() {
         who5.write_string(0, c as u16, *h).unwrap();
     }
-    who5.write_string(0, 7, "note, a, b, c, d, e, f, g, h, i").unwrap();
+    who5.write_string(0, 7, "note, a, b, c, d, e, f, g, h, i")
+        .unwrap();
     who5.write_string(1, 0, "A-1").unwrap();
     who5.write_string(1, 1, "2024-02-01").unwrap();
     for c in 2..7 {
@@ -488,10 +489,16 @@ fn a_header_read_with_commas_is_read_as_the_whole_reader_reads_it() {
     let bytes = book.save_to_buffer().unwrap();
     let whole = read_workbook("c.xlsx", &bytes, &CsvOptions::default()).unwrap();
     let line = whole[1].1.lines().next().unwrap();
-    assert!(line.matches(',').count() > line.matches(';').count(), "{line}");
+    assert!(
+        line.matches(',').count() > line.matches(';').count(),
+        "{line}"
+    );
     let (report, expected) = reports(&bytes);
     assert_eq!(report, expected);
     // Read with `,`, the header has ten columns and the row (written with `;`) one.
     let error = report.unwrap_err();
-    assert!(error.contains("who5 line 2: row: has 1 cells; the header has 10"), "{error}");
+    assert!(
+        error.contains("who5 line 2: row: has 1 cells; the header has 10"),
+        "{error}"
+    );
 }
