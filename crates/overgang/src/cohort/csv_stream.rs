@@ -432,7 +432,7 @@ enum RowSource<'a> {
     },
     /// A sheet's cells: the cells of its CSV text, without the text.
     #[cfg(feature = "spreadsheet")]
-    Sheet(super::sheet_stream::SheetRows),
+    Sheet(super::sheet_rows::SheetRows),
 }
 
 /// The lines of `reader` up to the header's, a byte-order mark left out, and where the

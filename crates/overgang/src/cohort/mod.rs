@@ -31,6 +31,10 @@ mod sheet_book;
 #[cfg(feature = "spreadsheet")]
 mod sheet_cells;
 #[cfg(feature = "spreadsheet")]
+mod sheet_layout;
+#[cfg(feature = "spreadsheet")]
+mod sheet_rows;
+#[cfg(feature = "spreadsheet")]
 pub mod sheet_stream;
 #[cfg(feature = "spreadsheet")]
 mod sheet_xml;
