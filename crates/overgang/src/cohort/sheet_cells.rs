@@ -243,7 +243,10 @@ impl<R: Read> SheetCells<R> {
             Value::Shared(i) => out.extend_from_slice(self.book.string_csv(i)),
             Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
             Value::Text => push_csv_text(&self.text, out),
-            Value::Digits(n) => push_digits(n, out),
+            Value::Digits(n) => {
+                let mut buf = [0u8; 20];
+                out.extend_from_slice(crate::json::decimal_digits(n, &mut buf).as_bytes());
+            }
             Value::Number(n, format) => {
                 let kind = match format {
                     Some(NumberFormat::DateTime) => ExcelDateTimeType::DateTime,
@@ -361,23 +364,6 @@ fn begin(
         Some(_) => return Err(Unread),
     };
     Ok((at, kind, format))
-}
-
-/// Appends a whole number's decimal digits (no leading zeros).
-fn push_digits(mut n: u64, out: &mut Vec<u8>) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(digits.get(at..).unwrap_or_default());
 }
 
 /// A whole number written in at most 9 ASCII digits.

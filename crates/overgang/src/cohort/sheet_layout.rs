@@ -8,15 +8,14 @@ use super::sheet_cells::SheetCells;
 use super::sheet_xml::Unread;
 use std::io::Read;
 
-/// Why a sheet's text stopped: it cannot be made exactly while streaming (or cannot be read).
-#[derive(Debug)]
-pub(super) enum Stop {
-    Inexact,
-}
+/// A sheet that cannot be read while streaming exactly as it is read whole (or cannot be
+/// read): its text or rows stop, and the workbook is read whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Inexact;
 
-impl From<Unread> for Stop {
+impl From<Unread> for Inexact {
     fn from(_: Unread) -> Self {
-        Self::Inexact
+        Self
     }
 }
 
@@ -41,7 +40,7 @@ pub(super) struct SheetText {
 impl SheetText {
     /// The next cell with a value, strictly after the one before (row by row, left to right);
     /// `None` at the sheet's end, after which the reader is not asked again.
-    fn next(&mut self, cells: &mut SheetCells<impl Read>) -> Result<Option<(u32, u32)>, Stop> {
+    fn next(&mut self, cells: &mut SheetCells<impl Read>) -> Result<Option<(u32, u32)>, Inexact> {
         if let Some(at) = self.pending.take() {
             return Ok(Some(at));
         }
@@ -52,7 +51,7 @@ impl SheetText {
         self.ended = at.is_none();
         if let Some(at) = at {
             if self.last.is_some_and(|l| at <= l) {
-                return Err(Stop::Inexact);
+                return Err(Inexact);
             }
             self.last = Some(at);
         }
@@ -64,7 +63,7 @@ impl SheetText {
         &mut self,
         cells: &mut SheetCells<R>,
         out: &mut impl Sink<R>,
-    ) -> Result<bool, Stop> {
+    ) -> Result<bool, Inexact> {
         let Some((first_row, from, to)) = self.header else {
             return self.header_piece(cells, out);
         };
@@ -79,7 +78,7 @@ impl SheetText {
                 return Ok(false);
             };
             if at.1 < from || at.1 > to {
-                return Err(Stop::Inexact);
+                return Err(Inexact);
             }
             if at.0 != self.current {
                 let flushed = self.current != first_row;
@@ -112,7 +111,7 @@ impl SheetText {
         &mut self,
         cells: &mut SheetCells<R>,
         out: &mut impl Sink<R>,
-    ) -> Result<bool, Stop> {
+    ) -> Result<bool, Inexact> {
         let Some((first_row, from)) = self.next(cells)? else {
             return Ok(false); // an empty sheet: no text
         };

@@ -3,7 +3,7 @@
 //! report's reader of sheets). The participants' sheet's rows are made ahead on a thread.
 
 use super::sheet_cells::SheetCells;
-use super::sheet_layout::{RowBatch, SheetText};
+use super::sheet_layout::{Inexact, RowBatch, SheetText};
 use super::sheet_stream::{open_part_owned, SheetStream};
 use std::io::{self, Read};
 use std::sync::mpsc::{sync_channel, Receiver};
@@ -18,11 +18,11 @@ impl SheetStream {
     /// When the sheet cannot be read, or not exactly as [`super::sheet::read_workbook`]
     /// reads it (read the workbook whole).
     pub(crate) fn row_source(&self) -> Result<SheetRows, Inexact> {
-        let part = open_part_owned(&self.open, &self.path).map_err(|_| Inexact)?;
+        let part = open_part_owned(&self.open, &self.path)?;
         let mut cells = SheetCells::new(part, Arc::clone(&self.book));
         let mut text = SheetText::default();
         let mut header = Vec::new();
-        text.step(&mut cells, &mut header).map_err(|_| Inexact)?;
+        text.step(&mut cells, &mut header)?;
         Ok(SheetRows {
             csv_bytes: header.len() as u64,
             header,
@@ -126,10 +126,6 @@ impl Iterator for CellRows {
     }
 }
 
-/// A sheet that cannot be read from its cells exactly as it is read whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Inexact;
-
 /// Rows made at a time.
 const BATCH_ROWS: usize = 128;
 
@@ -152,7 +148,7 @@ fn next_batch(
     let mut batch = RowBatch::default();
     while batch.len() < BATCH_ROWS {
         // Each step ends at the end of a line.
-        if !text.step(cells, &mut batch).map_err(|_| Inexact)? {
+        if !text.step(cells, &mut batch)? {
             break;
         }
     }

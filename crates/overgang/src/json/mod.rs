@@ -380,12 +380,23 @@ pub fn optional_date(
 /// `path[i]`, built without the formatting machinery: paths are made for every element read,
 /// valid or not, so this is on the hot path of loading a cohort.
 pub(crate) fn indexed(path: &str, i: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut n = i;
-    let mut start = digits.len();
+    let mut buf = [0u8; 20];
+    let digits = decimal_digits(i as u64, &mut buf);
+    let mut out = String::with_capacity(path.len() + digits.len() + 2);
+    out.push_str(path);
+    out.push('[');
+    out.push_str(digits);
+    out.push(']');
+    out
+}
+
+/// A whole number's decimal digits (no leading zeros), written into `buf` without the
+/// formatting machinery, for the hot paths that write numbers (element paths, sheet cells).
+pub(crate) fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut start = buf.len();
     loop {
         start -= 1;
-        if let Some(d) = digits.get_mut(start) {
+        if let Some(d) = buf.get_mut(start) {
             *d = b'0' + (n % 10) as u8;
         }
         n /= 10;
@@ -393,13 +404,7 @@ pub(crate) fn indexed(path: &str, i: usize) -> String {
             break;
         }
     }
-    let digits = std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or("0");
-    let mut out = String::with_capacity(path.len() + digits.len() + 2);
-    out.push_str(path);
-    out.push('[');
-    out.push_str(digits);
-    out.push(']');
-    out
+    std::str::from_utf8(buf.get(start..).unwrap_or_default()).unwrap_or("0")
 }
 
 /// `a` + `sep` + `b` in one allocation (a path such as `who5[0].date`).
@@ -441,6 +446,13 @@ mod tests {
             assert_eq!(indexed("participants", i), format!("participants[{i}]"));
         }
         assert_eq!(joined("who5[0]", ".", "date"), "who5[0].date");
+    }
+
+    #[test]
+    fn decimal_digits_are_written_as_format_would() {
+        for n in [0, 7, 10, 99, 100_000, 999_999_999_999_999, u64::MAX] {
+            assert_eq!(decimal_digits(n, &mut [0; 20]), n.to_string());
+        }
     }
 
     #[test]
