@@ -502,3 +502,21 @@ fn a_header_read_with_commas_is_read_as_the_whole_reader_reads_it() {
         "{error}"
     );
 }
+
+/// A bare `&` in a shared string's element, after its text (found by the broken-XML property
+/// test): the whole reader refuses the workbook, so it is not streamed either.
+#[test]
+fn a_bare_ampersand_beside_a_shared_string_is_not_streamed() {
+    let mut parts = parts_to_break().to_vec();
+    let (_, strings) = parts
+        .iter_mut()
+        .find(|(name, _)| name == "xl/sharedStrings.xml")
+        .unwrap();
+    let at = strings.windows(4).position(|w| w == b"</t>").unwrap() + 4;
+    strings.insert(at, b'&');
+    let bytes = rezip(&parts);
+    let options = CsvOptions::default();
+    assert!(read_workbook("b.xlsx", &bytes, &options).is_err());
+    let streamed = stream_workbook("b.xlsx", opener(bytes), &options);
+    assert!(streamed.is_none());
+}

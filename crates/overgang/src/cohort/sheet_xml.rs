@@ -218,15 +218,7 @@ impl<R: Read> Scan<R> {
                         _ => return None,
                     };
                     let from = i + 3;
-                    let mut end = from;
-                    loop {
-                        match *bytes.get(end)? {
-                            b'"' => break,
-                            b'<' => return None,
-                            _ if end - from >= 64 => return None,
-                            _ => end += 1,
-                        }
-                    }
+                    let end = plain_value_end(bytes, from)?;
                     if slot.replace(at + from..at + end).is_some() {
                         return None; // an attribute twice: read tag by tag, and refused
                     }
@@ -292,15 +284,7 @@ impl<R: Read> Scan<R> {
                     *names.get_mut(count)? = (from, i);
                     count += 1;
                     let value = i + 2;
-                    let mut end = value;
-                    loop {
-                        match *bytes.get(end)? {
-                            b'"' => break,
-                            b'<' => return None,
-                            _ if end - value >= 64 => return None,
-                            _ => end += 1,
-                        }
-                    }
+                    let end = plain_value_end(bytes, value)?;
                     if name == b"r" {
                         r = Some(at + value..at + end);
                     }
@@ -366,6 +350,11 @@ impl<R: Read> Scan<R> {
             let found = find(b'<', rest);
             let text = rest.get(..found.unwrap_or(rest.len())).unwrap_or_default();
             if !any_text && !text.iter().all(u8::is_ascii_whitespace) {
+                return Err(Unread);
+            }
+            // Text passed over is still read by quick-xml, which refuses a bare `&`: only the
+            // named entities are taken (one cut by the buffer's end is refused too).
+            if any_text && !named_entities_only(text) {
                 return Err(Unread);
             }
             if let Some(i) = found {
@@ -508,6 +497,21 @@ impl<R: Read> Scan<R> {
     }
 }
 
+/// Where a plain tag's attribute value starting at `from` ends (at its closing `"`); `None`
+/// when it holds a `<`, is longer than 64 bytes or runs past `bytes` (the tag reader reads it).
+#[inline]
+fn plain_value_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut end = from;
+    loop {
+        match *bytes.get(end)? {
+            b'"' => return Some(end),
+            b'<' => return None,
+            _ if end - from >= 64 => return None,
+            _ => end += 1,
+        }
+    }
+}
+
 /// Where `byte` first is in `bytes`: a plain loop over the first bytes (tags and values are
 /// short, and a call to `memchr` costs more than the loop), `memchr` after them.
 #[inline]
@@ -536,6 +540,34 @@ fn trim_end(buf: &[u8], range: Range<usize>) -> Range<usize> {
     range.start..range.start + len
 }
 
+/// The character of one of XML's five named entities, by its name (`amp` for `&amp;`).
+fn entity(name: &[u8]) -> Option<char> {
+    Some(match name {
+        b"amp" => '&',
+        b"lt" => '<',
+        b"gt" => '>',
+        b"quot" => '"',
+        b"apos" => '\'',
+        _ => return None,
+    })
+}
+
+/// Whether every `&` in `text` begins one of the five named entities.
+fn named_entities_only(text: &[u8]) -> bool {
+    let mut rest = text;
+    while let Some(amp) = rest.iter().position(|&b| b == b'&') {
+        let after = rest.get(amp + 1..).unwrap_or_default();
+        let Some(semi) = after.iter().take(5).position(|&b| b == b';') else {
+            return false;
+        };
+        if entity(after.get(..semi).unwrap_or_default()).is_none() {
+            return false;
+        }
+        rest = after.get(semi + 1..).unwrap_or_default();
+    }
+    true
+}
+
 /// Text with the five named entities of XML replaced; [`Unread`] for any other `&`
 /// (character references), a carriage return (which XML turns into a line feed) or text that
 /// is not UTF-8.
@@ -549,14 +581,7 @@ pub(crate) fn unescape(raw: &[u8], out: &mut String) -> Result<(), Unread> {
         out.push_str(rest.get(..amp).unwrap_or_default());
         let after = rest.get(amp + 1..).unwrap_or_default();
         let semi = after.find(';').ok_or(Unread)?;
-        out.push(match after.get(..semi).unwrap_or_default() {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            _ => return Err(Unread),
-        });
+        out.push(entity(after.get(..semi).unwrap_or_default().as_bytes()).ok_or(Unread)?);
         rest = after.get(semi + 1..).unwrap_or_default();
     }
     out.push_str(rest);
@@ -654,6 +679,23 @@ mod tests {
         let mut scan = Scan::new(&b"</row>"[..]);
         scan.fill().unwrap();
         assert!(!scan.plain_row_end(), "a closing tag with no row open");
+    }
+
+    #[test]
+    fn text_passed_over_holds_only_named_entities() {
+        assert!(named_entities_only(b"a &amp; b &lt;&gt;&quot;&apos;"));
+        for bad in [&b"&"[..], b"a & b", b"&#65;", b"&nbsp;", b"&amp", b"&ampx;"] {
+            assert!(
+                !named_entities_only(bad),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        let mut scan = Scan::new(&b"<f>x &amp; y</f><f>a & b</f>"[..]);
+        scan.next_tag().unwrap();
+        assert_eq!(scan.skip_element(b"f"), Ok(()));
+        scan.next_tag().unwrap();
+        assert_eq!(scan.skip_element(b"f"), Err(Unread));
     }
 
     #[test]
