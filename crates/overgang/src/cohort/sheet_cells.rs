@@ -274,6 +274,7 @@ impl<R: Read> SheetCells<R> {
 
 /// The value of a `<v>` holding `raw`, of a cell of type `kind` and number format `format`;
 /// text goes to `text`.
+#[inline(always)]
 fn read_value(
     raw: &[u8],
     kind: CellType,
@@ -334,6 +335,7 @@ type CellStart = ((u32, u32), CellType, Option<NumberFormat>);
 
 /// A cell's position, type and number format by its attributes `r`, `s` and `t`, in row
 /// `row` after column `col` (set to the cell's).
+#[inline(always)]
 fn begin(
     book: &Book,
     row: u32,
@@ -367,6 +369,7 @@ fn begin(
 }
 
 /// A whole number written in at most 9 ASCII digits.
+#[inline(always)]
 fn digits(bytes: &[u8]) -> Option<usize> {
     if bytes.is_empty() || bytes.len() > 9 {
         return None;
@@ -377,11 +380,13 @@ fn digits(bytes: &[u8]) -> Option<usize> {
 }
 
 /// A row's number (`r="12"`), counted from 0.
+#[inline(always)]
 fn row_number(bytes: &[u8]) -> Option<u32> {
     u32::try_from(digits(bytes)?.checked_sub(1)?).ok()
 }
 
 /// A cell reference (`B12`): its (row, column), counted from 0; letters then digits only.
+#[inline(always)]
 fn cell_ref(bytes: &[u8]) -> Option<(u32, u32)> {
     let mut col = 0u32;
     let mut letters = 0;

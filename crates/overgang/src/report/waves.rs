@@ -31,12 +31,17 @@ pub type Series = Vec<(Date, f64)>;
 /// assert_eq!(left_out, 2); // 19 days is too soon; 184 days ends the series
 /// ```
 pub fn spaced(series: &[(Date, f64)], gap: WaveGap) -> (Series, u64) {
-    let mut sorted = series.to_vec();
-    if !sorted.windows(2).all(|w| w[0].0 <= w[1].0) {
-        sorted.sort_by_key(|&(d, _)| d);
-    }
+    // Data usually arrives in date order: sorted (a copy) only when it does not.
+    let sorted: std::borrow::Cow<'_, [(Date, f64)]> = if series.windows(2).all(|w| w[0].0 <= w[1].0)
+    {
+        series.into()
+    } else {
+        let mut copy = series.to_vec();
+        copy.sort_by_key(|&(d, _)| d);
+        copy.into()
+    };
     let mut kept: Series = Vec::with_capacity(sorted.len());
-    for &(d, v) in &sorted {
+    for &(d, v) in sorted.iter() {
         let Some(&(prev, _)) = kept.last() else {
             kept.push((d, v));
             continue;
@@ -74,6 +79,13 @@ pub fn by_wave(series: &[Series]) -> Vec<Vec<Option<f64>>> {
         }
     }
     waves
+}
+
+/// The values of wave `k + 1` of series already in date order (as [`spaced`] gives them), in
+/// the series' order: the values of [`by_wave`]'s `k`th wave, without building it (that is a
+/// cell for every participant in every wave).
+pub(crate) fn wave_values(series: &[Series], k: usize) -> Vec<f64> {
+    series.iter().filter_map(|s| Some(s.get(k)?.1)).collect()
 }
 
 /// Paired change from one wave to another.
@@ -117,6 +129,32 @@ pub fn paired(
         .zip(later)
         .filter_map(|(a, b)| Some(((*a)?, (*b)?)))
         .collect();
+    change(&pairs, to, min_pairs, direction)
+}
+
+/// Paired change from wave 1 to wave `to` (1-based) of series already in date order (as
+/// [`spaced`] gives them): [`paired`] of their [`by_wave`], without building it.
+pub(crate) fn paired_in_order(
+    series: &[Series],
+    to: usize,
+    min_pairs: u64,
+    direction: impl Fn(f64, f64) -> Option<Direction>,
+) -> Option<PairedChange> {
+    let later = to.checked_sub(1)?;
+    let pairs: Vec<(f64, f64)> = series
+        .iter()
+        .filter_map(|s| Some((s.first()?.1, s.get(later)?.1)))
+        .collect();
+    change(&pairs, to, min_pairs, direction)
+}
+
+/// The change over the pairs (wave 1, wave `to`) of the participants who answered both.
+fn change(
+    pairs: &[(f64, f64)],
+    to: usize,
+    min_pairs: u64,
+    direction: impl Fn(f64, f64) -> Option<Direction>,
+) -> Option<PairedChange> {
     let n = pairs.len() as u64;
     if n == 0 || n < min_pairs {
         return None;
@@ -139,6 +177,39 @@ pub fn paired(
 mod tests {
     use super::*;
     use time::macros::date;
+
+    proptest::proptest! {
+        /// Waves and paired change taken straight from series in date order are those of
+        /// their [`by_wave`] (the order of the values, and so each mean, included).
+        #[test]
+        fn waves_of_series_in_order_are_by_waves(
+            series in proptest::collection::vec(
+                proptest::collection::vec((0i64..400, 0u8..=100), 0..6), 0..40),
+            min_pairs in 0u64..4,
+        ) {
+            let day = |d: i64| date!(2024 - 01 - 01) + time::Duration::days(d);
+            let kept: Vec<Series> = series
+                .iter()
+                .map(|s| {
+                    let s: Series = s.iter().map(|&(d, v)| (day(d), f64::from(v))).collect();
+                    spaced(&s, WaveGap(10, Some(200))).0
+                })
+                .collect();
+            let all = by_wave(&kept);
+            for (k, wave) in all.iter().enumerate() {
+                let values: Vec<f64> = wave.iter().flatten().copied().collect();
+                proptest::prop_assert_eq!(wave_values(&kept, k), values);
+            }
+            proptest::prop_assert!(wave_values(&kept, all.len()).is_empty());
+            for to in 0..=all.len() + 1 {
+                let direction = |a: f64, b: f64| Some(crate::who5::direction(a, b));
+                proptest::prop_assert_eq!(
+                    paired_in_order(&kept, to, min_pairs, direction),
+                    paired(&all, to, min_pairs, direction)
+                );
+            }
+        }
+    }
 
     #[test]
     fn waves_follow_each_participants_dates_not_input_order() {

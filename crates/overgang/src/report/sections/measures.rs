@@ -7,16 +7,16 @@ use crate::report::model::{
     FromFirstWave, GseSection, GseWave, LeftOut, RiskZone, Who5Bands, Who5Section, Who5Wave,
 };
 use crate::report::options::ReportOptions;
-use crate::report::waves::{by_wave, paired, spaced, PairedChange, Series};
+use crate::report::waves::{paired_in_order, spaced, wave_values, PairedChange, Series};
 use crate::stats::mean;
 use crate::who5::{self, Direction, Who5Band};
 
 /// Each participant's kept answers grouped into waves, and the waves shown (answered by at
 /// least `min_wave`), each with its number (from 1) and its values.
 struct Waves {
-    /// Each participant's kept answers, in date order.
+    /// Each participant's kept answers, in date order: their `k`th is their answer of wave
+    /// `k + 1`.
     kept: Vec<Series>,
-    all: Vec<Vec<Option<f64>>>,
     shown: Vec<(usize, Vec<f64>)>,
     /// Answers skipped or cut by the spacing rule.
     spacing: u64,
@@ -32,19 +32,16 @@ fn waves(series: &[Series], options: &ReportOptions) -> Waves {
             k
         })
         .collect();
-    let all = by_wave(&kept);
-    let shown = all
-        .iter()
-        .enumerate()
-        .filter_map(|(k, wave)| {
-            let values: Vec<f64> = wave.iter().flatten().copied().collect();
+    let depth = kept.iter().map(Vec::len).max().unwrap_or(0);
+    let shown = (0..depth)
+        .filter_map(|k| {
+            let values = wave_values(&kept, k);
             let n = values.len() as u64;
             (n > 0 && n >= options.min_wave).then_some((k + 1, values))
         })
         .collect();
     Waves {
         kept,
-        all,
         shown,
         spacing,
     }
@@ -58,7 +55,7 @@ impl Waves {
         direction: impl Fn(f64, f64) -> Option<Direction>,
     ) -> Vec<PairedChange> {
         self.later_waves()
-            .filter_map(|to| paired(&self.all, to, min_wave, &direction))
+            .filter_map(|to| paired_in_order(&self.kept, to, min_wave, &direction))
             .collect()
     }
 
