@@ -31,32 +31,38 @@ pub type Series = Vec<(Date, f64)>;
 /// assert_eq!(left_out, 2); // 19 days is too soon; 184 days ends the series
 /// ```
 pub fn spaced(series: &[(Date, f64)], gap: WaveGap) -> (Series, u64) {
-    // Data usually arrives in date order: sorted (a copy) only when it does not.
-    let sorted: std::borrow::Cow<'_, [(Date, f64)]> = if series.windows(2).all(|w| w[0].0 <= w[1].0)
-    {
-        series.into()
-    } else {
-        let mut copy = series.to_vec();
-        copy.sort_by_key(|&(d, _)| d);
-        copy.into()
-    };
-    let mut kept: Series = Vec::with_capacity(sorted.len());
-    for &(d, v) in sorted.iter() {
-        let Some(&(prev, _)) = kept.last() else {
-            kept.push((d, v));
-            continue;
-        };
-        let days = (d - prev).whole_days();
-        if days < i64::from(gap.min()) {
-            continue;
-        }
-        if gap.max().is_some_and(|m| days > i64::from(m)) {
-            break;
-        }
-        kept.push((d, v));
-    }
-    let left_out = (sorted.len() - kept.len()) as u64;
+    let mut kept = series.to_vec();
+    let left_out = spaced_in_place(&mut kept, gap);
     (kept, left_out)
+}
+
+/// [`spaced`] in place: `series` becomes the answers kept, in date order; gives how many were
+/// left out. The report spaces every participant's series so, without a copy of each.
+pub(crate) fn spaced_in_place(series: &mut Series, gap: WaveGap) -> u64 {
+    let before = series.len();
+    // Data usually arrives in date order: sorted (stably) only when it does not.
+    if !series.windows(2).all(|w| w[0].0 <= w[1].0) {
+        series.sort_by_key(|&(d, _)| d);
+    }
+    let mut kept: usize = 0;
+    for i in 0..series.len() {
+        let Some(&(d, v)) = series.get(i) else { break };
+        if let Some(&(prev, _)) = kept.checked_sub(1).and_then(|k| series.get(k)) {
+            let days = (d - prev).whole_days();
+            if days < i64::from(gap.min()) {
+                continue;
+            }
+            if gap.max().is_some_and(|m| days > i64::from(m)) {
+                break;
+            }
+        }
+        if let Some(slot) = series.get_mut(kept) {
+            *slot = (d, v);
+        }
+        kept += 1;
+    }
+    series.truncate(kept);
+    (before - kept) as u64
 }
 
 /// Groups each participant's scores into waves: `result[k]` holds, per participant, their
@@ -81,11 +87,44 @@ pub fn by_wave(series: &[Series]) -> Vec<Vec<Option<f64>>> {
     waves
 }
 
-/// The values of wave `k + 1` of series already in date order (as [`spaced`] gives them), in
-/// the series' order: the values of [`by_wave`]'s `k`th wave, without building it (that is a
-/// cell for every participant in every wave).
-pub(crate) fn wave_values(series: &[Series], k: usize) -> Vec<f64> {
-    series.iter().filter_map(|s| Some(s.get(k)?.1)).collect()
+/// Series already in date order (as [`spaced`] gives them) taken by wave in one pass: each
+/// wave's values, and each wave's pairs (wave 1, that wave) of the participants who answered
+/// both, in the series' order. They are [`by_wave`]'s values and [`paired`]'s pairs, without a
+/// cell for every participant in every wave.
+pub(crate) struct WavesInOrder {
+    /// `values[k]`: the answers of wave `k + 1`.
+    pub(crate) values: Vec<Vec<f64>>,
+    /// `pairs[k]`: (wave 1, wave `k + 1`) of each participant who answered both.
+    pairs: Vec<Vec<(f64, f64)>>,
+}
+
+impl WavesInOrder {
+    pub(crate) fn new(series: &[Series]) -> Self {
+        let depth = series.iter().map(Vec::len).max().unwrap_or(0);
+        let mut values = vec![Vec::new(); depth];
+        let mut pairs = vec![Vec::new(); depth];
+        for s in series {
+            let Some(&(_, first)) = s.first() else {
+                continue;
+            };
+            for ((&(_, v), wave), pairs) in s.iter().zip(&mut values).zip(&mut pairs) {
+                wave.push(v);
+                pairs.push((first, v));
+            }
+        }
+        WavesInOrder { values, pairs }
+    }
+
+    /// [`paired`] from wave 1 to wave `to` (1-based).
+    pub(crate) fn paired(
+        &self,
+        to: usize,
+        min_pairs: u64,
+        direction: impl Fn(f64, f64) -> Option<Direction>,
+    ) -> Option<PairedChange> {
+        let pairs = self.pairs.get(to.checked_sub(1)?)?;
+        change(pairs, to, min_pairs, direction)
+    }
 }
 
 /// Paired change from one wave to another.
@@ -128,22 +167,6 @@ pub fn paired(
         .iter()
         .zip(later)
         .filter_map(|(a, b)| Some(((*a)?, (*b)?)))
-        .collect();
-    change(&pairs, to, min_pairs, direction)
-}
-
-/// Paired change from wave 1 to wave `to` (1-based) of series already in date order (as
-/// [`spaced`] gives them): [`paired`] of their [`by_wave`], without building it.
-pub(crate) fn paired_in_order(
-    series: &[Series],
-    to: usize,
-    min_pairs: u64,
-    direction: impl Fn(f64, f64) -> Option<Direction>,
-) -> Option<PairedChange> {
-    let later = to.checked_sub(1)?;
-    let pairs: Vec<(f64, f64)> = series
-        .iter()
-        .filter_map(|s| Some((s.first()?.1, s.get(later)?.1)))
         .collect();
     change(&pairs, to, min_pairs, direction)
 }
@@ -196,15 +219,14 @@ mod tests {
                 })
                 .collect();
             let all = by_wave(&kept);
-            for (k, wave) in all.iter().enumerate() {
-                let values: Vec<f64> = wave.iter().flatten().copied().collect();
-                proptest::prop_assert_eq!(wave_values(&kept, k), values);
-            }
-            proptest::prop_assert!(wave_values(&kept, all.len()).is_empty());
+            let in_order = WavesInOrder::new(&kept);
+            let values: Vec<Vec<f64>> =
+                all.iter().map(|w| w.iter().flatten().copied().collect()).collect();
+            proptest::prop_assert_eq!(&in_order.values, &values);
             for to in 0..=all.len() + 1 {
                 let direction = |a: f64, b: f64| Some(crate::who5::direction(a, b));
                 proptest::prop_assert_eq!(
-                    paired_in_order(&kept, to, min_pairs, direction),
+                    in_order.paired(to, min_pairs, direction),
                     paired(&all, to, min_pairs, direction)
                 );
             }

@@ -20,41 +20,41 @@ pub(super) fn section(subjects: &[Subject], options: &ReportOptions) -> Interven
             .count();
         counts[bins.bin_of(received)] += 1;
     }
-    let flagged = |f: fn(&Subject) -> bool| subjects.iter().filter(|s| f(s)).count() as u64;
+    // Citizens per category and with each flag, in one pass over the participants.
+    let mut per_category = [0u64; Category::ALL.len()];
+    let (mut trafficking, mut other) = (0u64, 0u64);
+    for s in subjects {
+        let mut seen = [false; Category::ALL.len()];
+        for &c in &s.interventions {
+            // `Category::ALL` lists the categories in their declared order.
+            if let Some(seen) = seen.get_mut(c as usize) {
+                *seen = true;
+            }
+        }
+        for (count, seen) in per_category.iter_mut().zip(seen) {
+            *count += u64::from(seen);
+        }
+        trafficking += u64::from(s.anti_trafficking_referral);
+        other += u64::from(s.referred_to_other_services);
+    }
     // The project's catalogue when given; else the categories that occur in the data.
-    let listed: Vec<Category> = Category::ALL
+    let by_category = Category::ALL
         .iter()
-        .copied()
-        .filter(|c| match &options.offered {
+        .zip(per_category)
+        .filter(|&(c, n)| match &options.offered {
             Some(offered) => offered.contains(c),
-            None => subjects.iter().any(|s| s.interventions.contains(c)),
+            None => n > 0,
+        })
+        // Not a partition (a citizen may receive several), so each cell stands alone.
+        .map(|(&category, n)| CategoryRow {
+            category,
+            cell: cells(&[n], count, min_cell)[0],
         })
         .collect();
     Interventions {
-        by_category: listed
-            .into_iter()
-            .map(|category| {
-                let c = subjects
-                    .iter()
-                    .filter(|s| s.interventions.contains(&category))
-                    .count() as u64;
-                // Not a partition (a citizen may receive several), so each cell stands alone.
-                CategoryRow {
-                    category,
-                    cell: cells(&[c], count, min_cell)[0],
-                }
-            })
-            .collect(),
+        by_category,
         by_count: table(&bins.labels(), &counts, count, min_cell),
-        anti_trafficking_referrals: cells(
-            &[flagged(|s| s.anti_trafficking_referral)],
-            count,
-            min_cell,
-        )[0],
-        other_referrals: cells(
-            &[flagged(|s| s.referred_to_other_services)],
-            count,
-            min_cell,
-        )[0],
+        anti_trafficking_referrals: cells(&[trafficking], count, min_cell)[0],
+        other_referrals: cells(&[other], count, min_cell)[0],
     }
 }

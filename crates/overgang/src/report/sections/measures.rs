@@ -7,7 +7,7 @@ use crate::report::model::{
     FromFirstWave, GseSection, GseWave, LeftOut, RiskZone, Who5Bands, Who5Section, Who5Wave,
 };
 use crate::report::options::ReportOptions;
-use crate::report::waves::{paired_in_order, spaced, wave_values, PairedChange, Series};
+use crate::report::waves::{spaced_in_place, PairedChange, Series, WavesInOrder};
 use crate::stats::mean;
 use crate::who5::{self, Direction, Who5Band};
 
@@ -17,31 +17,34 @@ struct Waves {
     /// Each participant's kept answers, in date order: their `k`th is their answer of wave
     /// `k + 1`.
     kept: Vec<Series>,
+    by_wave: WavesInOrder,
     shown: Vec<(usize, Vec<f64>)>,
     /// Answers skipped or cut by the spacing rule.
     spacing: u64,
 }
 
-fn waves(series: &[Series], options: &ReportOptions) -> Waves {
+fn waves(series: Vec<Series>, options: &ReportOptions) -> Waves {
     let mut spacing = 0;
     let kept: Vec<Series> = series
-        .iter()
-        .map(|s| {
-            let (k, out) = spaced(s, options.wave_gap_days);
-            spacing += out;
-            k
+        .into_iter()
+        .map(|mut s| {
+            spacing += spaced_in_place(&mut s, options.wave_gap_days);
+            s
         })
         .collect();
-    let depth = kept.iter().map(Vec::len).max().unwrap_or(0);
-    let shown = (0..depth)
-        .filter_map(|k| {
-            let values = wave_values(&kept, k);
+    let mut by_wave = WavesInOrder::new(&kept);
+    let shown = by_wave
+        .values
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(k, values)| {
             let n = values.len() as u64;
-            (n > 0 && n >= options.min_wave).then_some((k + 1, values))
+            (n > 0 && n >= options.min_wave).then(|| (k + 1, std::mem::take(values)))
         })
         .collect();
     Waves {
         kept,
+        by_wave,
         shown,
         spacing,
     }
@@ -55,7 +58,7 @@ impl Waves {
         direction: impl Fn(f64, f64) -> Option<Direction>,
     ) -> Vec<PairedChange> {
         self.later_waves()
-            .filter_map(|to| paired_in_order(&self.kept, to, min_wave, &direction))
+            .filter_map(|to| self.by_wave.paired(to, min_wave, &direction))
             .collect()
     }
 
@@ -112,7 +115,7 @@ pub(super) fn gse_series(subjects: &[Subject]) -> (Vec<Series>, u64) {
 
 pub(super) fn who5(subjects: &[Subject], options: &ReportOptions) -> Who5Section {
     let (series, outside) = who5_series(subjects);
-    let w = waves(&series, options);
+    let w = waves(series, options);
     let shown: Vec<Who5Wave> = w
         .shown
         .iter()
@@ -193,7 +196,7 @@ pub(super) fn who5(subjects: &[Subject], options: &ReportOptions) -> Who5Section
 
 pub(super) fn gse(subjects: &[Subject], options: &ReportOptions) -> GseSection {
     let (series, outside) = gse_series(subjects);
-    let w = waves(&series, options);
+    let w = waves(series, options);
     GseSection {
         waves: w
             .shown
