@@ -40,25 +40,26 @@ pub(super) fn keep_first_and_latest(ratings: &mut Vec<(Area, Date, u8)>) {
     if ratings.len() <= 2 {
         return;
     }
-    let mut keep = vec![false; ratings.len()];
-    for &area in Area::ALL {
-        let mut first: Option<(Date, usize)> = None;
-        let mut latest: Option<(Date, usize)> = None;
-        for (k, &(a, d, _)) in ratings.iter().enumerate() {
-            if a != area {
-                continue;
-            }
-            if first.is_none_or(|(fd, _)| d < fd) {
-                first = Some((d, k));
-            }
-            if latest.is_none_or(|(ld, _)| d >= ld) {
-                latest = Some((d, k));
-            }
+    // One pass: each area's first and latest (`Area::ALL` lists the areas in their declared
+    // order).
+    let mut first: [Option<(Date, usize)>; Area::ALL.len()] = [None; Area::ALL.len()];
+    let mut latest = first;
+    for (k, &(a, d, _)) in ratings.iter().enumerate() {
+        let (Some(first), Some(latest)) = (first.get_mut(a as usize), latest.get_mut(a as usize))
+        else {
+            continue;
+        };
+        if first.is_none_or(|(fd, _)| d < fd) {
+            *first = Some((d, k));
         }
-        for (_, k) in first.into_iter().chain(latest) {
-            if let Some(slot) = keep.get_mut(k) {
-                *slot = true;
-            }
+        if latest.is_none_or(|(ld, _)| d >= ld) {
+            *latest = Some((d, k));
+        }
+    }
+    let mut keep = vec![false; ratings.len()];
+    for (_, k) in first.into_iter().chain(latest).flatten() {
+        if let Some(slot) = keep.get_mut(k) {
+            *slot = true;
         }
     }
     let mut kept = keep.into_iter();
