@@ -197,7 +197,7 @@ fn write_entry<R: Rows>(out: &mut Vec<u8>, long: &LongRows<'_, R>, r: usize) {
 
 /// The elements of a list cell (`forms`, `interventions`, `other_referrals`): `;`- or
 /// `|`-separated, trimmed, empty ones left out.
-fn items(cell: &str) -> impl Iterator<Item = &str> {
+pub(super) fn items(cell: &str) -> impl Iterator<Item = &str> {
     cell.split([';', '|'])
         .map(str::trim)
         .filter(|s| !s.is_empty())

@@ -4,8 +4,9 @@
 //! 1. Each file is read row by row from its bytes; its cells are put in canonical form
 //!    ([`super::csv::read_cell`]) and kept compactly, in parts of 8 192 participants (the
 //!    long files' rows in their participant's part).
-//! 2. Each part's participants are built as JSON text (as the whole-file reader builds them), read by the typed
-//!    fast path on several threads, and only their report facts are kept; the part is freed.
+//! 2. Each part's participants are read by the typed fast path on several threads, their rows
+//!    as the JSON text the whole-file reader builds of them would be (`cohort::row_de`), and
+//!    only their report facts are kept; the part is freed.
 //!    Memory is the larger of the kept cells and the facts, not their sum.
 //!
 //! This path takes only files that are plainly valid. At the first thing that is not (a problem
@@ -18,7 +19,7 @@ use super::csv::{
     canonical, canonical_as, check_header, kind_of_with, push_windows_1252, required,
     sniff_delimiter, CellRule, CsvFile, CsvFiles, CsvOptions, Encoding, Kind, OnError,
 };
-use super::csv_json::{roles, write_participant, Role, Rows};
+use super::csv_json::{roles, Role, Rows};
 use super::facts::Fact;
 use super::model::{finish_report, outreach_latest_date, resolve, Header};
 use super::Cohort;
@@ -140,11 +141,6 @@ impl<'a> Iterator for Cells<'a> {
             }
         }
     }
-}
-
-thread_local! {
-    /// Each reading thread's room for the participant's JSON text, used again and again.
-    static TEXT: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(4096));
 }
 
 /// Participants whose cells are kept together, and freed together once their facts are taken.
@@ -1002,8 +998,8 @@ fn subjects(
             if stop.load(Ordering::Relaxed) {
                 return None;
             }
-            // The participant's row as JSON text, read by the typed fast path with their
-            // long rows read straight from their cells (by the same rules).
+            // The participant's row read by the typed fast path as its JSON text would be,
+            // with their long rows read straight from their cells (by the same rules).
             let mut lists = super::fast::Lists::default();
             for (l, part) in &part_longs {
                 for &row in part.rows_of(k) {
@@ -1016,15 +1012,7 @@ fn subjects(
                     }
                 }
             }
-            let record = TEXT.with(|text| {
-                let mut text = text.borrow_mut();
-                text.clear();
-                write_participant::<Part>(&mut text, &people, k, &[]);
-                std::str::from_utf8(&text)
-                    .ok()
-                    .and_then(|text| super::fast::member_with(text, lists))
-            });
-            let Some(record) = record else {
+            let Some(record) = super::fast::member_of_row(people.row(k), lists) else {
                 stop.store(true, Ordering::Relaxed);
                 return None;
             };

@@ -258,8 +258,23 @@ fn answer(cell: &str) -> Option<Option<u8>> {
 /// The participant of the JSON text of their row of the participants file, with their lists
 /// from the long files (interventions after those of the row), or `None` when anything about
 /// them is not plainly valid.
+#[cfg(test)]
 pub(super) fn member_with(text: &str, lists: Lists) -> Option<ParticipantRecord> {
-    let mut m: Member<'_> = serde_json::from_str(text).ok()?;
+    with_lists(serde_json::from_str(text).ok()?, lists)
+}
+
+/// As [`member_with`], from the row's cells themselves (each with its column), read as their
+/// JSON text would be ([`super::row_de`]).
+pub(super) fn member_of_row<'a>(
+    cells: impl Iterator<Item = (&'a String, &'a str)>,
+    lists: Lists,
+) -> Option<ParticipantRecord> {
+    let row = super::row_de::RowDeserializer::new(cells);
+    with_lists(Member::deserialize(row).ok()?, lists)
+}
+
+/// The participant of a participants file's row with their lists from the long files.
+fn with_lists(mut m: Member<'_>, lists: Lists) -> Option<ParticipantRecord> {
     // A participants file has no column for these lists.
     if m.who5.is_some() || m.gse.is_some() || m.ten_step.is_some() {
         return None;

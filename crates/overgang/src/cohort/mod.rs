@@ -25,6 +25,7 @@ mod measurement;
 mod members;
 mod model;
 mod record;
+mod row_de;
 pub mod sheet;
 #[cfg(feature = "spreadsheet")]
 mod sheet_book;
