@@ -31,8 +31,12 @@ pub(crate) enum Role {
     Text,
     /// A questionnaire's item (0-based), `null` when empty.
     Item(usize),
-    /// A ten-step area's rating; `keep_empty`: written as `null` when empty.
-    Rating { keep_empty: bool },
+    /// A ten-step area's rating; `keep_empty`: written as `null` when empty. `area`: the
+    /// column's area, as its key is read (`None`: not an area, so not read).
+    Rating {
+        keep_empty: bool,
+        area: Option<crate::ten_step::Area>,
+    },
 }
 
 /// The role of each column of a long file (`key`: which), worked out once per file.
@@ -51,11 +55,18 @@ pub(crate) fn roles(key: &str, header: &[String]) -> Vec<Role> {
                     .map_or(Role::Skip, Role::Item),
                 (_, item) if key == "ten_step" => Role::Rating {
                     keep_empty: item.is_some(),
+                    area: area_of(h),
                 },
                 _ => Role::Skip,
             }
         })
         .collect()
+}
+
+/// A ten-step column's area, as the key of its rating is read.
+fn area_of(column: &str) -> Option<crate::ten_step::Area> {
+    use serde::de::value::{Error, StrDeserializer};
+    serde::Deserialize::deserialize(StrDeserializer::<Error>::new(column)).ok()
 }
 
 /// The rows of one long file that belong to a participant: the file's key in the document
@@ -183,7 +194,7 @@ fn write_entry<R: Rows>(out: &mut Vec<u8>, long: &LongRows<'_, R>, r: usize) {
         out.push(b'{');
         let mut first_rating = true;
         for ((h, cell), role) in long.grid.row(r).zip(long.roles) {
-            if let Role::Rating { keep_empty } = role {
+            if let Role::Rating { keep_empty, .. } = role {
                 if *keep_empty || !cell.is_empty() {
                     key_str(out, &mut first_rating, h);
                     number(out, cell);

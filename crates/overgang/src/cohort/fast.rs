@@ -194,10 +194,9 @@ impl Lists {
                 }
                 Role::Text => category = Some(cell),
                 Role::Item(i) => *items.get_mut(*i)? = answer(cell)?,
-                Role::Rating { keep_empty } => {
+                Role::Rating { keep_empty, area } => {
                     if *keep_empty || !cell.is_empty() {
-                        let area =
-                            Area::deserialize(StrDeserializer::<ValueError>::new(column)).ok()?;
+                        let area = (*area)?;
                         let step =
                             Step::from_raw("", RawAnswer::Integer(i64::from(answer(cell)??)))
                                 .ok()?;
