@@ -1,8 +1,9 @@
 //! A participant's JSON text built from their CSV rows: their row of the participants file and
-//! their rows of the long files, cells already in canonical form. Both ways of reading CSV
-//! use it (the cohort built with every problem placed, and the report read as the files
-//! stream), so a participant from CSV is read by the same typed fast path and the same
-//! error-collecting reader as one from a document.
+//! their rows of the long files, cells already in canonical form. The cohort built with every
+//! problem placed reads it, so a participant from CSV is read by the same typed fast path and
+//! the same error-collecting reader as one from a document. The report read as the files
+//! stream reads the same rows as this text would be read, without writing it
+//! ([`super::row_de`], [`super::fast::Lists`]).
 //!
 //! Why text and not a `serde_json::Value`: a map per object and a string per key were most of
 //! the time and memory of reading a large export.
