@@ -143,6 +143,13 @@ macro_rules! id_enum {
             /// Every member, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
+            /// Its place in [`Self::ALL`] (which lists the members in their declared order),
+            /// for counting by member in an array.
+            #[allow(dead_code)]
+            pub(crate) const fn index(self) -> usize {
+                self as usize
+            }
+
             /// The stable `snake_case` id.
             pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $id),* }
@@ -178,3 +185,23 @@ macro_rules! id_enum {
     };
 }
 pub(crate) use id_enum;
+
+#[cfg(test)]
+mod tests {
+    use crate::intervention::Category;
+    use crate::participant::Gender;
+    use crate::ten_step::Area;
+
+    #[test]
+    fn each_members_index_is_its_place_in_all() {
+        for (i, c) in Category::ALL.iter().enumerate() {
+            assert_eq!(c.index(), i, "{c:?}");
+        }
+        for (i, a) in Area::ALL.iter().enumerate() {
+            assert_eq!(a.index(), i, "{a:?}");
+        }
+        for (i, g) in Gender::ALL.iter().enumerate() {
+            assert_eq!(g.index(), i, "{g:?}");
+        }
+    }
+}

@@ -120,14 +120,9 @@ impl<'de> Deserializer<'de> for Cell<'de> {
                 visitor.visit_seq(SeqDeserializer::new(texts))
             }
             Cell::Interventions(cell) => {
+                // Each `{"category": item}`.
                 let entries = items(cell).map(|item| {
-                    let pair = std::iter::once(("category", item));
-                    MapDeserializer::<_, Error>::new(pair.map(|(k, v)| {
-                        (
-                            BorrowedStrDeserializer::<Error>::new(k),
-                            BorrowedStrDeserializer::<Error>::new(v),
-                        )
-                    }))
+                    MapDeserializer::<_, Error>::new(std::iter::once(("category", item)))
                 });
                 visitor.visit_seq(SeqDeserializer::new(entries))
             }

@@ -25,9 +25,8 @@ pub(super) fn section(subjects: &[Subject], options: &ReportOptions) -> Interven
     let (mut trafficking, mut other) = (0u64, 0u64);
     for s in subjects {
         let mut seen = [false; Category::ALL.len()];
-        for &c in &s.interventions {
-            // `Category::ALL` lists the categories in their declared order.
-            if let Some(seen) = seen.get_mut(c as usize) {
+        for c in &s.interventions {
+            if let Some(seen) = seen.get_mut(c.index()) {
                 *seen = true;
             }
         }

@@ -39,6 +39,7 @@ fn waves(series: Vec<Series>, options: &ReportOptions) -> Waves {
         .enumerate()
         .filter_map(|(k, values)| {
             let n = values.len() as u64;
+            // Moved out: only the pairs are read of `by_wave` afterwards.
             (n > 0 && n >= options.min_wave).then(|| (k + 1, std::mem::take(values)))
         })
         .collect();

@@ -40,12 +40,11 @@ pub(super) fn keep_first_and_latest(ratings: &mut Vec<(Area, Date, u8)>) {
     if ratings.len() <= 2 {
         return;
     }
-    // One pass: each area's first and latest (`Area::ALL` lists the areas in their declared
-    // order).
+    // One pass: each area's first and latest.
     let mut first: [Option<(Date, usize)>; Area::ALL.len()] = [None; Area::ALL.len()];
     let mut latest = first;
     for (k, &(a, d, _)) in ratings.iter().enumerate() {
-        let (Some(first), Some(latest)) = (first.get_mut(a as usize), latest.get_mut(a as usize))
+        let (Some(first), Some(latest)) = (first.get_mut(a.index()), latest.get_mut(a.index()))
         else {
             continue;
         };
