@@ -185,23 +185,3 @@ macro_rules! id_enum {
     };
 }
 pub(crate) use id_enum;
-
-#[cfg(test)]
-mod tests {
-    use crate::intervention::Category;
-    use crate::participant::Gender;
-    use crate::ten_step::Area;
-
-    #[test]
-    fn each_members_index_is_its_place_in_all() {
-        for (i, c) in Category::ALL.iter().enumerate() {
-            assert_eq!(c.index(), i, "{c:?}");
-        }
-        for (i, a) in Area::ALL.iter().enumerate() {
-            assert_eq!(a.index(), i, "{a:?}");
-        }
-        for (i, g) in Gender::ALL.iter().enumerate() {
-            assert_eq!(g.index(), i, "{g:?}");
-        }
-    }
-}

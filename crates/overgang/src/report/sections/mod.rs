@@ -238,3 +238,20 @@ fn tables_with(
         excluded: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::intervention::Category;
+    use crate::ten_step::Area;
+
+    /// The sections count by a member's `index()`: its place in `ALL`.
+    #[test]
+    fn each_members_index_is_its_place_in_all() {
+        for (i, c) in Category::ALL.iter().enumerate() {
+            assert_eq!(c.index(), i, "{c:?}");
+        }
+        for (i, a) in Area::ALL.iter().enumerate() {
+            assert_eq!(a.index(), i, "{a:?}");
+        }
+    }
+}
