@@ -33,6 +33,7 @@ use crate::threads::{map_in_order, ROUND_ITEMS};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::RwLock;
 use time::Date;
 
 /// Between the cells of a row in a [`Part`] (a cell that holds it is not plain).
@@ -1013,6 +1014,13 @@ fn read_long_files(files: &[&Source<'_>], csv: &CsvOptions, places: &Places) -> 
     Some(longs)
 }
 
+/// A part's participants with their rows of each long file (by participant), freed once
+/// their facts are taken.
+struct Piece {
+    people: Part,
+    longs: Vec<Part>,
+}
+
 /// The report's facts of each participant who started by `as_of`, part by part, and the
 /// latest date of their records; `None` when a participant is not plainly valid or has an
 /// intervention outside the catalogue (`offered`).
@@ -1022,69 +1030,85 @@ fn subjects(
     as_of: Date,
     offered: Option<&[Category]>,
 ) -> Option<(Vec<Subject>, Option<Date>)> {
-    let count = parts.iter().map(Part::len).sum();
-    let mut subjects = Vec::with_capacity(count);
-    let mut latest = None;
+    let count: usize = parts.iter().map(Part::len).sum();
+    // Each part with its long files' rows; one set of threads reads them all (threads started
+    // for each part were placed on a busy core at first, and left the other idle).
+    let pieces: Vec<RwLock<Option<Piece>>> = parts
+        .into_iter()
+        .enumerate()
+        .map(|(p, people)| {
+            let longs = longs
+                .iter_mut()
+                .map(|l| l.parts.get_mut(p).map(std::mem::take).unwrap_or_default())
+                .collect();
+            RwLock::new(Some(Piece { people, longs }))
+        })
+        .collect();
+    let keys: Vec<(&str, &[Role])> = longs.iter().map(|l| (l.key, l.roles.as_slice())).collect();
     let stop = AtomicBool::new(false);
-    for (p, people) in parts.into_iter().enumerate() {
-        // Each long file's rows of this part, by participant (stable: in the file's order).
-        let part_longs: Vec<(&Long, Part)> = longs
-            .iter_mut()
-            .map(|l| {
-                let part = l.parts.get_mut(p).map(std::mem::take).unwrap_or_default();
-                (&*l, part)
-            })
-            .collect();
-        let work = |k: usize| {
-            if stop.load(Ordering::Relaxed) {
-                return None;
-            }
-            // The participant's row read by the typed fast path as its JSON text would be,
-            // with their long rows read straight from their cells (by the same rules).
-            let mut lists = super::fast::Lists::default();
-            for (l, part) in &part_longs {
-                for &row in part.rows_of(k) {
-                    if lists
-                        .add(l.key, part.row(row as usize).zip(&l.roles))
-                        .is_none()
-                    {
-                        stop.store(true, Ordering::Relaxed);
-                        return None;
-                    }
-                }
-            }
-            let Some(record) = super::fast::member_of_row(people.row(k), lists) else {
-                stop.store(true, Ordering::Relaxed);
-                return None;
-            };
-            let date = record.latest_date();
-            let fact = Fact::new(record, as_of);
-            let outside = |c: &Category| offered.is_some_and(|o| !o.contains(c));
-            if fact.categories.iter().any(outside) {
-                stop.store(true, Ordering::Relaxed);
-                return None;
-            }
-            Some((date, fact.subject))
-        };
-        let mut failed = false;
-        map_in_order(
-            people.len(),
-            ROUND_ITEMS,
-            &work,
-            &mut |_, read| match read {
-                Some((date, subject)) => {
-                    latest = latest.max(date);
-                    subjects.extend(subject);
-                }
-                None => failed = true,
-            },
-        );
-        if failed {
+    let work = |i: usize| {
+        if stop.load(Ordering::Relaxed) {
             return None;
         }
+        let read = facts_of(&pieces, &keys, i, as_of, offered);
+        if read.is_none() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        read
+    };
+    let mut subjects = Vec::with_capacity(count);
+    let mut latest = None;
+    let mut failed = false;
+    map_in_order(count, ROUND_ITEMS, &work, &mut |i, read| {
+        match read {
+            Some((date, subject)) => {
+                latest = latest.max(date);
+                subjects.extend(subject);
+            }
+            None => failed = true,
+        }
+        // A part's last participant taken: every one of the part's is read, and it is freed.
+        if (i + 1) % PART == 0 || i + 1 == count {
+            if let Some(piece) = pieces.get(i / PART) {
+                drop(piece.write().map(|mut p| p.take()));
+            }
+        }
+    });
+    if failed {
+        return None;
     }
     subjects.shrink_to_fit();
     Some((subjects, latest))
+}
+
+/// The report's facts of the `i`th participant, with the latest date of their records;
+/// `None` when they are not plainly valid or have an intervention outside `offered`.
+fn facts_of(
+    pieces: &[RwLock<Option<Piece>>],
+    keys: &[(&str, &[Role])],
+    i: usize,
+    as_of: Date,
+    offered: Option<&[Category]>,
+) -> Option<(Option<Date>, Option<Subject>)> {
+    let piece = pieces.get(i / PART)?.read().ok()?;
+    let Piece { people, longs } = piece.as_ref()?;
+    let k = i % PART;
+    // The participant's row read by the typed fast path as its JSON text would be, with their
+    // long rows read straight from their cells (by the same rules).
+    let mut lists = super::fast::Lists::default();
+    for ((key, roles), part) in keys.iter().zip(longs) {
+        for &row in part.rows_of(k) {
+            lists.add(key, part.row(row as usize).zip(*roles))?;
+        }
+    }
+    let record = super::fast::member_of_row(people.row(k), lists)?;
+    let date = record.latest_date();
+    let fact = Fact::new(record, as_of);
+    let outside = |c: &Category| offered.is_some_and(|o| !o.contains(c));
+    if fact.categories.iter().any(outside) {
+        return None;
+    }
+    Some((date, fact.subject))
 }
 
 #[cfg(test)]
