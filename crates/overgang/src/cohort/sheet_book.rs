@@ -231,6 +231,13 @@ fn read_shared_strings<R: Read + Seek>(
     };
     let mut text = String::new();
     loop {
+        if let Some(raw) = xml.plain_string() {
+            text.clear();
+            plain_text(xml.bytes(raw), &mut text)?;
+            push_csv_text(&text, &mut book.strings);
+            book.string_ends.push(book.strings.len());
+            continue;
+        }
         let tag = xml.next_tag()?.ok_or(Unread)?;
         match (tag.kind, xml.local_name(&tag)) {
             (TagKind::Open, b"si") => {
@@ -275,11 +282,7 @@ pub(crate) fn read_string<R: Read>(
             (TagKind::Open, b"t") if phonetic => xml.skip_element(b"t")?,
             (TagKind::Open, b"t") => {
                 let raw = xml.text()?;
-                let from = text.len();
-                unescape(xml.bytes(raw), text)?;
-                if text.get(from..).unwrap_or_default().contains("_x00") {
-                    return Err(Unread);
-                }
+                plain_text(xml.bytes(raw), text)?;
                 let close = xml.next_tag()?.ok_or(Unread)?;
                 if (close.kind, xml.name(&close)) != (TagKind::Close, &b"t"[..]) {
                     return Err(Unread);
@@ -292,6 +295,17 @@ pub(crate) fn read_string<R: Read>(
             _ => {}
         }
     }
+}
+
+/// Appends the text of a `<t>` element, `raw`, to `text`: its entities replaced; Excel's own
+/// escapes (`_x000D_`) are [`Unread`].
+fn plain_text(raw: &[u8], text: &mut String) -> Result<(), Unread> {
+    let from = text.len();
+    unescape(raw, text)?;
+    if text.get(from..).unwrap_or_default().contains("_x00") {
+        return Err(Unread);
+    }
+    Ok(())
 }
 
 /// A built-in number format by its id: the dates and durations among them.

@@ -249,6 +249,27 @@ impl<R: Read> Scan<R> {
         Some(cell)
     }
 
+    /// A shared string in its plainest form at this point, `<si><t>text</t></si>` whole in the
+    /// buffer with no markup in its text, read past: the text's range (entities left as they
+    /// are). `None` (nothing read) otherwise, for the tag reader. A workbook has a string for
+    /// each participant's ID, read before any sheet: so most are read.
+    #[inline]
+    pub(crate) fn plain_string(&mut self) -> Option<Range<usize>> {
+        const OPEN: &[u8] = b"<si><t>";
+        const CLOSE: &[u8] = b"</t></si>";
+        let at = self.pos;
+        let bytes = self.buf.get(at..self.end)?;
+        if self.owed.is_some() || !bytes.starts_with(OPEN) {
+            return None;
+        }
+        let end = OPEN.len() + find(b'<', bytes.get(OPEN.len()..)?)?;
+        if !bytes.get(end..)?.starts_with(CLOSE) {
+            return None;
+        }
+        self.pos = at + end + CLOSE.len();
+        Some(at + OPEN.len()..at + end)
+    }
+
     /// A row's opening tag at this point, whole in the buffer with plain attributes
     /// (`name="value"` after a space, each name once), read past: the range of its `r`
     /// attribute's value, if it has one. `None` (nothing read) otherwise, for the tag reader.
@@ -679,6 +700,34 @@ mod tests {
         let mut scan = Scan::new(&b"</row>"[..]);
         scan.fill().unwrap();
         assert!(!scan.plain_row_end(), "a closing tag with no row open");
+    }
+
+    #[test]
+    fn plain_strings_are_read_and_the_rest_is_left_to_the_tag_reader() {
+        let string = |xml: &str| {
+            let mut scan = Scan::new(xml.as_bytes());
+            scan.fill().unwrap();
+            let text = scan.plain_string()?;
+            let rest = scan.bytes(scan.pos..scan.end).to_vec();
+            Some((String::from_utf8_lossy(scan.bytes(text)).into_owned(), rest))
+        };
+        assert_eq!(
+            string("<si><t>A &amp; B</t></si><si>"),
+            Some(("A &amp; B".into(), b"<si>".to_vec()))
+        );
+        assert_eq!(string("<si><t></t></si>"), Some((String::new(), vec![])));
+        for other in [
+            "<si><t xml:space=\"preserve\"> a</t></si>",
+            "<si><r><t>a</t></r></si>",
+            "<si><t>a</t><rPh><t>b</t></rPh></si>",
+            "<si><t>a<b/></t></si>",
+            "<si> <t>a</t></si>",
+            "<x:si><t>a</t></x:si>",
+            "<si><t>a</t></si",
+            "<si><t>a",
+        ] {
+            assert_eq!(string(other), None, "{other}");
+        }
     }
 
     #[test]
