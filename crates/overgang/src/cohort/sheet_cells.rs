@@ -7,10 +7,11 @@
 
 use super::sheet::{push_cell_csv, push_csv_text};
 use super::sheet_book::{read_string, Book, NumberFormat};
-use super::sheet_xml::{unescape, PlainCell, Scan, TagKind, Unread};
+use super::sheet_xml::{plain_value_end, unescape, Scan, TagKind, Unread};
 use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
 use std::collections::HashMap;
 use std::io::Read;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The value of the cell just read.
@@ -104,7 +105,9 @@ impl<R: Read> SheetCells<R> {
             }
             true
         })?;
-        let (at, kind, format) = begin(&self.book, self.row, &mut self.col, r, s, t)?;
+        let at = r.map(|r| cell_ref(r).ok_or(Unread)).transpose()?;
+        let style = s.map(|s| digits(s).ok_or(Unread)).transpose()?;
+        let (at, kind, format) = begin(&self.book, self.row, &mut self.col, at, style, t)?;
         self.value = Value::Empty;
         loop {
             let child = self.xml.next_tag()?.ok_or(Unread)?;
@@ -113,7 +116,8 @@ impl<R: Read> SheetCells<R> {
                     let text = self.xml.text()?;
                     // Read before the next tag, which may move the scanner's buffer.
                     let raw = self.xml.bytes(text);
-                    self.value = read_value(raw, kind, format, &self.book, &mut self.text)?;
+                    let whole = whole_number(raw);
+                    self.value = read_value(raw, whole, kind, format, &self.book, &mut self.text)?;
                     let close = self.xml.next_tag()?.ok_or(Unread)?;
                     if (close.kind, self.xml.name(&close)) != (TagKind::Close, &b"v"[..]) {
                         return Err(Unread);
@@ -138,14 +142,16 @@ impl<R: Read> SheetCells<R> {
         Ok(at)
     }
 
-    /// Reads a cell in its plainest form ([`PlainCell`]) as [`Self::cell`] reads it.
+    /// Reads a cell in its plainest form ([`PlainCell`]), the scanner's bytes ahead, as
+    /// [`Self::cell`] reads it, and passes over it.
     fn plain(&mut self, cell: &PlainCell) -> Result<(u32, u32), Unread> {
-        let xml = &self.xml;
-        let bytes = |range: &Option<std::ops::Range<usize>>| range.clone().map(|r| xml.bytes(r));
-        let (r, s, t) = (bytes(&cell.r), bytes(&cell.s), bytes(&cell.t));
-        let (at, kind, format) = begin(&self.book, self.row, &mut self.col, r, s, t)?;
-        let raw = xml.bytes(cell.v.clone());
-        self.value = read_value(raw, kind, format, &self.book, &mut self.text)?;
+        let ahead = self.xml.ahead().unwrap_or_default();
+        let t = cell.t.clone().and_then(|t| ahead.get(t));
+        let (at, kind, format) =
+            begin(&self.book, self.row, &mut self.col, cell.at, cell.style, t)?;
+        let raw = ahead.get(cell.v.clone()).unwrap_or_default();
+        self.value = read_value(raw, cell.whole, kind, format, &self.book, &mut self.text)?;
+        self.xml.pass(cell.len);
         self.col = self.col.checked_add(1).ok_or(Unread)?;
         Ok(at)
     }
@@ -160,7 +166,7 @@ impl<R: Read> SheetCells<R> {
             self.started = true;
         }
         loop {
-            if let Some(cell) = self.xml.plain_cell() {
+            if let Some(cell) = self.xml.ahead().and_then(plain_cell) {
                 let at = self.plain(&cell)?;
                 if !matches!(self.value, Value::Empty) {
                     return Ok(Some(at));
@@ -272,11 +278,12 @@ impl<R: Read> SheetCells<R> {
     }
 }
 
-/// The value of a `<v>` holding `raw`, of a cell of type `kind` and number format `format`;
-/// text goes to `text`.
+/// The value of a `<v>` holding `raw` (`whole`: its [`whole_number`]), of a cell of type `kind`
+/// and number format `format`; text goes to `text`.
 #[inline(always)]
 fn read_value(
     raw: &[u8],
+    whole: Option<u64>,
     kind: CellType,
     format: Option<NumberFormat>,
     book: &Book,
@@ -285,10 +292,6 @@ fn read_value(
     if raw.is_empty() {
         return Err(Unread);
     }
-    let whole = || {
-        (raw.len() <= 15 && raw.iter().all(u8::is_ascii_digit))
-            .then(|| raw.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0')))
-    };
     Ok(match kind {
         CellType::Shared => {
             let i = digits(raw).ok_or(Unread)?;
@@ -309,7 +312,7 @@ fn read_value(
             Value::Text
         }
         CellType::Number | CellType::Unsaid => {
-            if let Some(n) = whole() {
+            if let Some(n) = whole {
                 return Ok(match format {
                     None | Some(NumberFormat::Other) => Value::Digits(n),
                     // Exact in a float, as the text's parse gives it.
@@ -333,27 +336,26 @@ fn read_value(
 /// A cell's position, type and number format.
 type CellStart = ((u32, u32), CellType, Option<NumberFormat>);
 
-/// A cell's position, type and number format by its attributes `r`, `s` and `t`, in row
-/// `row` after column `col` (set to the cell's).
+/// A cell's position, type and number format by its reference `at` (attribute `r`), style
+/// `style` (`s`) and attribute `t`, in row `row` after column `col` (set to the cell's).
 #[inline(always)]
 fn begin(
     book: &Book,
     row: u32,
     col: &mut u32,
-    r: Option<&[u8]>,
-    s: Option<&[u8]>,
+    at: Option<(u32, u32)>,
+    style: Option<usize>,
     t: Option<&[u8]>,
 ) -> Result<CellStart, Unread> {
-    let at = match r {
-        Some(r) => {
-            let at = cell_ref(r).ok_or(Unread)?;
+    let at = match at {
+        Some(at) => {
             *col = at.1;
             at
         }
         None => (row, *col),
     };
-    let format = match s {
-        Some(s) => book.formats.get(digits(s).ok_or(Unread)?).copied(),
+    let format = match style {
+        Some(style) => book.formats.get(style).copied(),
         None => Some(NumberFormat::Other),
     };
     let kind = match t {
@@ -366,6 +368,139 @@ fn begin(
         Some(_) => return Err(Unread),
     };
     Ok((at, kind, format))
+}
+
+/// A cell in its plainest form, whole in the scanner's bytes ahead:
+/// `<c r=".." s=".." t=".."><v>..</v></c>`, attributes in any order, each there or not, and
+/// none other. Its reference and style are read as the bytes are scanned, once (reading a
+/// sheet is mostly this); anything else, or a reference or style that [`cell_ref`] or
+/// [`digits`] would not read, is left to the tag reader, which reads or refuses it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct PlainCell {
+    at: Option<(u32, u32)>,
+    style: Option<usize>,
+    t: Option<Range<usize>>,
+    v: Range<usize>,
+    /// The value's [`whole_number`].
+    whole: Option<u64>,
+    /// The bytes the cell takes.
+    len: usize,
+}
+
+/// The [`PlainCell`] at the start of `bytes`, if there is one.
+#[inline(always)]
+fn plain_cell(bytes: &[u8]) -> Option<PlainCell> {
+    if !bytes.starts_with(b"<c ") {
+        return None;
+    }
+    let mut cell = PlainCell::default();
+    let mut i = 3;
+    loop {
+        match *bytes.get(i)? {
+            b' ' => i += 1,
+            b'>' => break,
+            name => {
+                // `r="..."`, `s="..."` or `t="..."` after a space, each once.
+                if bytes.get(i - 1) != Some(&b' ') || bytes.get(i + 1..i + 3)? != b"=\"" {
+                    return None;
+                }
+                let from = i + 3;
+                let end = match name {
+                    b'r' if cell.at.is_none() => {
+                        let (at, end) = plain_ref(bytes, from)?;
+                        cell.at = Some(at);
+                        end
+                    }
+                    b's' if cell.style.is_none() => {
+                        let (style, end) = plain_digits(bytes, from)?;
+                        cell.style = Some(style);
+                        end
+                    }
+                    b't' if cell.t.is_none() => {
+                        let end = plain_value_end(bytes, from)?;
+                        cell.t = Some(from..end);
+                        end
+                    }
+                    _ => return None,
+                };
+                i = end + 1;
+                if !matches!(bytes.get(i), Some(b' ' | b'>')) {
+                    return None;
+                }
+            }
+        }
+    }
+    // `<v>...</v></c>`, the value without markup, its digits read as they are scanned.
+    let from = i + 1 + 3;
+    if bytes.get(i + 1..from)? != b"<v>" {
+        return None;
+    }
+    let (mut end, mut n, mut all_digits) = (from, 0u64, true);
+    loop {
+        let b = *bytes.get(end)?;
+        if b == b'<' {
+            break;
+        }
+        if end - from >= 64 {
+            return None;
+        }
+        all_digits &= b.is_ascii_digit();
+        n = n
+            .wrapping_mul(10)
+            .wrapping_add(u64::from(b.wrapping_sub(b'0')));
+        end += 1;
+    }
+    if bytes.get(end..end + 8)? != b"</v></c>" {
+        return None;
+    }
+    cell.whole = (all_digits && end - from <= 15).then_some(n);
+    cell.v = from..end;
+    cell.len = end + 8;
+    Some(cell)
+}
+
+/// A cell reference (as [`cell_ref`] reads it) from `from` to its closing `"`, and where that
+/// is; `None` for anything else.
+#[inline(always)]
+fn plain_ref(bytes: &[u8], from: usize) -> Option<((u32, u32), usize)> {
+    let mut col = 0u32;
+    let mut i = from;
+    while let Some(b) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
+        col = col * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1;
+        i += 1;
+        if i - from > 3 {
+            return None;
+        }
+    }
+    if i == from {
+        return None;
+    }
+    let (row, end) = plain_digits(bytes, i)?;
+    let row = u32::try_from(row.checked_sub(1)?).ok()?;
+    Some(((row, col - 1), end))
+}
+
+/// A whole number of 1 to 9 ASCII digits (as [`digits`] reads it) from `from` to a closing
+/// `"`, and where that is; `None` for anything else.
+#[inline(always)]
+fn plain_digits(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut n = 0usize;
+    let mut i = from;
+    loop {
+        match *bytes.get(i)? {
+            b'"' if i > from => return Some((n, i)),
+            b @ b'0'..=b'9' if i - from < 9 => n = n * 10 + usize::from(b - b'0'),
+            _ => return None,
+        }
+        i += 1;
+    }
+}
+
+/// A `<v>`'s text as a whole number, when it is at most 15 ASCII digits (written again without
+/// its leading zeros, as the number calamine reads is written).
+fn whole_number(raw: &[u8]) -> Option<u64> {
+    (raw.len() <= 15 && raw.iter().all(u8::is_ascii_digit))
+        .then(|| raw.iter().fold(0u64, |n, &b| n * 10 + u64::from(b - b'0')))
 }
 
 /// A whole number written in at most 9 ASCII digits.
@@ -423,6 +558,40 @@ mod tests {
         assert_eq!(cell_ref(b"A1B"), None);
         assert_eq!(cell_ref(b"XFD1"), Some((0, 16_383)));
         assert_eq!(row_number(b"7"), Some(6));
+    }
+
+    proptest::proptest! {
+        /// The plain cell's reference, style and number, read as the bytes are scanned, are
+        /// those the tag reader's functions read; and every cell those read is plain.
+        #[test]
+        fn a_plain_cell_is_read_as_the_tag_reader_reads_it(
+            r in "[A-Za-z]{0,5}[0-9]{0,11}[x\"]?",
+            s in "[0-9]{0,11}",
+            v in "[0-9]{0,17}[.e]?[0-9]?",
+            t in proptest::option::of("[a-z]{1,3}"),
+            order in proptest::bool::ANY,
+        ) {
+            let t_attr = t.as_ref().map(|t| format!(" t=\"{t}\"")).unwrap_or_default();
+            let attrs = if order {
+                format!("r=\"{r}\" s=\"{s}\"{t_attr}")
+            } else {
+                format!("s=\"{s}\"{t_attr} r=\"{r}\"")
+            };
+            let xml = format!("<c {attrs}><v>{v}</v></c><c>");
+            let bytes = xml.as_bytes();
+            let readable = cell_ref(r.as_bytes()).is_some() && digits(s.as_bytes()).is_some();
+            match plain_cell(bytes) {
+                Some(cell) => {
+                    proptest::prop_assert_eq!(cell.at, cell_ref(r.as_bytes()));
+                    proptest::prop_assert_eq!(cell.style, digits(s.as_bytes()));
+                    proptest::prop_assert_eq!(&bytes[cell.v.clone()], v.as_bytes());
+                    proptest::prop_assert_eq!(cell.whole, whole_number(v.as_bytes()));
+                    proptest::prop_assert_eq!(cell.t.map(|t| &bytes[t]), t.as_ref().map(|t| t.as_bytes()));
+                    proptest::prop_assert_eq!(cell.len, xml.len() - "<c>".len());
+                }
+                None => proptest::prop_assert!(!readable, "{}", xml),
+            }
+        }
     }
 
     type Texts = Vec<((u32, u32), String)>;

@@ -41,17 +41,6 @@ pub(crate) struct Tag {
     attrs: Range<usize>,
 }
 
-/// A cell in its plainest form, whole in the buffer: `<c r=".." s=".." t=".."><v>..</v></c>`
-/// (attributes in any order, each there or not; others passed over), as ranges of the
-/// scanner's buffer.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PlainCell {
-    pub(crate) r: Option<Range<usize>>,
-    pub(crate) s: Option<Range<usize>>,
-    pub(crate) t: Option<Range<usize>>,
-    pub(crate) v: Range<usize>,
-}
-
 /// The scanner over a part's bytes.
 pub(crate) struct Scan<R> {
     src: R,
@@ -189,64 +178,21 @@ impl<R: Read> Scan<R> {
         }
     }
 
-    /// The cell at this point when it is a [`PlainCell`] whole in the buffer, read past;
-    /// `None` (nothing read) otherwise. Most cells of a sheet are read so, the rest tag by tag
-    /// (anything this does not take, such as another attribute, is left to that reader, which
-    /// checks it): a loop over the bytes, as this is most of the work of reading a sheet.
+    /// The bytes in the buffer from this point, for a reader of a plain element whole in them
+    /// ([`Self::pass`] past it); `None` between the two events of `<a/>`.
     #[inline]
-    pub(crate) fn plain_cell(&mut self) -> Option<PlainCell> {
-        let at = self.pos;
-        let bytes = self.buf.get(at..self.end)?;
-        if self.owed.is_some() || !bytes.starts_with(b"<c ") {
+    pub(crate) fn ahead(&self) -> Option<&[u8]> {
+        if self.owed.is_some() {
             return None;
         }
-        let mut cell = PlainCell::default();
-        let mut i = 3;
-        loop {
-            match *bytes.get(i)? {
-                b' ' => i += 1,
-                b'>' => break,
-                name => {
-                    // `r="..."`, `s="..."` or `t="..."` after a space.
-                    if bytes.get(i - 1) != Some(&b' ') || bytes.get(i + 1..i + 3)? != b"=\"" {
-                        return None;
-                    }
-                    let slot = match name {
-                        b'r' => &mut cell.r,
-                        b's' => &mut cell.s,
-                        b't' => &mut cell.t,
-                        _ => return None,
-                    };
-                    let from = i + 3;
-                    let end = plain_value_end(bytes, from)?;
-                    if slot.replace(at + from..at + end).is_some() {
-                        return None; // an attribute twice: read tag by tag, and refused
-                    }
-                    i = end + 1;
-                    if !matches!(bytes.get(i), Some(b' ' | b'>')) {
-                        return None;
-                    }
-                }
-            }
-        }
-        // `<v>...</v></c>`, the value without markup.
-        let from = i + 1 + 3;
-        if bytes.get(i + 1..from)? != b"<v>" {
-            return None;
-        }
-        let mut end = from;
-        while *bytes.get(end)? != b'<' {
-            if end - from >= 64 {
-                return None;
-            }
-            end += 1;
-        }
-        if bytes.get(end..end + 8)? != b"</v></c>" {
-            return None;
-        }
-        cell.v = at + from..at + end;
-        self.pos = at + end + 8;
-        Some(cell)
+        self.buf.get(self.pos..self.end)
+    }
+
+    /// Passes over `n` bytes of [`Self::ahead`]: a whole element, read (so elements open are
+    /// as they were).
+    #[inline]
+    pub(crate) fn pass(&mut self, n: usize) {
+        self.pos = (self.pos + n).min(self.end);
     }
 
     /// A shared string in its plainest form at this point, `<si><t>text</t></si>` whole in the
@@ -521,7 +467,7 @@ impl<R: Read> Scan<R> {
 /// Where a plain tag's attribute value starting at `from` ends (at its closing `"`); `None`
 /// when it holds a `<`, is longer than 64 bytes or runs past `bytes` (the tag reader reads it).
 #[inline]
-fn plain_value_end(bytes: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn plain_value_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut end = from;
     loop {
         match *bytes.get(end)? {
