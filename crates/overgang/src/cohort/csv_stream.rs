@@ -191,6 +191,16 @@ pub(crate) enum Source<'a> {
 }
 
 impl<'a> Source<'a> {
+    /// How large the file is, where that is known without reading it (a sheet's unzipped
+    /// XML); 0 otherwise.
+    fn size(&self) -> u64 {
+        match self {
+            Source::Csv(_) => 0,
+            #[cfg(feature = "spreadsheet")]
+            Source::Sheet { sheet, .. } => sheet.size,
+        }
+    }
+
     /// The file as CSV text.
     fn csv(&self) -> &CsvSource<'a> {
         match self {
@@ -993,22 +1003,46 @@ pub(crate) fn streamed(
     Some(report)
 }
 
-/// The long files read at once, each on its own thread when there are cores for them, in the
-/// document's order of their lists: WHO-5, GSE, ten-step, interventions.
+/// The long files read at once, in the document's order of their lists: WHO-5, GSE, ten-step,
+/// interventions. A thread per core takes the next file as it is free, the largest first:
+/// with a thread per file, the last file was read alone at the end, and a thread left on the
+/// busy core when another ended took milliseconds to be moved to the idle one.
 fn read_long_files(files: &[&Source<'_>], csv: &CsvOptions, places: &Places) -> Option<Vec<Long>> {
     let read = |f: &Source<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, places));
-    let longs: Vec<Option<Long>> = if crate::threads::helpers() == 0 || files.len() < 2 {
-        files.iter().map(|f| read(f)).collect()
+    let threads = (crate::threads::helpers() + 1).min(files.len());
+    let mut longs: Vec<Long> = if threads <= 1 {
+        files.iter().map(|f| read(f)).collect::<Option<_>>()?
     } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = files.iter().map(|f| scope.spawn(move || read(f))).collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().ok().flatten())
-                .collect()
-        })
+        let mut largest_first: Vec<&Source<'_>> = files.to_vec();
+        largest_first.sort_by_key(|f| std::cmp::Reverse(f.size()));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let failed = AtomicBool::new(false);
+        let work = || {
+            let mut read_here = Vec::new();
+            while !failed.load(Ordering::Relaxed) {
+                let Some(f) = largest_first.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                    break;
+                };
+                match read(f) {
+                    Some(long) => read_here.push(long),
+                    None => failed.store(true, Ordering::Relaxed),
+                }
+            }
+            read_here
+        };
+        let longs: Vec<Long> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+            let mut longs = Vec::new();
+            for h in handles {
+                longs.extend(h.join().ok()?);
+            }
+            Some(longs)
+        })?;
+        if failed.into_inner() || longs.len() != files.len() {
+            return None;
+        }
+        longs
     };
-    let mut longs: Vec<Long> = longs.into_iter().collect::<Option<_>>()?;
     let order = ["who5", "gse", "ten_step", "interventions"];
     longs.sort_by_key(|l| order.iter().position(|k| *k == l.key));
     Some(longs)

@@ -42,6 +42,8 @@ pub struct SheetStream {
     /// Made on a thread of its own, ahead of its reader: the participants' sheet, which is
     /// read alone (the other sheets are read at once, one on each core).
     pub(super) ahead: bool,
+    /// The size of the sheet's XML, unzipped.
+    pub(super) size: u64,
 }
 
 impl std::fmt::Debug for SheetStream {
@@ -254,6 +256,7 @@ pub fn stream_workbook(
             book: Arc::clone(&book),
             path: path.to_string(),
             ahead: false,
+            size: open_part(&mut zip, path).ok()??.size(),
         };
         // The text up to the header row's end: the empty lines before it, then the row.
         let mut header = Vec::new();
