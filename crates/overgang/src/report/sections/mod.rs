@@ -151,9 +151,9 @@ pub fn compute(
     report
 }
 
-/// The tables before the whole-report protection. WHO-5's section (the largest part of the
-/// work on a large cohort) is computed on a second thread when there is a core for it, the
-/// others meanwhile.
+/// The tables before the whole-report protection. The questionnaire sections (WHO-5's is the
+/// largest part of the work on a large cohort, GSE's the next) are computed on a second thread
+/// when there is a core for it, the others meanwhile.
 fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
     let measures = || {
         (
@@ -164,14 +164,12 @@ fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOpti
     if crate::threads::helpers() == 0 || subjects.len() < PARALLEL_FROM {
         return tables_with(project, subjects, as_of, options, measures);
     }
-    let who5 = || measures::who5(subjects, options);
     std::thread::scope(|scope| {
-        let other = scope.spawn(who5);
+        let other = scope.spawn(measures);
         tables_with(project, subjects, as_of, options, || {
-            let gse = measures::gse(subjects, options);
             // The other thread cannot panic (no indexing or unwrap in the core); were it to
-            // fail, WHO-5 is computed here.
-            (other.join().unwrap_or_else(|_| who5()), gse)
+            // fail, the sections are computed here.
+            other.join().unwrap_or_else(|_| measures())
         })
     })
 }
