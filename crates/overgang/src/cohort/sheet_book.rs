@@ -232,9 +232,7 @@ fn read_shared_strings<R: Read + Seek>(
     let mut text = String::new();
     loop {
         if let Some(raw) = xml.plain_string() {
-            text.clear();
-            plain_text(xml.bytes(raw), &mut text)?;
-            push_csv_text(&text, &mut book.strings);
+            push_string_csv(xml.bytes(raw), &mut text, &mut book.strings)?;
             book.string_ends.push(book.strings.len());
             continue;
         }
@@ -295,6 +293,22 @@ pub(crate) fn read_string<R: Read>(
             _ => {}
         }
     }
+}
+
+/// Appends the CSV cell of a plain `<t>` element's text `raw` to `strings` (`text` is scratch
+/// room).
+fn push_string_csv(raw: &[u8], text: &mut String, strings: &mut Vec<u8>) -> Result<(), Unread> {
+    // Most strings (IDs) are ASCII text that is its own CSV cell: no entity, no escape, nothing
+    // to quote. The rest are read by the rules that say so.
+    let as_is = |b: &u8| b.is_ascii() && !b"&\r_;\"\n".contains(b);
+    if raw.iter().all(as_is) {
+        strings.extend_from_slice(raw);
+    } else {
+        text.clear();
+        plain_text(raw, text)?;
+        push_csv_text(text, strings);
+    }
+    Ok(())
 }
 
 /// Appends the text of a `<t>` element, `raw`, to `text`: its entities replaced; Excel's own
@@ -364,6 +378,32 @@ fn custom_format(code: &str) -> NumberFormat {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A shared string's CSV cell is the one its text, read by the rules, gives.
+        #[test]
+        fn a_string_read_as_is_is_read_as_the_rules_read_it(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "09", "-", " ", "_", "_x000D_", "x00", "&amp;", "&lt;", "&", ";",
+                "\"", "\n", "\r", "æ",
+            ]), 0..8),
+            cut in proptest::bool::ANY,
+        ) {
+            let mut raw = pieces.concat().into_bytes();
+            if cut && raw.last().is_some_and(|b| !b.is_ascii()) {
+                raw.pop(); // a character cut: not UTF-8
+            }
+            let mut got = Vec::new();
+            let read = push_string_csv(&raw, &mut String::new(), &mut got);
+            let mut text = String::new();
+            let expected = plain_text(&raw, &mut text).map(|()| {
+                let mut out = Vec::new();
+                push_csv_text(&text, &mut out);
+                out
+            });
+            proptest::prop_assert_eq!(read.map(|()| got), expected);
+        }
+    }
 
     #[test]
     fn custom_formats_are_told_apart_as_openpyxl_tells_them() {
