@@ -61,16 +61,19 @@ impl Part {
         }
     }
 
-    /// Adds a row of cells of participant `who`.
-    fn push<'c>(&mut self, cells: impl Iterator<Item = &'c str>, who: u32) -> Result<(), Stop> {
-        for (c, cell) in cells.enumerate() {
-            if cell.as_bytes().contains(&(SEPARATOR as u8)) {
-                return Err(Stop::NotPlain);
+    /// Adds a row of participant `who`, its cell `left_out` (if any) kept empty.
+    fn push(&mut self, row: &Row, who: u32, left_out: Option<usize>) -> Result<(), Stop> {
+        if row.separator_in_cell {
+            return Err(Stop::NotPlain);
+        }
+        match left_out.and_then(|c| Some((row.cell_range(c)?, c))) {
+            Some((cell, _)) => {
+                self.text
+                    .push_str(row.text.get(..cell.start).unwrap_or_default());
+                self.text
+                    .push_str(row.text.get(cell.end..).unwrap_or_default());
             }
-            if c > 0 {
-                self.text.push(SEPARATOR);
-            }
-            self.text.push_str(cell);
+            None => self.text.push_str(&row.text),
         }
         let end = u32::try_from(self.text.len()).map_err(|_| Stop::NotPlain)?;
         self.ends.push(end);
@@ -394,11 +397,15 @@ enum Text {
     Windows1252,
 }
 
-/// One row's cells in canonical form, one after the other.
+/// One row's cells in canonical form, one after the other with [`SEPARATOR`] between them, as
+/// a [`Part`] keeps them (so a row is put in its part as one text).
 #[derive(Default)]
 struct Row {
     text: String,
+    /// Where each cell ends in `text`.
     ends: Vec<usize>,
+    /// A cell holds the separator: the row cannot be kept in a part.
+    separator_in_cell: bool,
 }
 
 impl Row {
@@ -406,14 +413,32 @@ impl Row {
         let start = c
             .checked_sub(1)
             .and_then(|p| self.ends.get(p))
-            .copied()
-            .unwrap_or(0);
+            .map_or(0, |&e| e + 1);
         let end = self.ends.get(c).copied().unwrap_or(start);
         self.text.get(start..end).unwrap_or_default()
     }
 
-    fn cells(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len()).map(|c| self.cell(c))
+    /// Where cell `c` is in `text`.
+    fn cell_range(&self, c: usize) -> Option<std::ops::Range<usize>> {
+        let start = c
+            .checked_sub(1)
+            .map_or(Some(0), |p| Some(self.ends.get(p)? + 1))?;
+        Some(start..*self.ends.get(c)?)
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+        self.separator_in_cell = false;
+    }
+
+    fn push(&mut self, cell: &str) {
+        self.separator_in_cell |= cell.as_bytes().contains(&(SEPARATOR as u8));
+        if !self.ends.is_empty() {
+            self.text.push(SEPARATOR);
+        }
+        self.text.push_str(cell);
+        self.ends.push(self.text.len());
     }
 }
 
@@ -580,8 +605,7 @@ impl<'a> FileRows<'a> {
     /// The next row that is not blank, its cells in canonical form.
     fn next(&mut self) -> Result<Option<&Row>, Stop> {
         loop {
-            self.row.text.clear();
-            self.row.ends.clear();
+            self.row.clear();
             let mut blank = true;
             let (header, kinds) = (self.header.as_slice(), self.kinds.as_slice());
             match &mut self.cells {
@@ -662,8 +686,7 @@ fn push_canonical(
     if *blank {
         *blank = super::csv::trim(cell).is_empty();
     }
-    row.text.push_str(&canonical);
-    row.ends.push(row.text.len());
+    row.push(&canonical);
 }
 
 /// A cell's bytes as text.
@@ -840,7 +863,7 @@ fn read_people_as(file: &Source<'_>, options: &CsvOptions, text: Text) -> Result
             people.parts.push(Part::new(header.clone()));
         }
         let part = people.parts.last_mut().ok_or(Stop::NotPlain)?;
-        part.push(row.cells(), at)?;
+        part.push(row, at, None)?;
     }
     Ok(people)
 }
@@ -920,11 +943,7 @@ impl Long {
             self.parts.push(Part::new(self.header.clone()));
         }
         let part = self.parts.get_mut(p).ok_or(Stop::NotPlain)?;
-        let cells = row
-            .cells()
-            .enumerate()
-            .map(|(c, cell)| if c == id_col { "" } else { cell });
-        part.push(cells, who)
+        part.push(row, who, Some(id_col))
     }
 }
 
