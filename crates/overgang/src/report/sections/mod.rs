@@ -23,6 +23,7 @@ use crate::municipality::MunicipalityCode;
 use crate::outcomes::LifeArea;
 use crate::participant::{AgeBand, Gender};
 use crate::ten_step::Area;
+use std::sync::atomic::{AtomicBool, Ordering};
 use time::Date;
 
 /// What the report needs to know of one participant.
@@ -151,9 +152,9 @@ pub fn compute(
     report
 }
 
-/// The tables before the whole-report protection. The questionnaire sections (WHO-5's is the
-/// largest part of the work on a large cohort, GSE's the next) are computed on a second thread
-/// when there is a core for it, the others meanwhile.
+/// The tables before the whole-report protection. WHO-5's section (the largest part of the
+/// work on a large cohort) is computed on a second thread when there is a core for it, the
+/// others meanwhile; GSE's by whichever thread is free first.
 fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOptions) -> Report {
     let measures = || {
         (
@@ -164,12 +165,24 @@ fn tables(project: &str, subjects: &[Subject], as_of: Date, options: &ReportOpti
     if crate::threads::helpers() == 0 || subjects.len() < PARALLEL_FROM {
         return tables_with(project, subjects, as_of, options, measures);
     }
+    let gse_taken = AtomicBool::new(false);
+    let gse_if_free = || {
+        let free = !gse_taken.swap(true, Ordering::Relaxed);
+        free.then(|| measures::gse(subjects, options))
+    };
     std::thread::scope(|scope| {
-        let other = scope.spawn(measures);
+        let other = scope.spawn(|| (measures::who5(subjects, options), gse_if_free()));
         tables_with(project, subjects, as_of, options, || {
+            let here = gse_if_free();
             // The other thread cannot panic (no indexing or unwrap in the core); were it to
-            // fail, the sections are computed here.
-            other.join().unwrap_or_else(|_| measures())
+            // fail, its sections are computed here.
+            let (who5, there) = other
+                .join()
+                .unwrap_or_else(|_| (measures::who5(subjects, options), None));
+            let gse = here
+                .or(there)
+                .unwrap_or_else(|| measures::gse(subjects, options));
+            (who5, gse)
         })
     })
 }
