@@ -23,12 +23,15 @@ pub(crate) fn helpers() -> usize {
     cores().saturating_sub(1).min(MAX_HELPERS)
 }
 
-/// Items per thread in a round of [`map_in_order`] for light items (rows).
+/// The `per_thread` of [`map_in_order`] for light items (rows): fewer are mapped on the
+/// calling thread alone, and threads take a sixteenth of it at a time.
 pub(crate) const ROUND_ITEMS: usize = 2048;
 
 /// `work` applied to `0..n` on several threads, each result handed to `take` on the calling
-/// thread in order (one thread when `n` is at most `per_thread`). Used where the items are
-/// already in memory: the rows of CSV files ([`ROUND_ITEMS`]), the sheets of a workbook (1).
+/// thread in order (on the calling thread alone when `n` is at most `per_thread`; threads take
+/// `per_thread / 16` items at a time). Used where the items are already in memory: the rows of
+/// CSV files and the participants of the streamed report ([`ROUND_ITEMS`]), the sheets of a
+/// workbook (1).
 ///
 /// The threads live for the whole call and each takes the next few items as it is free, not a
 /// fixed share: items differ in cost (a participant with many questionnaires). The calling
@@ -89,7 +92,10 @@ pub(crate) fn map_in_order<R: Send>(
                     take(i, value);
                 }
                 first += len;
-                *taken.0.lock().unwrap_or_else(PoisonError::into_inner) = first;
+                // Never moved back (past the end, it lets the threads go on after one failed).
+                let mut shared = taken.0.lock().unwrap_or_else(PoisonError::into_inner);
+                *shared = (*shared).max(first);
+                drop(shared);
                 taken.1.notify_all();
             }
         }
@@ -116,6 +122,20 @@ const AHEAD: usize = 4;
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A thread that panics (the core does not, but a caller's work might) does not leave the
+    /// others waiting for its chunk: the call ends, with the panic.
+    #[test]
+    fn a_panicking_item_ends_the_call_instead_of_hanging_it() {
+        let result = std::panic::catch_unwind(|| {
+            let work = |i: usize| {
+                assert!(i != 40, "item 40 fails");
+                i
+            };
+            map_in_order(100_000, 64, &work, &mut |_, _| {});
+        });
+        assert!(result.is_err());
+    }
 
     proptest! {
         #[test]
