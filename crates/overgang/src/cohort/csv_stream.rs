@@ -66,8 +66,8 @@ impl Part {
         if row.separator_in_cell {
             return Err(Stop::NotPlain);
         }
-        match left_out.and_then(|c| Some((row.cell_range(c)?, c))) {
-            Some((cell, _)) => {
+        match left_out.and_then(|c| row.cell_range(c)) {
+            Some(cell) => {
                 self.text
                     .push_str(row.text.get(..cell.start).unwrap_or_default());
                 self.text
