@@ -463,37 +463,14 @@ fn plain_cell(bytes: &[u8]) -> Option<PlainCell> {
 /// is; `None` for anything else.
 #[inline(always)]
 fn plain_ref(bytes: &[u8], from: usize) -> Option<((u32, u32), usize)> {
-    let mut col = 0u32;
-    let mut i = from;
-    while let Some(b) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
-        col = col * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1;
-        i += 1;
-        if i - from > 3 {
-            return None;
-        }
-    }
-    if i == from {
-        return None;
-    }
-    let (row, end) = plain_digits(bytes, i)?;
-    let row = u32::try_from(row.checked_sub(1)?).ok()?;
-    Some(((row, col - 1), end))
+    ref_at(bytes, from).filter(|&(_, end)| bytes.get(end) == Some(&b'"'))
 }
 
 /// A whole number of 1 to 9 ASCII digits (as [`digits`] reads it) from `from` to a closing
 /// `"`, and where that is; `None` for anything else.
 #[inline(always)]
 fn plain_digits(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
-    let mut n = 0usize;
-    let mut i = from;
-    loop {
-        match *bytes.get(i)? {
-            b'"' if i > from => return Some((n, i)),
-            b @ b'0'..=b'9' if i - from < 9 => n = n * 10 + usize::from(b - b'0'),
-            _ => return None,
-        }
-        i += 1;
-    }
+    digits_at(bytes, from).filter(|&(_, end)| bytes.get(end) == Some(&b'"'))
 }
 
 /// A `<v>`'s text as a whole number, when it is at most 15 ASCII digits (written again without
@@ -506,36 +483,63 @@ fn whole_number(raw: &[u8]) -> Option<u64> {
 /// A whole number written in at most 9 ASCII digits.
 #[inline(always)]
 fn digits(bytes: &[u8]) -> Option<usize> {
-    if bytes.is_empty() || bytes.len() > 9 {
-        return None;
+    let (n, end) = digits_at(bytes, 0)?;
+    (end == bytes.len()).then_some(n)
+}
+
+/// The 1 to 9 ASCII digits from `from` on, as a number, and where they end; `None` when there
+/// are none or more.
+#[inline(always)]
+fn digits_at(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut n = 0usize;
+    let mut i = from;
+    while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+        if i - from == 9 {
+            return None;
+        }
+        n = n * 10 + usize::from(b - b'0');
+        i += 1;
     }
-    bytes.iter().try_fold(0usize, |n, &b| {
-        b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0'))
-    })
+    (i > from).then_some((n, i))
 }
 
 /// A row's number (`r="12"`), counted from 0.
 #[inline(always)]
 fn row_number(bytes: &[u8]) -> Option<u32> {
-    u32::try_from(digits(bytes)?.checked_sub(1)?).ok()
+    row_from_number(digits(bytes)?)
+}
+
+/// A row's number as written (from 1), counted from 0.
+#[inline(always)]
+fn row_from_number(n: usize) -> Option<u32> {
+    u32::try_from(n.checked_sub(1)?).ok()
 }
 
 /// A cell reference (`B12`): its (row, column), counted from 0; letters then digits only.
 #[inline(always)]
 fn cell_ref(bytes: &[u8]) -> Option<(u32, u32)> {
+    let (at, end) = ref_at(bytes, 0)?;
+    (end == bytes.len()).then_some(at)
+}
+
+/// A cell reference from `from` on (1 to 3 letters, then a row's 1 to 9 digits): its (row,
+/// column), counted from 0, and where it ends.
+#[inline(always)]
+fn ref_at(bytes: &[u8], from: usize) -> Option<((u32, u32), usize)> {
     let mut col = 0u32;
-    let mut letters = 0;
-    while let Some(b) = bytes.get(letters).filter(|b| b.is_ascii_alphabetic()) {
+    let mut i = from;
+    while let Some(b) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
         col = col * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1;
-        letters += 1;
-        if letters > 3 {
+        i += 1;
+        if i - from > 3 {
             return None;
         }
     }
-    if letters == 0 {
+    if i == from {
         return None;
     }
-    Some((row_number(bytes.get(letters..)?)?, col - 1))
+    let (row, end) = digits_at(bytes, i)?;
+    Some(((row_from_number(row)?, col - 1), end))
 }
 
 #[cfg(test)]
@@ -558,6 +562,11 @@ mod tests {
         assert_eq!(cell_ref(b"A1B"), None);
         assert_eq!(cell_ref(b"XFD1"), Some((0, 16_383)));
         assert_eq!(row_number(b"7"), Some(6));
+        assert_eq!(row_number(b"0"), None);
+        assert_eq!(digits(b"123456789"), Some(123_456_789));
+        for not_digits in [&b""[..], b"1234567890", b"1a", b"-1", b" 1"] {
+            assert_eq!(digits(not_digits), None);
+        }
     }
 
     proptest::proptest! {
