@@ -1028,40 +1028,25 @@ pub(crate) fn streamed(
 /// busy core when another ended took milliseconds to be moved to the idle one.
 fn read_long_files(files: &[&Source<'_>], csv: &CsvOptions, places: &Places) -> Option<Vec<Long>> {
     let read = |f: &Source<'_>| with_encoding(csv.encoding, |text| read_long(f, csv, text, places));
-    let threads = (crate::threads::helpers() + 1).min(files.len());
-    let mut longs: Vec<Long> = if threads <= 1 {
-        files.iter().map(|f| read(f)).collect::<Option<_>>()?
-    } else {
-        let mut largest_first: Vec<&Source<'_>> = files.to_vec();
-        largest_first.sort_by_key(|f| std::cmp::Reverse(f.size()));
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let failed = AtomicBool::new(false);
-        let work = || {
-            let mut read_here = Vec::new();
-            while !failed.load(Ordering::Relaxed) {
-                let Some(f) = largest_first.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                    break;
-                };
-                match read(f) {
-                    Some(long) => read_here.push(long),
-                    None => failed.store(true, Ordering::Relaxed),
-                }
-            }
-            read_here
-        };
-        let longs: Vec<Long> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-            let mut longs = Vec::new();
-            for h in handles {
-                longs.extend(h.join().ok()?);
-            }
-            Some(longs)
-        })?;
-        if failed.into_inner() || longs.len() != files.len() {
+    let mut largest_first: Vec<&Source<'_>> = files.to_vec();
+    largest_first.sort_by_key(|f| std::cmp::Reverse(f.size()));
+    let failed = AtomicBool::new(false);
+    let work = |i: usize| {
+        if failed.load(Ordering::Relaxed) {
             return None;
         }
-        longs
+        let long = largest_first.get(i).and_then(|f| read(f));
+        if long.is_none() {
+            failed.store(true, Ordering::Relaxed);
+        }
+        long
     };
+    let mut read_all = Vec::with_capacity(files.len());
+    map_in_order(files.len(), 1, &work, &mut |_, long| read_all.push(long));
+    let mut longs: Vec<Long> = read_all.into_iter().collect::<Option<_>>()?;
+    if longs.len() != files.len() {
+        return None;
+    }
     let order = ["who5", "gse", "ten_step", "interventions"];
     longs.sort_by_key(|l| order.iter().position(|k| *k == l.key));
     Some(longs)
